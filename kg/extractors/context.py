@@ -1,0 +1,349 @@
+"""Per-article analysis every extractor shares: who and where each mention refers to.
+
+Built once per Doc (``DocContext(doc, article)``) so extractors do not each re-resolve
+names. It decides, for every token that belongs to a mention:
+- persons: PERSON entities, their surnames elsewhere (also where the tagger called them
+  ORG or GPE, as it does for "Ishiba"), with the longest form as the canonical name;
+- countries from the shipped gazetteer (names, aliases, demonyms, capitals, seats of
+  government), each read in one sense: the COUNTRY, its GOVERNMENT ("Washington said",
+  "the Trump administration", "the Kremlin") or, for a capital, the city as a PLACE
+  ("talks in Washington");
+- other places tagged GPE/LOC/FAC.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from kg import gazetteer
+from kg.articles import Article
+from kg.dates import FUTURE, PAST, normalise_date
+from kg.extractors.patterns import GOVERNMENT_NOUNS, TITLE_HEADS
+from kg.facts import (
+    COUNTRY,
+    GOVERNMENT,
+    PERSON,
+    PLACE,
+    DateValue,
+    EntityRef,
+    Evidence,
+)
+from kg.facts import (
+    Span as TextSpan,
+)
+
+AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
+LOCATIVE_PREPS = frozenset({"in", "at", "to", "from", "into", "across", "throughout", "near"})
+PARTY_HEADS = frozenset(
+    {
+        "talks", "negotiations", "agreement", "agreements", "deal", "deals", "accord", "pact",
+        "treaty", "dispute", "relations", "ties", "summit", "meeting", "dialogue", "war",
+    }
+)
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{1,40}?)\s*(?:,[^:\n\-–—(]{0,40})?(?:\([^)]*\))?\s*[:\-–—]")
+_BAD_PERSON = re.compile(r"[0-9@#/\\]|^[^A-Za-z]")
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    """Tokens ``start:end`` of the doc refer to ``ref``; ``how`` says how it was recognised."""
+
+    start: int
+    end: int
+    ref: EntityRef
+    how: str  # person | surname | name | alias | demonym | capital | seat | administration | ner
+
+
+def clean_text(span_text: str) -> str:
+    """Collapse runs of white space (names broken over lines in wire copy)."""
+    return " ".join(span_text.split())
+
+
+@lru_cache(maxsize=8)
+def _gazetteer_matcher(vocab: Vocab) -> PhraseMatcher:
+    """One PhraseMatcher over every gazetteer surface form, built once per vocab."""
+    matcher = PhraseMatcher(vocab, attr="ORTH")
+    surfaces: set[str] = set()
+    for country in gazetteer.countries():
+        for form in (country.name, *country.aliases, *country.demonyms, *country.capitals,
+                     *country.seats):
+            form = form[4:] if form.startswith("the ") else form
+            if form:
+                surfaces.add(form)
+    tokenizer = _tokenizer_for(vocab)
+    for form in sorted(surfaces):
+        matcher.add(form, [tokenizer(form)])
+    return matcher
+
+
+def _tokenizer_for(vocab: Vocab):
+    from spacy.lang.en import English
+
+    nlp = English(vocab=vocab)
+    return nlp.make_doc
+
+
+class DocContext:
+    """Mentions, persons and dates of one parsed article."""
+
+    def __init__(self, doc: Doc, article: Article) -> None:
+        self.doc = doc
+        self.article = article
+        self.anchor: dt.date | None = article.published
+        self.mentions: list[EntityMention] = []
+        self.by_token: dict[int, EntityMention] = {}
+        self.person_aliases: dict[str, set[str]] = {}
+        self.person_country_hint: dict[str, str] = {}
+        self.dateline_country: str | None = None
+        self.titles: list = []  # filled by kg.extractors.titles.find_titles
+        self._find_persons()
+        self._find_countries()
+        self._find_other_places()
+        self._find_person_surnames()
+        self._find_dateline()
+        self.mentions.sort(key=lambda m: m.start)
+
+    # --- building -----------------------------------------------------------------------
+    def _claim(self, mention: EntityMention) -> None:
+        if any(i in self.by_token for i in range(mention.start, mention.end)):
+            return
+        self.mentions.append(mention)
+        for i in range(mention.start, mention.end):
+            self.by_token[i] = mention
+
+    def _person_span(self, ent: Span) -> Span | None:
+        """Trim titles and possessives the tagger left inside a PERSON entity."""
+        start, end = ent.start, ent.end
+        while start < end and (
+            self.doc[start].lower_ in TITLE_HEADS
+            or self.doc[start].lower_ in ("prime", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr",
+                                          "dr.", "the")
+            or not self.doc[start].text[:1].isupper()
+        ):
+            start += 1
+        while end > start and self.doc[end - 1].text in ("'s", "’s", "'", "’", ",", "."):
+            end -= 1
+        if start >= end:
+            return None
+        span = self.doc[start:end]
+        text = clean_text(span.text)
+        if _BAD_PERSON.search(text) or (text.isupper() and len(text) > 3):
+            return None
+        if gazetteer.lookup(text) is not None:
+            return None
+        if len(span) == 1 and span[0].lower_ in TITLE_HEADS:
+            return None
+        return span
+
+    def _find_persons(self) -> None:
+        spans = [s for ent in self.doc.ents if ent.label_ == "PERSON"
+                 if (s := self._person_span(ent)) is not None and not self._government_noun_after(s)]
+        full_names = sorted({clean_text(s.text) for s in spans if len(s) > 1}, key=len,
+                            reverse=True)
+        for span in spans:
+            name = clean_text(span.text)
+            canonical = name
+            if len(span) == 1:
+                for full in full_names:
+                    if full.split()[-1] == name or full.split()[0] == name:
+                        canonical = full
+                        break
+            else:
+                for full in full_names:
+                    if full != name and full.endswith(" " + name):
+                        canonical = full
+                        break
+            self.person_aliases.setdefault(canonical, set()).add(name)
+            self._claim(EntityMention(span.start, span.end, EntityRef(PERSON, canonical,
+                                                                          canonical), "person"))
+
+    def _government_noun_after(self, span: Span) -> bool:
+        """'the Trump administration' names a government, not the person."""
+        return span.end < len(self.doc) and self.doc[span.end].lower_ in GOVERNMENT_NOUNS
+
+    def _find_person_surnames(self) -> None:
+        """Surnames of known persons wherever they occur (the tagger often calls them ORG)."""
+        by_surname: dict[str, str] = {}
+        for canonical in self.person_aliases:
+            parts = canonical.split()
+            by_surname.setdefault(parts[-1], canonical)
+        for token in self.doc:
+            canonical = by_surname.get(token.text)
+            if canonical is None or token.i in self.by_token:
+                continue
+            nxt = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+            if nxt is not None and nxt.lower_ in GOVERNMENT_NOUNS:
+                # "the Trump administration": the government, conventionally the U.S. one
+                # for "administration"; other nouns take the person's country later.
+                iso = "US" if nxt.lower_ == "administration" else None
+                if iso:
+                    self.person_country_hint.setdefault(canonical, iso)
+                    ref = EntityRef(GOVERNMENT, iso, gazetteer.by_iso2(iso).name)
+                    self._claim(EntityMention(token.i, token.i + 2, ref, "administration"))
+                continue
+            self.person_aliases[canonical].add(token.text)
+            self._claim(EntityMention(token.i, token.i + 1,
+                                      EntityRef(PERSON, canonical, canonical), "surname"))
+
+    def _find_countries(self) -> None:
+        matcher = _gazetteer_matcher(self.doc.vocab)
+        matches = sorted(matcher(self.doc, as_spans=True), key=lambda s: (s.start, -len(s)))
+        taken: set[int] = set()
+        for span in matches:
+            if any(i in taken for i in range(span.start, span.end)):
+                continue
+            if any(self.doc[i].ent_type_ == "PERSON" for i in range(span.start, span.end)):
+                continue
+            found = gazetteer.lookup(span.text)
+            if found is None:
+                continue
+            country, how = found
+            if how == "alias" and span.text == "US" and self._looks_like_pronoun_us(span):
+                continue
+            taken.update(range(span.start, span.end))
+            kind, end = self._country_sense(span, how)
+            label = country.name
+            key = country.iso2
+            if kind == PLACE:
+                label = country.capitals[0] if how == "capital" else span.text
+                key = f"{country.iso2}/{label}"
+            self._claim(EntityMention(span.start, end, EntityRef(kind, key, label), how))
+
+    def _looks_like_pronoun_us(self, span: Span) -> bool:
+        """'US' in an all-capitals headline or after a verb may be the pronoun 'us'."""
+        token = span[0]
+        return token.dep_ in ("dobj", "dative") and token.head.pos_ == "VERB"
+
+    def _country_sense(self, span: Span, how: str) -> tuple[str, int]:
+        """Country, its government or (for a capital) the city; and where the mention ends."""
+        doc = self.doc
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if how == "seat":
+            return GOVERNMENT, span.end
+        if nxt is not None and nxt.lower_ in GOVERNMENT_NOUNS:
+            return GOVERNMENT, span.end + 1
+        root = span.root
+        if root.dep_ == "poss" and root.head.lower_ in GOVERNMENT_NOUNS:
+            return GOVERNMENT, span.end
+        if how == "demonym":
+            return COUNTRY, span.end
+        first = root
+        while first.dep_ == "conj" and first.head != first:
+            first = first.head
+        dep, head = first.dep_, first.head
+        if how == "capital":
+            if dep in AGENT_DEPS or dep == "poss" or (dep == "pobj" and head.lower_ == "by"):
+                return GOVERNMENT, span.end
+            return PLACE, span.end
+        if dep in AGENT_DEPS and head.pos_ in ("VERB", "AUX"):
+            return GOVERNMENT, span.end
+        if dep == "pobj" and head.lower_ == "by":
+            return GOVERNMENT, span.end
+        if dep == "pobj" and head.lower_ in ("with", "between") and head.head.lower_ in PARTY_HEADS:
+            return GOVERNMENT, span.end
+        return COUNTRY, span.end
+
+    def _find_other_places(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ not in ("GPE", "LOC", "FAC"):
+                continue
+            if any(i in self.by_token for i in range(ent.start, ent.end)):
+                continue
+            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            if start >= ent.end:
+                continue
+            text = clean_text(self.doc[start:ent.end].text)
+            if not text[:1].isupper() or any(ch.isdigit() for ch in text) or text.isupper():
+                continue
+            self._claim(EntityMention(start, ent.end, EntityRef(PLACE, text, text), "ner"))
+
+    def _find_dateline(self) -> None:
+        match = _DATELINE.match(self.doc.text)
+        if not match:
+            return
+        city = match.group(1).strip().title()
+        found = gazetteer.lookup(city)
+        if found is not None:
+            self.dateline_country = found[0].iso2
+
+    # --- queries ------------------------------------------------------------------------
+    def mention_at(self, token: Token) -> EntityMention | None:
+        return self.by_token.get(token.i)
+
+    def entity_at(self, token: Token) -> EntityRef | None:
+        mention = self.by_token.get(token.i)
+        return mention.ref if mention else None
+
+    def mentions_in(self, start: int, end: int) -> Iterator[EntityMention]:
+        for mention in self.mentions:
+            if mention.start >= start and mention.end <= end:
+                yield mention
+
+    def country_of(self, ref: EntityRef | None) -> EntityRef | None:
+        """The COUNTRY a country/government/capital mention belongs to."""
+        if ref is None or ref.kind == PERSON:
+            return None
+        iso = ref.key.split("/")[0]
+        if ref.kind == PLACE and "/" not in ref.key:
+            return None
+        try:
+            return EntityRef(COUNTRY, iso, gazetteer.by_iso2(iso).name)
+        except KeyError:
+            return None
+
+    def span(self, start_char: int, end_char: int) -> TextSpan:
+        """A text span with surrounding white space trimmed, so text[start:end] is clean."""
+        text = self.doc.text
+        while start_char < end_char and text[start_char].isspace():
+            start_char += 1
+        while end_char > start_char and text[end_char - 1].isspace():
+            end_char -= 1
+        return TextSpan(start_char, end_char, text[start_char:end_char])
+
+    def evidence(self, first: Token | Span, last: Token | Span | None = None) -> Evidence:
+        """Evidence for a fact read from tokens ``first``..``last``: their sentence(s) and span."""
+        last = first if last is None else last
+        start_tok = first if isinstance(first, Token) else first[0]
+        end_tok = last if isinstance(last, Token) else last[-1]
+        if end_tok.i < start_tok.i:
+            start_tok, end_tok = end_tok, start_tok
+        sent_start = start_tok.sent.start_char
+        sent_end = end_tok.sent.end_char
+        anchor = self.span(start_tok.idx, end_tok.idx + len(end_tok.text))
+        return Evidence(self.span(sent_start, sent_end), anchor)
+
+    def date_of(self, ent: Span, tense: str | None = None) -> DateValue | None:
+        """Normalise a DATE entity, taking a preposition in front of it as part of its text."""
+        start = ent.start
+        if start > 0 and self.doc[start - 1].lower_ in ("since", "until", "through", "till", "by"):
+            start -= 1
+        return normalise_date(self.doc[start:ent.end].text, self.anchor, tense)
+
+    def reference_date(self) -> DateValue | None:
+        """The day the story is about: the first day-precise date of the lead, else publication."""
+        for ent in self.doc.ents:
+            if ent.label_ == "DATE" and ent.sent.start == next(iter(self.doc.sents)).start:
+                value = normalise_date(ent.text, self.anchor, PAST)
+                if value is not None and value.precision == "day":
+                    return value
+        if self.anchor is None:
+            return None
+        return normalise_date(self.anchor.isoformat(), self.anchor)
+
+    def tense_of(self, verb: Token) -> str | None:
+        """PAST or FUTURE for a verb, from its tag and auxiliaries; None when unclear."""
+        auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(a in ("will", "shall", "'ll") for a in auxes):
+            return FUTURE
+        if verb.tag_ in ("VBD", "VBN") or any(a in ("did", "had", "has", "have", "was", "were")
+                                              for a in auxes):
+            return PAST
+        return None

@@ -1,0 +1,253 @@
+"""Pattern tables the extractors apply: titles, meeting nouns, policy words, speech verbs.
+
+Immutable data only (frozensets, tuples, mapping proxies), kept apart from the code
+that applies it, so a new title or cue word is a one-line change here.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from kg.facts import HEAD_OF_GOVERNMENT, HEAD_OF_STATE, MINISTER, OTHER
+
+# --- titles ---------------------------------------------------------------------------
+# Head words (lower case) of political titles -> role class. Multi-word heads are matched
+# on the last words of a title phrase ("prime minister", "secretary of state").
+TITLE_HEADS = MappingProxyType(
+    {
+        "president": HEAD_OF_STATE,
+        "king": HEAD_OF_STATE,
+        "queen": HEAD_OF_STATE,
+        "emperor": HEAD_OF_STATE,
+        "monarch": HEAD_OF_STATE,
+        "sultan": HEAD_OF_STATE,
+        "emir": HEAD_OF_STATE,
+        "supreme leader": HEAD_OF_STATE,
+        "head of state": HEAD_OF_STATE,
+        "prime minister": HEAD_OF_GOVERNMENT,
+        "premier": HEAD_OF_GOVERNMENT,
+        "chancellor": HEAD_OF_GOVERNMENT,
+        "taoiseach": HEAD_OF_GOVERNMENT,
+        "head of government": HEAD_OF_GOVERNMENT,
+        "minister": MINISTER,
+        "secretary": MINISTER,
+        "secretary of state": MINISTER,
+        "chancellor of the exchequer": MINISTER,
+        "attorney general": MINISTER,
+        "attorney-general": MINISTER,
+        "ambassador": OTHER,
+        "envoy": OTHER,
+        "negotiator": OTHER,
+        "spokesman": OTHER,
+        "spokeswoman": OTHER,
+        "spokesperson": OTHER,
+        "representative": OTHER,
+        "trade representative": OTHER,
+        "governor": OTHER,
+        "mayor": OTHER,
+        "senator": OTHER,
+        "commissioner": OTHER,
+        "secretary-general": OTHER,
+        "secretary general": OTHER,
+        "undersecretary": OTHER,
+        "under secretary": OTHER,
+        "aide": OTHER,
+        "adviser": OTHER,
+        "advisor": OTHER,
+        "diplomat": OTHER,
+        "point man": OTHER,
+        "chief of staff": OTHER,
+        "press secretary": OTHER,
+        "lawmaker": OTHER,
+        "vice president": OTHER,
+        "vice premier": OTHER,
+        "deputy prime minister": MINISTER,
+        "vice prime minister": MINISTER,
+    }
+)
+
+# Heads that are offices (org:Post); the rest are informal or reported roles.
+FORMAL_HEADS = frozenset(
+    {
+        "president", "king", "queen", "emperor", "monarch", "sultan", "emir", "supreme leader",
+        "prime minister", "premier", "chancellor", "taoiseach", "minister", "secretary",
+        "secretary of state", "chancellor of the exchequer", "attorney general",
+        "attorney-general", "ambassador", "governor", "mayor", "senator", "commissioner",
+        "secretary-general", "secretary general", "trade representative", "vice president",
+        "vice premier", "deputy prime minister", "vice prime minister", "undersecretary",
+        "under secretary", "press secretary", "chief of staff",
+    }
+)
+
+# Words before a head that change the role ("former president" is no head of state now).
+QUALIFIERS = MappingProxyType(
+    {
+        "former": "former",
+        "ex": "former",
+        "ex-": "former",
+        "then": "former",
+        "then-": "former",
+        "late": "former",
+        "acting": "acting",
+        "interim": "acting",
+        "deputy": "deputy",
+        "vice": "vice",
+        "vice-": "vice",
+        "assistant": "deputy",
+        "junior": "deputy",
+        "designate": "designate",
+        "elect": "designate",
+        "outgoing": "",
+        "incoming": "designate",
+    }
+)
+
+# A deputy or vice of these is not their head of state/government.
+DOWNGRADED_BY_QUALIFIER = frozenset({"deputy", "vice"})
+
+# Words never part of a title phrase even when the parser attaches them.
+TITLE_STOP = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "then", "'s", "’s"})
+
+# "Secretary" alone is ambiguous (a club secretary); accept it only with a portfolio word.
+SECRETARY_PORTFOLIOS = frozenset(
+    {
+        "treasury", "state", "defense", "defence", "foreign", "home", "commerce", "energy",
+        "labor", "labour", "interior", "agriculture", "health", "education", "transportation",
+        "transport", "homeland", "trade", "press", "cabinet", "chief", "general", "war",
+        "finance", "environment", "justice", "housing", "veterans", "culture", "business",
+        "northern", "scottish", "welsh", "work", "pensions", "culture", "international",
+    }
+)
+
+# Titles that, in English-language news, name one country's office when no country is given.
+TITLE_DEFAULT_COUNTRY = MappingProxyType(
+    {
+        "treasury secretary": "US",
+        "secretary of the treasury": "US",
+        "secretary of state": "US",
+        "commerce secretary": "US",
+        "defense secretary": "US",
+        "trade representative": "US",
+        "chancellor of the exchequer": "GB",
+        "foreign secretary": "GB",
+        "home secretary": "GB",
+        "taoiseach": "IE",
+    }
+)
+
+# Nouns after a person's surname or a country that make the phrase a government.
+GOVERNMENT_NOUNS = frozenset({"administration", "government", "cabinet", "regime"})
+
+# --- meetings -------------------------------------------------------------------------
+MEETING_NOUNS = MappingProxyType(
+    {
+        "meeting": "meeting",
+        "meetings": "meeting",
+        "talks": "talks",
+        "negotiations": "negotiations",
+        "summit": "summit",
+        "summits": "summit",
+        "visit": "visit",
+        "conference": "conference",
+        "call": "call",
+        "phone call": "call",
+        "telephone call": "call",
+        "round": "talks",
+        "rounds": "talks",
+        "session": "meeting",
+        "consultations": "talks",
+        "dialogue": "talks",
+    }
+)
+MEETING_VERBS = frozenset({"meet", "visit", "confer", "host", "hold talks"})
+
+# Cue words -> status of a meeting, checked on the governing verbs and their auxiliaries.
+STATUS_CUES = MappingProxyType(
+    {
+        "expect": "expected",
+        "likely": "expected",
+        "due": "planned",
+        "scheduled": "planned",
+        "schedule": "proposed",
+        "plan": "planned",
+        "will": "planned",
+        "shall": "planned",
+        "set": "planned",
+        "prepare": "planned",
+        "hope": "proposed",
+        "might": "proposed",
+        "may": "proposed",
+        "could": "proposed",
+        "possible": "proposed",
+        "possibly": "proposed",
+        "propose": "proposed",
+        "seek": "proposed",
+        "want": "proposed",
+        "consider": "proposed",
+        "cancel": "cancelled",
+        "postpone": "cancelled",
+        "call off": "cancelled",
+        "scrap": "cancelled",
+    }
+)
+# Prepositions that put the event they govern after the clause's own time.
+BEFORE_PREPS = frozenset({"ahead", "before", "prior"})
+
+# --- policies -------------------------------------------------------------------------
+POLICY_NOUNS = MappingProxyType(
+    {
+        "tariff": "tariff",
+        "tariffs": "tariff",
+        "levy": "tariff",
+        "levies": "tariff",
+        "duty": "tariff",
+        "duties": "tariff",
+        "sanction": "sanction",
+        "sanctions": "sanction",
+        "embargo": "sanction",
+        "quota": "quota",
+        "quotas": "quota",
+        "pause": "pause",
+        "suspension": "pause",
+        "moratorium": "pause",
+        "agreement": "agreement",
+        "agreements": "agreement",
+        "deal": "agreement",
+        "deals": "agreement",
+        "accord": "agreement",
+        "pact": "agreement",
+        "treaty": "agreement",
+    }
+)
+# Policy nouns that only count with a trade word nearby ("deal", "duty" are too common).
+NEEDS_TRADE_CONTEXT = frozenset({"deal", "deals", "duty", "duties", "agreement", "agreements"})
+TRADE_WORDS = frozenset(
+    {
+        "trade", "tariff", "tariffs", "tariff-cutting", "import", "imports", "export", "exports",
+        "customs", "free-trade", "trading", "duty", "economic", "investment", "levy", "levies",
+        "nuclear", "peace", "ceasefire", "security", "defense", "defence", "climate",
+    }
+)
+# Anaphoric nouns that refer back to the measures of the previous sentence.
+ANAPHORIC_MEASURES = frozenset({"measures", "tariffs", "levies", "duties", "sanctions"})
+IMPOSE_VERBS = frozenset({"impose", "levy", "slap", "introduce", "announce", "raise", "apply"})
+PAUSE_VERBS = frozenset({"pause", "suspend", "freeze", "delay", "postpone"})
+REQUEST_VERBS = frozenset({"ask", "request", "urge", "call", "demand", "press"})
+REQUEST_NOUNS = frozenset({"request", "demand", "call"})
+PLEDGE_VERBS = frozenset({"pledge", "promise", "vow", "commit"})
+REMOVE_VERBS = frozenset({"withdraw", "remove", "lift", "scrap", "review", "cut", "reduce"})
+PROPOSAL_NOUNS = frozenset({"bargaining chip", "offer", "proposal", "concession"})
+PURCHASE_NOUNS = frozenset({"purchases", "purchase", "imports", "buying"})
+AGREE_VERBS = frozenset({"reach", "sign", "strike", "conclude", "seal", "agree"})
+
+# --- quotes ---------------------------------------------------------------------------
+SPEECH_VERBS = frozenset(
+    {
+        "say", "tell", "add", "note", "state", "declare", "announce", "insist", "warn",
+        "stress", "explain", "argue", "claim", "suggest", "acknowledge", "admit", "write",
+        "reply", "respond", "comment", "emphasize", "emphasise", "describe", "call",
+        "urge", "predict", "remark", "point", "confirm", "deny", "vow", "pledge",
+    }
+)
+OPEN_QUOTES = frozenset({"“", '"', "«", "‘"})
+CLOSE_QUOTES = frozenset({"”", '"', "»", "’"})

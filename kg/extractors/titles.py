@@ -1,0 +1,382 @@
+"""Find political titles and the person each one belongs to.
+
+Shapes handled (all read from the dependency parse, not from word order alone):
+- title before the name: "Prime Minister Shigeru Ishiba", "U.S. Treasury Secretary Scott
+  Bessent", "Japanese economic revitalization minister Ryosei Akazawa";
+- apposition either way: "Akazawa, a close aide to Ishiba", "the president of Syria,
+  Bashar al-Assad";
+- copula: "Merkel is the chancellor";
+- a title standing for a person ("Japan's chief tariff negotiator said",
+  "the minister in charge of economic revitalization said"), resolved to a named person
+  of the article by shared title words, or by the news lead convention (a nameless title
+  in the lead is the first person named as a subject right after it).
+
+The country served comes from the title itself ("Japan's", "U.S.", "of Syria"), then from
+the person's other titles, a "<Surname> administration" phrase, a title that names one
+country's office ("Treasury Secretary"), and last the country the article is datelined in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Token
+
+from kg.extractors.context import DocContext, clean_text
+from kg.extractors.patterns import (
+    DOWNGRADED_BY_QUALIFIER,
+    FORMAL_HEADS,
+    QUALIFIERS,
+    SECRETARY_PORTFOLIOS,
+    TITLE_DEFAULT_COUNTRY,
+    TITLE_HEADS,
+    TITLE_STOP,
+)
+from kg.facts import COUNTRY, GOVERNMENT, HEAD_OF_GOVERNMENT, HEAD_OF_STATE, OTHER, PERSON, PLACE
+
+_MAX_HEAD_WORDS = 4
+_TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "punct", "nummod"})
+_NORMALISE_DROP = frozenset({"in", "charge", "of", "for", "the", "and", "to", "'s", "’s", "-"})
+_NON_GOV_ORG_LABELS = frozenset({"ORG"})
+
+
+@dataclass(frozen=True)
+class TitleMention:
+    """A title in the text and, once resolved, the person and country it belongs to."""
+
+    head: str  # key of TITLE_HEADS that matched
+    start: int  # token span of the title as written (country words excluded)
+    end: int
+    text: str
+    qualifier: str
+    country: str | None  # ISO alpha-2 of the government served
+    person: str | None  # canonical person name
+    anchor_start: int  # token span covering title and name, for evidence
+    anchor_end: int
+    named: bool  # the title sits next to the person's name (not a stand-in for it)
+
+    @property
+    def role_class(self) -> str:
+        base = TITLE_HEADS[self.head]
+        if self.qualifier in DOWNGRADED_BY_QUALIFIER and base in (HEAD_OF_STATE, HEAD_OF_GOVERNMENT):
+            return OTHER
+        return base
+
+    @property
+    def formal(self) -> bool:
+        return self.head in FORMAL_HEADS
+
+    @property
+    def key_words(self) -> frozenset[str]:
+        """Content words of the title, to match "economic revitalization minister" with
+        "minister in charge of economic revitalization"."""
+        return frozenset(w for w in self.text.lower().replace("-", " ").split()
+                         if w not in _NORMALISE_DROP and w not in QUALIFIERS)
+
+    @property
+    def office(self) -> str:
+        """The office as a normalised name: "Economic Revitalization Minister"."""
+        words = [w for w in self.text.split() if w.lower() not in QUALIFIERS]
+        lowered = [w.lower() for w in words]
+        for prep in ("in charge of", "for", "of"):
+            seq = prep.split()
+            for i in range(len(lowered) - len(seq) + 1):
+                if lowered[i:i + len(seq)] == seq and lowered[i - 1:i] and i > 0 and \
+                        lowered[i - 1] in ("minister", "secretary"):
+                    tail = words[i + len(seq):]
+                    words = tail + words[:i]
+                    break
+            else:
+                continue
+            break
+        return " ".join(w[:1].upper() + w[1:] for w in words if w.lower() != "the")
+
+
+def _head_key(token: Token) -> str | None:
+    """The TITLE_HEADS key a title ends in at ``token`` ("prime minister" at "Minister")."""
+    doc = token.doc
+    for width in range(_MAX_HEAD_WORDS, 0, -1):
+        start = token.i - width + 1
+        if start < 0:
+            continue
+        words = " ".join(t.lower_ for t in doc[start:token.i + 1])
+        if words in TITLE_HEADS:
+            return words
+    return None
+
+
+def _is_title_token(token: Token) -> bool:
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    key = _head_key(token)
+    if key is None:
+        return False
+    if key == "secretary":
+        prev = {t.lower_ for t in token.doc[max(0, token.i - 2):token.i]}
+        nxt = token.doc[token.i + 1:token.i + 2]
+        if not (prev & SECRETARY_PORTFOLIOS or (len(nxt) and nxt[0].lower_ == "of")):
+            return False
+    return True
+
+
+def _person_of(ctx: DocContext, token: Token) -> str | None:
+    ref = ctx.entity_at(token)
+    return ref.key if ref is not None and ref.kind == PERSON else None
+
+
+def _left_edge(ctx: DocContext, head: Token) -> int:
+    """Leftmost token of the title's own modifiers (determiners excluded)."""
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in ("det", "predet") or child.lower_ in TITLE_STOP:
+            continue
+        if child.dep_ in _TITLE_DEPS or child.dep_ == "advmod":
+            start = min(start, child.left_edge.i)
+    # the words of a multi-word head ("Prime" of "Prime Minister") are part of the title
+    start = min(start, head.i - len(_head_key(head).split()) + 1)  # type: ignore[union-attr]
+    while start < head.i and (ctx.doc[start].dep_ == "det" or ctx.doc[start].lower_ in TITLE_STOP
+                              or ctx.doc[start].is_punct):
+        start += 1
+    return start
+
+
+def _right_edge(head: Token) -> int:
+    """End of the title phrase: its prepositional complements, not clauses or appositions."""
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "for", "to", "in", "at"):
+            if any(t.dep_ in ("relcl", "appos") or t.text == "," for t in child.subtree):
+                break
+            end = max(end, child.right_edge.i + 1)
+        else:
+            break
+    return end
+
+
+def _split_country(ctx: DocContext, start: int, end: int) -> tuple[int, str | None]:
+    """Strip leading country words ("U.S.", "Japan's", "German") off a title span."""
+    country = None
+    i = start
+    while i < end:
+        mention = ctx.by_token.get(i)
+        token = ctx.doc[i]
+        if mention is not None and mention.ref.kind in (COUNTRY, GOVERNMENT, PLACE) \
+                and "/" not in mention.ref.key.split("/")[0]:
+            iso = mention.ref.key.split("/")[0]
+            if len(iso) == 2:
+                country = country or iso
+                i = mention.end
+                continue
+        if token.text in ("'s", "’s", "-") or token.dep_ == "det":
+            i += 1
+            continue
+        break
+    # "of Syria", "of Japan" inside the title
+    for j in range(i, end):
+        mention = ctx.by_token.get(j)
+        if mention is not None and mention.ref.kind in (COUNTRY, GOVERNMENT) and country is None:
+            country = mention.ref.key.split("/")[0]
+    return i, country
+
+
+def _qualifier(ctx: DocContext, start: int, head: Token) -> tuple[int, str]:
+    """A former/acting/deputy word at the start of the title, or one just before it."""
+    qualifier = ""
+    doc = ctx.doc
+    probe = start - 1
+    while probe >= 0 and doc[probe].text in ("-",):
+        probe -= 1
+    if probe >= 0 and doc[probe].lower_.rstrip("-") in QUALIFIERS:
+        return start, QUALIFIERS[doc[probe].lower_.rstrip("-")]
+    for i in range(start, head.i):
+        word = doc[i].lower_.rstrip("-")
+        if word in QUALIFIERS and QUALIFIERS[word]:
+            qualifier = qualifier or QUALIFIERS[word]
+    return start, qualifier
+
+
+def _non_government(ctx: DocContext, start: int, end: int) -> bool:
+    """A title of a company or club ("chief executive of Toyota") is no government role."""
+    for token in ctx.doc[start:end]:
+        if token.ent_type_ in _NON_GOV_ORG_LABELS and ctx.entity_at(token) is None and \
+                token.head.lower_ in ("of", "at"):
+            return True
+    return False
+
+
+def find_titles(ctx: DocContext) -> list[TitleMention]:
+    """Every title in the document, with its person and country resolved where possible."""
+    found: list[TitleMention] = []
+    doc = ctx.doc
+    for token in doc:
+        if not _is_title_token(token) or ctx.entity_at(token) is not None:
+            continue
+        # in a chain "Prime Minister": only the last word of the title is a head
+        if token.dep_ == "compound" and _is_title_token(token.head) and token.head.i == token.i + 1:
+            continue
+        head_key = _head_key(token)
+        assert head_key is not None
+        person: str | None = None
+        named = True
+        anchor_start, anchor_end = token.i, token.i + 1
+        # title before the name: the head is a compound of the name (possibly via other titles)
+        up = token
+        while up.dep_ == "compound" and up.head != up and _person_of(ctx, up) is None:
+            up = up.head
+        if up is not token and _person_of(ctx, up) is not None:
+            person = _person_of(ctx, up)
+            mention = ctx.mention_at(up)
+            anchor_end = mention.end if mention else up.i + 1
+            start = _left_edge(ctx, token)
+            end = token.i + 1
+        else:
+            start = _left_edge(ctx, token)
+            end = _right_edge(token)
+            # apposition: "Akazawa, a close aide to Ishiba" / "the president, Bashar al-Assad"
+            if token.dep_ == "appos" and _person_of(ctx, token.head) is not None:
+                person = _person_of(ctx, token.head)
+                anchor_start = token.head.i
+            else:
+                for child in token.children:
+                    if child.dep_ == "appos" and _person_of(ctx, child) is not None:
+                        person = _person_of(ctx, child)
+                        anchor_end = child.i + 1
+                        break
+            if person is None and token.dep_ == "attr":
+                subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+                if subjects and _person_of(ctx, subjects[0]) is not None:
+                    person = _person_of(ctx, subjects[0])
+                    anchor_start = subjects[0].i
+            if person is None:
+                named = False
+        if _non_government(ctx, start, end):
+            continue
+        start, qualifier = _qualifier(ctx, start, token)
+        text_start, country = _split_country(ctx, start, end)
+        while text_start < token.i and doc[text_start].lower_.rstrip("-") in QUALIFIERS:
+            text_start += 1
+        while text_start < token.i and (doc[text_start].is_punct or doc[text_start].text in ("'s", "’s")):
+            text_start += 1
+        text = clean_text(doc[text_start:end].text)
+        anchor_start = min(anchor_start, start)
+        anchor_end = max(anchor_end, end)
+        found.append(TitleMention(head_key, text_start, end, text, qualifier, country, person,
+                                  anchor_start, anchor_end, named))
+    return _resolve(ctx, found)
+
+
+def _resolve(ctx: DocContext, titles: list[TitleMention]) -> list[TitleMention]:
+    """Give nameless titles their person, and every title its country."""
+    named = [t for t in titles if t.person is not None]
+    resolved: list[TitleMention] = []
+    for title in titles:
+        if title.person is None:
+            person = _person_for_nameless(ctx, title, named)
+            if person is not None:
+                title = replace(title, person=person)
+        resolved.append(title)
+    explicit: dict[str, str] = {}
+    for title in resolved:
+        if title.person and title.country:
+            explicit.setdefault(title.person, title.country)
+    by_person: dict[str, list[TitleMention]] = {}
+    for title in resolved:
+        if title.person:
+            by_person.setdefault(title.person, []).append(title)
+
+    def person_country(person: str, seen: frozenset[str] = frozenset()) -> str | None:
+        if person in explicit:
+            return explicit[person]
+        if person in ctx.person_country_hint:
+            return ctx.person_country_hint[person]
+        for title in by_person.get(person, []):
+            if title.office.lower() in TITLE_DEFAULT_COUNTRY:
+                return TITLE_DEFAULT_COUNTRY[title.office.lower()]
+        for title in by_person.get(person, []):
+            # "aide to Ishiba": the country of the person served
+            for token in ctx.doc[title.start:title.end]:
+                other = _person_of(ctx, token)
+                if other and other != person and other not in seen:
+                    found = person_country(other, seen | {person})
+                    if found:
+                        return found
+        if any(t.formal or TITLE_HEADS[t.head] != OTHER for t in by_person.get(person, [])):
+            return ctx.dateline_country or _dominant_country(ctx)
+        return None
+
+    return [replace(t, country=person_country(t.person)) if t.country is None and t.person
+            else t for t in resolved]
+
+
+def _person_for_nameless(ctx: DocContext, title: TitleMention,
+                         named: list[TitleMention]) -> str | None:
+    """The named person a bare title stands for, or None when unsure."""
+    # 1. a named person of the article holds a title with the same head and content words
+    candidates = {t.person for t in named if t.head == title.head and t.person and
+                  (title.key_words <= t.key_words or t.key_words <= title.key_words)}
+    if len(candidates) == 1:
+        return candidates.pop()
+    candidates = {t.person for t in named if t.head == title.head and t.person and
+                  len(title.key_words & t.key_words) >= 2}
+    if len(candidates) == 1:
+        return candidates.pop()
+    if candidates:
+        return None
+    # 2. news lead: "X's chief negotiator said ..." then "Ryosei Akazawa, who ..., told"
+    doc = ctx.doc
+    head_token = doc[title.end - 1]
+    sents = list(doc.sents)
+    index = next((i for i, s in enumerate(sents) if s.start <= head_token.i < s.end), None)
+    if index is None or index > 1 or head_token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    # a head of state or government is not also the bare "chief negotiator" of the lead
+    taken = {t.person for t in named if t.head != title.head and t.person and
+             TITLE_HEADS[t.head] in (HEAD_OF_STATE, HEAD_OF_GOVERNMENT)}
+    for sent in sents[index + 1:index + 3]:
+        for token in sent:
+            person = _person_of(ctx, token)
+            if person and token.dep_ in ("nsubj", "nsubjpass") and person not in taken:
+                return person
+    return None
+
+
+def _dominant_country(ctx: DocContext) -> str | None:
+    """The country mentioned most often, if one clearly leads."""
+    counts: dict[str, int] = {}
+    for mention in ctx.mentions:
+        if mention.ref.kind in (COUNTRY, GOVERNMENT):
+            counts[mention.ref.key] = counts.get(mention.ref.key, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+        return ranked[0][0]
+    return None
+
+
+def person_at(ctx: DocContext, token: Token) -> str | None:
+    """The person a token refers to: a name, a title standing for a person, 'who', 'he'."""
+    person = _person_of(ctx, token)
+    if person:
+        return person
+    if token.lower_ == "who" and token.head.dep_ == "relcl":
+        return _person_of(ctx, token.head.head)
+    for title in ctx.titles:
+        if title.person and title.start <= token.i < title.end:
+            return title.person
+    if token.lower_ in ("he", "she", "him", "her"):
+        sent_start = token.sent.start
+        prev_start = ctx.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+        for i in range(token.i - 1, prev_start - 1, -1):
+            person = _person_of(ctx, ctx.doc[i])
+            if person:
+                return person
+    return None
+
+
+def country_of_person(ctx: DocContext, person: str) -> str | None:
+    """The country a person serves, by the first of their titles that names one."""
+    for title in ctx.titles:
+        if title.person == person and title.country:
+            return title.country
+    return ctx.person_country_hint.get(person)

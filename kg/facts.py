@@ -1,0 +1,169 @@
+"""Plain fact objects: what extractors produce and the RDF mapping consumes.
+
+Facts hold strings, numbers, dates and character offsets only - never spaCy spans
+or IRIs - so they pickle across processes, hash for deduplication and print as one
+readable line (``fact.line()``) for golden files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields
+from typing import Union
+
+# Kinds of entity a fact can point to.
+PERSON = "person"
+COUNTRY = "country"
+GOVERNMENT = "government"
+PLACE = "place"
+GROUP = "group"  # an unnamed group of speakers ("diplomatic sources")
+ENTITY_KINDS = (PERSON, COUNTRY, GOVERNMENT, PLACE, GROUP)
+
+# Role classes used for officials (the DWIE-style split the evaluation uses).
+HEAD_OF_STATE = "head_of_state"
+HEAD_OF_GOVERNMENT = "head_of_government"
+MINISTER = "minister"
+OTHER = "other"
+
+# Meeting statuses.
+HELD = "held"
+PLANNED = "planned"
+EXPECTED = "expected"
+PROPOSED = "proposed"
+CANCELLED = "cancelled"
+MEETING_STATUSES = (HELD, PLANNED, EXPECTED, PROPOSED, CANCELLED)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the article text: ``article.text[start:end] == text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact was read: the sentence, and the phrase within it that triggered it."""
+
+    sentence: Span
+    anchor: Span
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """A pointer to a person, country, government, place or group.
+
+    ``key`` is the identity key that IRIs are minted from: the full name for a person,
+    the ISO 3166 alpha-2 code for a country or its government, the name for a place.
+    """
+
+    kind: str
+    key: str
+    label: str
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A date expression normalised against the article's publication date.
+
+    ``iso`` is ``YYYY-MM-DD`` (precision ``day``), ``YYYY-MM`` (``month``), ``YYYY``
+    (``year``) or an ISO 8601 interval ``YYYY-MM-DD/YYYY-MM-DD`` (``range``).
+    ``earliest``/``latest`` bound the day it can fall on, inclusive.
+    """
+
+    text: str
+    iso: str
+    precision: str
+    earliest: dt.date
+    latest: dt.date
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entity named in the article, with every surface form it was called by."""
+
+    entity: EntityRef
+    aliases: tuple[str, ...]
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class OfficialRole:
+    """Person P serves government G in a role, as the article reports it."""
+
+    person: EntityRef
+    title: str  # the title as written ("chief tariff negotiator")
+    office: str  # the normalised office ("Prime Minister") or the title itself
+    role_class: str  # HEAD_OF_STATE | HEAD_OF_GOVERNMENT | MINISTER | OTHER
+    government: EntityRef | None  # the country served (kind COUNTRY)
+    formal: bool  # an office (org:Post) rather than an informal role
+    qualifier: str  # "", "former", "acting", "deputy", "vice", ...
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """A meeting, talks, summit, visit, call or round, held or to come."""
+
+    label: str
+    kind: str  # meeting | talks | summit | visit | call | conference | negotiations
+    participants: tuple[EntityRef, ...]
+    place: EntityRef | None
+    when: DateValue | None
+    status: str  # one of MEETING_STATUSES
+    ordinal: int | None  # "fourth round" -> 4
+    part_of: str | None  # label of the event it happens beside ("the G7 summit")
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Policy:
+    """A tariff, pause, agreement, pledge, request or offer and who stands behind it."""
+
+    kind: str  # tariff | pause | agreement | pledge | request | proposal | sanction | ...
+    label: str
+    actor: EntityRef | None  # who imposes, pledges, requests or is party to it
+    target: EntityRef | None  # the country or government it is aimed at or agreed with
+    goods: tuple[str, ...]
+    rate: float | None
+    unit: str | None  # "percent", "days", "USD", ...
+    start: DateValue | None
+    end: DateValue | None
+    status: str  # in force | paused | reached | requested | pledged | proposed | ...
+    about: str | None  # label of the policy it acts on (a pause of "reciprocal tariff")
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Who said what: direct quotes and reported ("said that ...") statements."""
+
+    speaker: EntityRef | None
+    speaker_text: str  # how the speaker is referred to at the cue ("the minister")
+    cue: str  # the speech verb lemma ("say", "tell", "note")
+    text: str
+    direct: bool
+    evidence: Evidence
+
+
+Fact = Union[Mention, OfficialRole, Meeting, Policy, Quote]
+
+
+def fact_line(fact: Fact) -> str:
+    """One readable line per fact, stable across runs (for golden files and logs)."""
+
+    def show(value: object) -> str:
+        if isinstance(value, EntityRef):
+            return f"{value.kind}:{value.label}"
+        if isinstance(value, DateValue):
+            return f"{value.iso}({value.text})"
+        if isinstance(value, Evidence):
+            return f"@{value.anchor.start}-{value.anchor.end}"
+        if isinstance(value, tuple):
+            return "[" + ", ".join(show(v) for v in value) + "]"
+        return repr(value) if isinstance(value, str) else str(value)
+
+    parts = [f"{f.name}={show(getattr(fact, f.name))}" for f in fields(fact)]
+    return f"{type(fact).__name__}(" + " ".join(parts) + ")"

@@ -1,0 +1,175 @@
+"""Country gazetteer: names, aliases, demonyms, capitals and seats of government.
+
+The data lives in ``kg/data/countries.tsv`` (one row per sovereign state, plus Taiwan,
+Palestine, Kosovo, Hong Kong and Vatican City) and is loaded once, lazily.
+
+Surface forms are resolved by :func:`lookup`. When a surface form is listed for more than
+one country, or more than once for the same country, exactly one entry is kept, chosen by:
+
+1. kind priority: ``name`` > ``alias`` > ``demonym`` > ``capital`` > ``seat``;
+2. then table order (the order of rows in the TSV file).
+
+The shipped table itself is kept free of cross-country duplicates (a test enforces it), so
+the rule only matters for within-row repeats such as Singapore's capital "Singapore".
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from types import MappingProxyType
+
+__all__ = ["Country", "KINDS", "by_iso2", "countries", "lookup", "surface_index"]
+
+_RESOURCE = "data/countries.tsv"
+_HEADER = ("iso2", "iso3", "wikidata", "name", "aliases", "demonyms", "capitals", "seats")
+
+#: Kinds of surface form, highest priority first.
+KINDS: tuple[str, ...] = ("name", "alias", "demonym", "capital", "seat")
+
+# Typographic apostrophes that news text uses in place of "'".
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'"})
+
+
+@dataclass(frozen=True)
+class Country:
+    iso2: str
+    iso3: str
+    wikidata: str | None
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+    seats: tuple[str, ...]
+
+    def surfaces(self, kind: str) -> tuple[str, ...]:
+        """The surface forms of one kind (see :data:`KINDS`) listed for this country."""
+        if kind == "name":
+            return (self.name,)
+        if kind == "alias":
+            return self.aliases
+        if kind == "demonym":
+            return self.demonyms
+        if kind == "capital":
+            return self.capitals
+        if kind == "seat":
+            return self.seats
+        raise ValueError(f"unknown surface kind: {kind!r}")
+
+
+@dataclass(frozen=True)
+class _Gazetteer:
+    countries: tuple[Country, ...]
+    by_iso2: Mapping[str, Country]
+    index: Mapping[str, tuple[Country, str]]
+
+
+def _split(field: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in field.split("|") if part.strip())
+
+
+def _normalize(surface: str) -> str:
+    return " ".join(surface.translate(_APOSTROPHES).split())
+
+
+def _parse(text: str) -> tuple[Country, ...]:
+    lines = text.splitlines()
+    if not lines or tuple(lines[0].split("\t")) != _HEADER:
+        raise ValueError("countries.tsv: unexpected header")
+    rows: list[Country] = []
+    for lineno, line in enumerate(lines[1:], start=2):
+        if not line.strip():
+            continue
+        fields = line.split("\t")
+        if len(fields) != len(_HEADER):
+            raise ValueError(
+                f"countries.tsv line {lineno}: expected {len(_HEADER)} fields, got {len(fields)}"
+            )
+        iso2, iso3, wikidata, name, aliases, demonyms, capitals, seats = (f.strip() for f in fields)
+        if not name:
+            raise ValueError(f"countries.tsv line {lineno}: empty name")
+        rows.append(
+            Country(
+                iso2=iso2,
+                iso3=iso3,
+                wikidata=wikidata or None,
+                name=name,
+                aliases=_split(aliases),
+                demonyms=_split(demonyms),
+                capitals=_split(capitals),
+                seats=_split(seats),
+            )
+        )
+    return tuple(rows)
+
+
+def _build_index(rows: tuple[Country, ...]) -> dict[str, tuple[Country, str]]:
+    index: dict[str, tuple[Country, str]] = {}
+    for kind in KINDS:
+        for country in rows:
+            for surface in country.surfaces(kind):
+                index.setdefault(_normalize(surface), (country, kind))
+    return index
+
+
+@functools.lru_cache(maxsize=1)
+def _load() -> _Gazetteer:
+    text = resources.files("kg").joinpath(_RESOURCE).read_text(encoding="utf-8")
+    rows = _parse(text)
+    by_code: dict[str, Country] = {}
+    for country in rows:
+        if country.iso2 in by_code:
+            raise ValueError(f"countries.tsv: duplicate iso2 {country.iso2}")
+        by_code[country.iso2] = country
+    return _Gazetteer(
+        countries=rows,
+        by_iso2=MappingProxyType(by_code),
+        index=MappingProxyType(_build_index(rows)),
+    )
+
+
+def countries() -> tuple[Country, ...]:
+    """All countries, in table order."""
+    return _load().countries
+
+
+def by_iso2(code: str) -> Country:
+    """The country with ISO 3166-1 alpha-2 ``code`` (case-insensitive); KeyError if unknown."""
+    return _load().by_iso2[code.strip().upper()]
+
+
+def surface_index() -> Mapping[str, tuple[Country, str]]:
+    """Read-only map of every (normalized) surface form to ``(country, kind)``."""
+    return _load().index
+
+
+def _candidates(surface: str) -> list[str]:
+    base = _normalize(surface)
+    forms = [base]
+    if base.endswith("'s"):
+        forms.append(base[:-2])
+    elif base.endswith("s'"):  # plural possessive: "the Philippines'"
+        forms.append(base[:-1])
+    out: list[str] = []
+    for form in forms:
+        out.append(form)
+        if form[:4].lower() == "the " and len(form) > 4:
+            rest = form[4:]
+            out.extend((rest, "The " + rest, "the " + rest))
+    return out
+
+
+def lookup(surface: str) -> tuple[Country, str] | None:
+    """Resolve a surface form to ``(country, kind)``, kind being one of :data:`KINDS`.
+
+    Matching is case-sensitive, but tolerates a leading "the "/"The ", typographic
+    apostrophes, extra inner whitespace and a trailing possessive ("Japan's", "Japan’s").
+    Returns None when nothing matches.
+    """
+    index = _load().index
+    for form in _candidates(surface):
+        if form and form in index:
+            return index[form]
+    return None

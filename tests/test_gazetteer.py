@@ -1,0 +1,137 @@
+import re
+from collections import defaultdict
+from importlib import resources
+
+import pytest
+
+from kg import gazetteer
+from kg.gazetteer import KINDS, Country, by_iso2, countries, lookup, surface_index
+
+
+def _raw_rows() -> list[list[str]]:
+    text = resources.files("kg").joinpath("data/countries.tsv").read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip()]
+
+
+def test_gazetteer_table_parses():
+    rows = countries()
+    assert len(rows) >= 198  # 193 UN members + TW, PS, XK, HK, VA
+    assert all(isinstance(c, Country) for c in rows)
+    assert countries() is rows  # cached
+    raw = _raw_rows()
+    assert raw[0] == [
+        "iso2",
+        "iso3",
+        "wikidata",
+        "name",
+        "aliases",
+        "demonyms",
+        "capitals",
+        "seats",
+    ]
+    assert all(len(r) == 8 for r in raw)
+    assert len(raw) - 1 == len(rows)
+
+
+def test_gazetteer_iso_codes_well_formed_and_unique():
+    rows = countries()
+    for c in rows:
+        assert re.fullmatch(r"[A-Z]{2}", c.iso2), c
+        assert re.fullmatch(r"[A-Z]{3}", c.iso3), c
+        assert c.name
+    assert len({c.iso2 for c in rows}) == len(rows)
+    assert len({c.iso3 for c in rows}) == len(rows)
+
+
+def test_gazetteer_wikidata_ids_well_formed_and_unique():
+    ids = [c.wikidata for c in countries() if c.wikidata is not None]
+    assert all(re.fullmatch(r"Q[0-9]+", q) for q in ids)
+    assert len(set(ids)) == len(ids)
+
+
+def test_gazetteer_known_rows():
+    assert by_iso2("JP").wikidata == "Q17"
+    assert by_iso2("US").wikidata == "Q30"
+    assert by_iso2("GB").iso3 == "GBR"
+    assert by_iso2("gb").name == "United Kingdom"
+    kosovo = by_iso2("XK")
+    assert (kosovo.iso3, kosovo.name) == ("XKX", "Kosovo")
+    for code in ("TW", "PS", "HK", "VA"):
+        assert by_iso2(code)
+    assert "The Hague" in by_iso2("NL").capitals
+    assert {"Pretoria", "Cape Town", "Bloemfontein"} <= set(by_iso2("ZA").capitals)
+
+
+def test_gazetteer_by_iso2_unknown_raises():
+    with pytest.raises(KeyError):
+        by_iso2("ZZ")
+
+
+def test_gazetteer_no_surface_maps_to_two_countries():
+    owners: dict[str, set[str]] = defaultdict(set)
+    for c in countries():
+        for kind in KINDS:
+            for surface in c.surfaces(kind):
+                key = gazetteer._normalize(surface)
+                if key.lower().startswith("the "):
+                    key = key[4:]
+                owners[key].add(c.iso2)
+    clashes = {s: iso for s, iso in owners.items() if len(iso) > 1}
+    assert clashes == {}
+
+
+def test_gazetteer_no_empty_or_padded_surfaces():
+    for c in countries():
+        for kind in KINDS:
+            for surface in c.surfaces(kind):
+                assert surface and surface == surface.strip(), (c.iso2, kind, surface)
+                assert "\u2019" not in surface, (c.iso2, kind, surface)
+
+
+@pytest.mark.parametrize(
+    ("surface", "iso2", "how"),
+    [
+        ("U.S.", "US", "alias"),
+        ("Japanese", "JP", "demonym"),
+        ("Washington", "US", "capital"),
+        ("Kremlin", "RU", "seat"),
+        ("the Kremlin", "RU", "seat"),
+        ("Britain", "GB", "alias"),
+        ("Japan", "JP", "name"),
+        ("Japan\u2019s", "JP", "name"),
+        ("Japan's", "JP", "name"),
+        ("the United States", "US", "alias"),
+        ("The United States", "US", "name"),
+        ("the Netherlands", "NL", "name"),
+        ("the Hague", "NL", "capital"),
+        ("The Hague", "NL", "capital"),
+        ("the Philippines'", "PH", "name"),
+        ("Côte d\u2019Ivoire", "CI", "alias"),
+        ("Singapore", "SG", "name"),
+        ("White House", "US", "seat"),
+        ("Elysee", "FR", "seat"),
+        ("Downing Street", "GB", "seat"),
+        ("Germans", "DE", "demonym"),
+        ("Americans", "US", "demonym"),
+    ],
+)
+def test_gazetteer_lookup_resolves(surface, iso2, how):
+    hit = lookup(surface)
+    assert hit is not None, surface
+    country, kind = hit
+    assert (country.iso2, kind) == (iso2, how)
+
+
+@pytest.mark.parametrize("surface", ["Atlantis", "", "   ", "japan", "the", "Congolese"])
+def test_gazetteer_lookup_unknown_returns_none(surface):
+    assert lookup(surface) is None
+
+
+def test_gazetteer_lookup_is_deterministic_and_prefers_higher_kind():
+    assert lookup("Singapore") == lookup("Singapore")
+    index = surface_index()
+    # Singapore is both the name and the capital of SG; the name wins.
+    assert index["Singapore"][1] == "name"
+    for surface, (country, kind) in index.items():
+        assert kind in KINDS
+        assert surface in {gazetteer._normalize(s) for s in country.surfaces(kind)}

@@ -1,0 +1,289 @@
+"""Tests for kg.viz: the self-contained interactive HTML page."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SDO
+
+from kg.viz import render_html, write_html
+
+DATA = Path(__file__).parent / "data" / "viz_sample.ttl"
+CHROMIUM = Path("/usr/bin/chromium")
+EXPECTED_KINDS = {"Person": 3, "Government": 2, "Country": 2, "Place": 1, "Event": 2,
+                  "Policy": 2, "Statement": 1, "Article": 1}
+EXPECTED_NODES = sum(EXPECTED_KINDS.values())  # 14
+HOSTILE_LABEL = '<img src=x onerror="window.__pwned=1">'
+HOSTILE_QUOTE = "</script><script>window.__pwned=1</script>"
+ID = "https://example.org/kg/id/"
+
+
+@pytest.fixture(scope="module")
+def sample() -> Graph:
+    return Graph().parse(DATA)
+
+
+@pytest.fixture(scope="module")
+def page(sample: Graph) -> str:
+    return render_html(sample, title="Sample <title> & co")
+
+
+class _Tags(HTMLParser):
+    """Start tags with their attributes, and the text of each <script> element."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+        if tag == "script":
+            self._in_script = True
+            self.scripts.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.scripts[-1] += data
+
+
+def _parse(page: str) -> _Tags:
+    parser = _Tags()
+    parser.feed(page)
+    parser.close()
+    return parser
+
+
+def _dataset(page: str, name: str) -> list[dict]:
+    """The JSON list given to ``new vis.DataSet(...)`` for ``nodes`` or ``edges``."""
+    scripts = [s for s in _parse(page).scripts if f"{name} = new vis.DataSet(" in s]
+    assert len(scripts) == 1, f"the {name} data must sit whole inside one <script>"
+    start = scripts[0].index(f"{name} = new vis.DataSet(") + len(f"{name} = new vis.DataSet(")
+    value, _ = json.JSONDecoder().raw_decode(scripts[0], start)
+    return value
+
+
+# --- unit -------------------------------------------------------------------------------------
+
+def test_page_has_no_remote_resource(page: str) -> None:
+    refs = [(tag, name, value or "") for tag, attrs in _parse(page).tags
+            for name, value in attrs if name in ("src", "href")]
+    remote = [r for r in refs if r[2].strip().lower().startswith(("http:", "https:", "//"))]
+    assert remote == []
+    assert "cdn.jsdelivr.net" not in page and "cdnjs.cloudflare.com" not in page
+    assert "Content-Security-Policy" in page
+
+
+def test_hostile_strings_are_escaped(page: str) -> None:
+    assert HOSTILE_LABEL not in page
+    assert HOSTILE_QUOTE not in page
+    assert "<img" not in page.lower()
+    tags = _parse(page).tags
+    assert not any(tag == "img" for tag, _ in tags)
+    assert not any(name.startswith("on") for _, attrs in tags for name, _ in attrs)
+    assert "<title>Sample &lt;title&gt; &amp; co</title>" in page
+    # ...and the data still round-trips exactly (escaped as \u003c in JSON, not mangled).
+    labels = {n["fullLabel"] for n in _dataset(page, "nodes")}
+    assert HOSTILE_LABEL in labels
+    assert any(label.startswith("\u201c" + HOSTILE_QUOTE) for label in labels)
+    infos = " ".join(e["info"] for e in _dataset(page, "edges"))
+    assert "</script><b>Minister</b>" in infos
+
+
+def test_node_mapping(page: str) -> None:
+    nodes = _dataset(page, "nodes")
+    assert len(nodes) == EXPECTED_NODES
+    assert Counter(n["kind"] for n in nodes) == EXPECTED_KINDS
+    ids = {n["id"] for n in nodes}
+    assert ID + "post-jp-pm" not in ids  # posts, memberships and evidence are not nodes
+    assert not any("membership" in i or "/ev-" in i for i in ids)
+    by_id = {n["id"]: n for n in nodes}
+    ishiba = by_id[ID + "person-shigeru-ishiba"]
+    assert ishiba["label"] == "Shigeru Ishiba"
+    assert "Also known as: Ishiba; Prime Minister Ishiba" in ishiba["info"]
+    assert "Role: Prime Minister, Government of Japan" in ishiba["info"]
+    assert "met U.S. President Donald Trump" in ishiba["info"]
+    statement = by_id[ID + "statement-ishiba-1"]
+    assert len(statement["label"]) <= 40 and statement["label"].endswith("\u2026")
+    assert "we will not compromise" in statement["info"]
+    car = by_id[ID + "policy-car-tariff"]
+    assert car["shape"] == "diamond"
+    assert "Kind: Tariff measure" in car["info"] and "Status: in force" in car["info"]
+    assert "Washington imposed a 25 percent tariff" in car["info"]
+    assert "[article-000]" in car["info"]
+    event = by_id[ID + "event-g7-meeting"]
+    assert "Status: held" in event["info"] and "Date: 2025-06-16" in event["info"]
+    assert len({(n["shape"], n["color"]) for n in nodes}) == len(EXPECTED_KINDS)
+
+
+def test_edge_mapping(page: str) -> None:
+    edges = _dataset(page, "edges")
+    short = {(e["from"].removeprefix(ID), e["label"], e["to"].removeprefix(ID)) for e in edges}
+    assert ("person-shigeru-ishiba", "Prime Minister", "government-JP") in short
+    assert ("person-donald-trump", "President", "government-US") in short
+    assert ("government-JP", "governs", "country-JP") in short
+    assert ("person-shigeru-ishiba", "attendee", "event-g7-meeting") in short
+    assert ("government-US", "attendee", "event-tariff-talks") in short
+    assert ("event-g7-meeting", "location", "place-kananaskis") in short
+    assert ("event-tariff-talks", "location", "country-US") in short
+    assert ("policy-car-tariff", "imposed by", "government-US") in short
+    assert ("policy-car-tariff", "target", "country-JP") in short
+    assert ("policy-pause", "imposed by", "person-donald-trump") in short
+    assert ("person-shigeru-ishiba", "said", "statement-ishiba-1") in short
+    assert Counter(label for _, label, _ in short) == Counter({
+        "attendee": 5, "in": 5, "governs": 2, "location": 2, "imposed by": 2, "target": 1,
+        "said": 1, "Prime Minister": 1, "President": 1, "</script><b>Minister</b>": 1})
+    assert len(edges) == 21
+    role = next(e for e in edges if e["label"] == "Prime Minister")
+    assert "Role: Prime Minister (head_of_government)" in role["info"]
+    assert "Prime Minister Shigeru Ishiba met U.S. President" in role["info"]
+    assert all(e["dashes"] for e in edges if e["label"] == "in")
+
+
+def test_dataset_named_graphs_are_merged(sample: Graph) -> None:
+    ds = Dataset()
+    named = ds.graph(URIRef(ID + "graph/sample"))
+    for triple in sample:
+        named.add(triple)
+    assert len(_dataset(render_html(ds), "nodes")) == EXPECTED_NODES
+
+
+def test_policy_subclass_declared_in_graph_and_empty_graph() -> None:
+    g = Graph()
+    cls = URIRef("https://example.org/kg/ontology#ExportBan")
+    g.add((cls, RDFS.subClassOf, URIRef("https://example.org/kg/ontology#Policy")))
+    g.add((URIRef(ID + "p1"), RDF.type, cls))
+    g.add((URIRef(ID + "p1"), RDFS.label, Literal("Chip export ban")))
+    g.add((URIRef(ID + "x"), RDF.type, SDO.CreativeWork))  # not drawn
+    assert [n["kind"] for n in _dataset(render_html(g), "nodes")] == ["Policy"]
+    empty = render_html(Graph())
+    assert _dataset(empty, "nodes") == [] and "<title>kg</title>" in empty
+
+
+def test_write_html_is_atomic(tmp_path: Path, sample: Graph) -> None:
+    target = tmp_path / "graph.html"
+    target.write_text("old", encoding="utf-8")
+    write_html(sample, target, title="T")
+    assert target.read_text(encoding="utf-8") == render_html(sample, title="T")
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.html"]
+    assert not (tmp_path / "lib").exists() and not Path("lib/bindings").exists()
+
+
+def test_importing_viz_does_not_import_pyvis() -> None:
+    code = "import sys, kg.viz; assert 'pyvis' not in sys.modules, 'pyvis imported eagerly'"
+    subprocess.run([sys.executable, "-c", code], check=True,
+                   cwd=Path(__file__).resolve().parents[1])
+
+
+# --- browser ----------------------------------------------------------------------------------
+
+_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+_FIND_CLICKABLE = """(ids) => {
+  const rect = document.getElementById("mynetwork").getBoundingClientRect();
+  for (const id of ids) {
+    const dom = network.canvasToDOM(network.getPositions([id])[id]);
+    const x = rect.left + dom.x, y = rect.top + dom.y;
+    const under = document.elementFromPoint(x, y);
+    if (under && under.tagName === "CANVAS" && network.getNodeAt(dom) === id) {
+      return {id: id, x: x, y: y};
+    }
+  }
+  return null;
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} missing (apt install chromium)")
+def test_page_in_headless_chromium(tmp_path: Path, sample: Graph) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    target = tmp_path / "sample.html"
+    write_html(sample, target, title="Sample")
+    timings["render"] = time.perf_counter() - t0
+
+    blocked: list[str] = []
+    console_errors: list[str] = []
+    page_errors: list[str] = []
+
+    def route(r) -> None:  # noqa: ANN001 - playwright Route
+        if r.request.url.startswith("file:"):
+            r.continue_()
+        else:
+            blocked.append(r.request.url)
+            r.abort()
+
+    with sync_api.sync_playwright() as p:
+        t = time.perf_counter()
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=_ARGS)
+        timings["launch"] = time.perf_counter() - t
+        try:
+            context = browser.new_context(viewport={"width": 1400, "height": 900})
+            context.route("**/*", route)
+            page = context.new_page()
+            page.on("console", lambda m: console_errors.append(m.text) if m.type == "error"
+                    else None)
+            page.on("pageerror", lambda e: page_errors.append(str(e)))
+            t = time.perf_counter()
+            page.goto(target.as_uri())
+            # (wait_for_function would need eval, which the page's CSP forbids)
+            page.wait_for_selector("body[data-kg-stabilized=true]", state="attached",
+                                   timeout=30_000)
+            timings["load+stabilize"] = time.perf_counter() - t
+
+            assert page.evaluate("network.body.data.nodes.length") == EXPECTED_NODES
+            assert page.evaluate("network.body.data.edges.length") == 21
+            assert page.evaluate("network.physics.options.enabled") is False
+            assert page.evaluate("typeof window.__pwned") == "undefined"
+            assert page.locator("#kg-legend").is_visible()
+            assert page.locator("#kg-legend").inner_text().count("\n") >= 8
+
+            # A real mouse click on a node fills the side panel with its label (as text).
+            ids = page.evaluate("network.body.data.nodes.getIds()")
+            hostile = ID + "person-hostile"
+            ids.sort(key=lambda i: i != hostile)  # try the hostile node first
+            spot = page.evaluate(_FIND_CLICKABLE, ids)
+            assert spot is not None, "no node visible outside the overlays"
+            page.mouse.click(spot["x"], spot["y"])
+            label = page.evaluate("(id) => network.body.data.nodes.get(id).fullLabel", spot["id"])
+            details = page.locator("#details")
+            assert details.locator("h2").inner_text() == label
+            assert "IRI: " + spot["id"] in details.inner_text()
+            assert details.locator("img, script").count() == 0
+
+            # Hovering shows the tooltip as text (vis 9 renders string titles with innerText;
+            # kg passes DOM elements filled with textContent).
+            page.mouse.move(spot["x"] + 1, spot["y"] + 1)
+            tooltip = page.locator("div.vis-tooltip")
+            tooltip.wait_for(state="visible", timeout=5_000)
+            assert label in tooltip.inner_text()
+            assert tooltip.locator("img").count() == 0
+
+            if os.environ.get("KG_VIZ_SCREENSHOT"):
+                page.screenshot(path=os.environ["KG_VIZ_SCREENSHOT"])
+            assert page.evaluate("typeof window.__pwned") == "undefined"
+            context.close()
+        finally:
+            browser.close()
+    timings["total"] = time.perf_counter() - t0
+
+    assert blocked == [], f"the page tried to reach the network: {blocked}"
+    assert console_errors == []
+    assert page_errors == []
+    print("viz browser timings (s): " + ", ".join(f"{k}={v:.2f}" for k, v in timings.items()))
