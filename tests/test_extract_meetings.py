@@ -1,0 +1,67 @@
+"""Meetings: triggers, participants, places, dates and statuses."""
+
+from kg.facts import Meeting
+
+
+def meetings(facts):
+    return [f for f in facts if isinstance(f, Meeting)]
+
+
+def by_label(facts, words):
+    found = [m for m in meetings(facts) if all(w in m.label for w in words)]
+    assert found, f"no meeting with {words} in {[m.label for m in meetings(facts)]}"
+    return found[0]
+
+
+def names(meeting):
+    return {p.label for p in meeting.participants}
+
+
+def test_meetings_seed_held_meeting_with_ishiba(seed_facts):
+    m = by_label(seed_facts, ["Akazawa", "Ishiba"])
+    assert (m.status, m.when.iso) == ("held", "2025-05-29")
+    assert names(m) == {"Ryosei Akazawa", "Shigeru Ishiba"}
+
+
+def test_meetings_seed_fourth_round_planned_in_washington(seed_facts):
+    m = by_label(seed_facts, ["fourth round"])
+    assert (m.ordinal, m.status, m.place.label) == (4, "planned", "Washington")
+    assert m.place.kind == "place"  # the city, not the government
+    assert m.when.earliest.isoformat() == "2025-05-30" and m.when.text == "later this week"
+
+
+def test_meetings_seed_expected_meeting_with_bessent(seed_facts):
+    m = by_label(seed_facts, ["Bessent"])
+    assert m.status == "expected"
+    assert names(m) == {"Ryosei Akazawa", "Scott Bessent"}
+
+
+def test_meetings_seed_g7_meeting_in_canada_last_week(seed_facts):
+    m = by_label(seed_facts, ["Group of Seven"])
+    assert (m.status, m.place.label, m.when.iso) == ("held", "Canada", "2025-05-19/2025-05-25")
+    assert names(m) == {"Scott Bessent"}
+
+
+def test_meetings_seed_hoped_for_summit_and_fifth_round(seed_facts):
+    summit = by_label(seed_facts, ["in-person summit"])
+    assert summit.status == "proposed" and summit.when.iso == "2025-06"
+    assert {"Shigeru Ishiba", "Donald Trump"} <= names(summit)
+    assert summit.part_of == "G7 summit"
+    fifth = by_label(seed_facts, ["fifth round"])
+    assert (fifth.ordinal, fifth.status) == (5, "proposed")
+    assert names(fifth) == {"Japan", "United States"}
+
+
+def test_meetings_phone_call_and_cancelled_summit(extract):
+    facts = extract("President Joe Biden will hold talks with Chinese President Xi Jinping in "
+                    "Geneva next week. The EU summit scheduled for June was cancelled.")
+    talks = by_label(facts, ["talks"])
+    assert talks.status == "planned" and talks.place.label == "Geneva"
+    assert talks.when.iso == "2025-06-02/2025-06-08"
+    assert {"Joe Biden", "Xi Jinping"} <= names(talks)
+
+
+def test_meetings_generic_mentions_are_not_events(extract):
+    facts = extract("Trade talks are often slow, and negotiations can take years. "
+                    "She said the meeting was useful.")
+    assert meetings(facts) == []

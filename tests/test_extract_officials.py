@@ -1,0 +1,69 @@
+"""Officials: title shapes, country resolution and in-article identity, on real sentences."""
+
+from kg.facts import OfficialRole
+
+
+def roles(facts):
+    return {(f.person.key, f.title, f.government.label if f.government else None, f.role_class)
+            for f in facts if isinstance(f, OfficialRole)}
+
+
+def test_officials_seed_yields_the_four_officials(seed_facts):
+    found = roles(seed_facts)
+    assert ("Shigeru Ishiba", "Prime Minister", "Japan", "head_of_government") in found
+    assert ("Donald Trump", "President", "United States", "head_of_state") in found
+    assert ("Scott Bessent", "Treasury Secretary", "United States", "minister") in found
+    assert ("Ryosei Akazawa", "economic revitalization minister", "Japan", "minister") in found
+    # the lead's nameless title and the apposition belong to Akazawa
+    assert ("Ryosei Akazawa", "chief tariff negotiator", "Japan", "other") in found
+    assert ("Ryosei Akazawa", "close aide to Ishiba", "Japan", "other") in found
+
+
+def test_officials_seed_has_no_false_officials(seed_facts):
+    people = {f.person.key for f in seed_facts if isinstance(f, OfficialRole)}
+    assert people == {"Shigeru Ishiba", "Donald Trump", "Scott Bessent", "Ryosei Akazawa"}
+    # "the minister in charge of economic revitalization" is the same role, not a new row
+    akazawa = [f for f in seed_facts if isinstance(f, OfficialRole)
+               and f.person.key == "Ryosei Akazawa" and "revitalization" in f.title]
+    assert len(akazawa) == 1
+
+
+def test_officials_evidence_offsets_match_the_text(seed_facts, seed_article):
+    for fact in seed_facts:
+        if isinstance(fact, OfficialRole):
+            sentence, anchor = fact.evidence.sentence, fact.evidence.anchor
+            assert seed_article.text[sentence.start:sentence.end] == sentence.text
+            assert seed_article.text[anchor.start:anchor.end] == anchor.text
+            assert sentence.start <= anchor.start < anchor.end <= sentence.end
+
+
+def test_officials_country_adjective_and_possessive(extract):
+    facts = extract("German Chancellor Angela Merkel met French President Emmanuel Macron in "
+                    "Paris on Monday. Japan's Foreign Minister Taro Kono said he would visit.")
+    found = roles(facts)
+    assert ("Angela Merkel", "Chancellor", "Germany", "head_of_government") in found
+    assert ("Emmanuel Macron", "President", "France", "head_of_state") in found
+    assert ("Taro Kono", "Foreign Minister", "Japan", "minister") in found
+
+
+def test_officials_apposition_after_the_name(extract):
+    facts = extract("The talks were led by Radoslaw Sikorski, the Polish foreign minister, "
+                    "who arrived on Tuesday.")
+    assert ("Radoslaw Sikorski", "foreign minister", "Poland", "minister") in roles(facts)
+
+
+def test_officials_vice_president_is_not_head_of_state(extract):
+    facts = extract("U.S. Vice President JD Vance spoke to reporters in Washington.")
+    found = [f for f in facts if isinstance(f, OfficialRole) and f.person.key == "JD Vance"]
+    assert found and all(f.role_class != "head_of_state" for f in found)
+
+
+def test_officials_no_title_no_official(extract):
+    facts = extract("Maria Lopez, a teacher from Madrid, said the strike would go ahead. "
+                    "Kyodo News reported the story on Thursday.")
+    assert roles(facts) == set()
+
+
+def test_officials_company_titles_are_not_government_roles(extract):
+    facts = extract("Akio Toyoda, chairman of Toyota, said the tariffs would hurt exports.")
+    assert roles(facts) == set()

@@ -1,0 +1,58 @@
+"""Policies: tariffs with rate, goods, dates and imposer; pauses, agreements, requests,
+pledges and proposals."""
+
+from kg.facts import Policy
+
+
+def policies(facts, kind=None):
+    return [f for f in facts if isinstance(f, Policy) and (kind is None or f.kind == kind)]
+
+
+def test_policies_seed_car_tariff(seed_facts):
+    (car,) = [p for p in policies(seed_facts, "tariff") if p.rate == 25.0]
+    assert car.unit == "percent" and car.goods == ("imported cars",)
+    assert car.actor.label == "United States"
+    assert car.start.iso == "2025-04-03"  # merged from "the 25-percent new tariff imposed since April 3"
+
+
+def test_policies_seed_tariffs_on_parts_steel_aluminum_and_reciprocal(seed_facts):
+    tariffs = policies(seed_facts, "tariff")
+    goods = {g for p in tariffs for g in p.goods}
+    assert {"key car parts", "steel", "aluminum"} <= goods
+    assert all(p.actor is not None and p.actor.label == "United States" for p in tariffs)
+    assert any(p.label == "reciprocal tariff" for p in tariffs)
+
+
+def test_policies_seed_pause_until_july_9(seed_facts):
+    (pause,) = policies(seed_facts, "pause")
+    assert pause.about == "reciprocal tariff"
+    assert (pause.rate, pause.unit, pause.end.iso) == (90.0, "days", "2025-07-09")
+
+
+def test_policies_seed_agreements_with_china_and_britain(seed_facts):
+    agreements = policies(seed_facts, "agreement")
+    assert {a.target.label for a in agreements} == {"China", "United Kingdom"}
+    assert all(a.actor.label == "United States" and a.status == "reached" for a in agreements)
+
+
+def test_policies_seed_request_pledge_and_proposal(seed_facts):
+    (request,) = policies(seed_facts, "request")
+    assert (request.actor.label, request.target.label) == ("Japan", "United States")
+    (pledge,) = policies(seed_facts, "pledge")
+    assert pledge.actor.label == "Japan" and "shipbuilding" in pledge.label
+    (proposal,) = policies(seed_facts, "proposal")
+    assert proposal.goods == ("U.S. defense equipment",) and proposal.actor.label == "Japan"
+
+
+def test_policies_reuters_style_tariff(extract):
+    facts = extract("The United States imposed 100 pct tariffs on Japanese electronic goods "
+                    "on April 17, Washington officials said.", published=None)
+    (tariff,) = policies(facts, "tariff")
+    assert tariff.rate == 100.0 and tariff.target.label == "Japan"
+    assert tariff.actor.label == "United States"
+
+
+def test_policies_plain_deal_without_trade_context_is_ignored(extract):
+    facts = extract("The club signed a deal with the striker on Monday. The meal came "
+                    "with a side of fries.")
+    assert policies(facts) == []
