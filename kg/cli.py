@@ -99,9 +99,12 @@ def _cmd_query(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from kg.export import serialize, write_atomic
+    from kg.errors import ExportError
+    from kg.export import FORMATS, serialize, write_atomic
     from kg.store import open_store
 
+    if args.format not in FORMATS:
+        raise ExportError(f"unknown format '{args.format}'; choose one of: {', '.join(FORMATS)}")
     store = open_store(args.store, read_only=True)
     data = serialize(store, args.format)
     if args.out:

@@ -1,0 +1,104 @@
+"""Every .rq file runs on the seed's store and answers its question (the query contract)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.errors import QueryError
+from kg.queries import available_queries, parse_binding, resolve_query, run_query
+from kg.store import open_store
+
+QUERIES = Path(__file__).resolve().parent.parent / "queries"
+
+
+@pytest.fixture(scope="module")
+def store(seed_build):
+    out, _ = seed_build
+    return open_store(out / "store", read_only=True)
+
+
+def rows(store, query_name, **bind):
+    bindings = dict(parse_binding(f"{k}={v}") for k, v in bind.items())
+    text = run_query(store, resolve_query(query_name), bindings, "csv")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_queries_every_rq_file_runs(store):
+    names = sorted(p.stem for p in QUERIES.glob("*.rq"))
+    assert {"officials", "meetings", "policies", "evidence"} <= set(names)
+    assert available_queries() == names
+    for name in names:
+        bind = {"day": "2025-06-01"} if name == "policies_in_force" else {}
+        assert rows(store, name, **bind), f"{name} returned nothing on the seed"
+
+
+def test_queries_officials_contract(store):
+    result = rows(store, "officials")
+    assert list(result[0]) == ["article", "official", "name", "role", "government"]
+    got = {(r["name"], r["role"], r["government"]) for r in result}
+    assert ("Shigeru Ishiba", "Prime Minister", "Japan") in got
+    assert ("Donald Trump", "President", "United States") in got
+    assert ("Scott Bessent", "Treasury Secretary", "United States") in got
+    assert ("Ryosei Akazawa", "chief tariff negotiator", "Japan") in got
+    assert {r["name"] for r in result} == {"Shigeru Ishiba", "Donald Trump", "Scott Bessent",
+                                          "Ryosei Akazawa"}
+
+
+def test_queries_meetings_contract(store):
+    result = rows(store, "meetings")
+    assert list(result[0]) == ["article", "meeting", "label", "participant", "place", "date",
+                               "status"]
+    fourth = [r for r in result if "fourth round" in r["label"]]
+    assert fourth and fourth[0]["place"] == "Washington" and fourth[0]["status"] == "planned"
+    held = [r for r in result if r["status"] == "held" and r["participant"] == "Shigeru Ishiba"]
+    assert held and held[0]["date"] == "2025-05-29"
+
+
+def test_queries_policies_contract(store):
+    result = rows(store, "policies")
+    assert list(result[0]) == ["article", "policy", "label", "kind", "imposedBy", "target",
+                               "goods", "rate", "start", "end", "status"]
+    car = [r for r in result if r["kind"] == "tariff" and r["rate"]]
+    assert car and float(car[0]["rate"]) == 25 and car[0]["start"] == "2025-04-03"
+    assert car[0]["imposedBy"] == "United States"
+    pause = [r for r in result if r["kind"] == "pause"]
+    assert pause and pause[0]["end"] == "2025-07-09"
+    kinds = {r["kind"] for r in result}
+    assert {"tariff", "pause", "agreement", "pledge", "request"} <= kinds
+
+
+def test_queries_evidence_offsets(store, seed_article):
+    result = rows(store, "evidence")
+    assert list(result[0]) == ["article", "fact", "sentence", "start", "end"]
+    for r in result:
+        assert seed_article.text[int(r["start"]):int(r["end"])] == r["sentence"]
+
+
+def test_queries_bound_parameter_filters(store):
+    said = rows(store, "statements", name="Ryosei Akazawa")
+    assert said and all(r["name"] == "Ryosei Akazawa" for r in said)
+    assert rows(store, "statements", name="Nobody Atall") == []
+    early = {r["label"] for r in rows(store, "policies_in_force", day="2025-03-01")}
+    later = {r["label"] for r in rows(store, "policies_in_force", day="2025-06-01")}
+    assert "25-percent tariff on imported cars" in later - early
+
+
+def test_queries_json_and_tsv_are_w3c_formats(store):
+    data = json.loads(run_query(store, resolve_query("officials"), {}, "json"))
+    assert data["head"]["vars"] == ["article", "official", "name", "role", "government"]
+    tsv = run_query(store, resolve_query("officials"), {}, "tsv")
+    assert tsv.splitlines()[0] == "?article\t?official\t?name\t?role\t?government"
+
+
+def test_queries_updates_and_unknown_names_are_refused(store):
+    with pytest.raises(QueryError, match="only SPARQL queries"):
+        run_query(store, "PREFIX x: <urn:x> DELETE WHERE { ?s ?p ?o }", {}, "table")
+    with pytest.raises(QueryError, match="no query named 'nope'"):
+        resolve_query("nope")
+    with pytest.raises(QueryError, match="syntax"):
+        run_query(store, "SELECT ?x WHERE { ?x ", {}, "table")

@@ -1,0 +1,50 @@
+"""The page `kg build` writes for the seed, in a real headless Chromium with no network."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} missing (apt install chromium)")
+def test_seed_page_loads_offline_and_draws_the_graph(seed_build, tmp_path):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    out, _ = seed_build
+    page_file = out / "graph.html"
+    html = page_file.read_text(encoding="utf-8")
+    for name in ("Ryosei Akazawa", "Shigeru Ishiba", "Donald Trump", "Scott Bessent"):
+        assert name in html
+    blocked: list[str] = []
+    errors: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            context = browser.new_context()
+
+            def route(r) -> None:
+                if r.request.url.startswith("file:"):
+                    r.continue_()
+                else:
+                    blocked.append(r.request.url)
+                    r.abort()
+
+            context.route("**/*", route)
+            page = context.new_page()
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(page_file.as_uri())
+            page.wait_for_selector("body[data-kg-stabilized]", timeout=30000)
+            nodes = page.evaluate("network.body.data.nodes.length")
+            labels = page.evaluate("network.body.data.nodes.get().map(n => n.label)")
+            page.screenshot(path=str(tmp_path / "seed.png"))
+        finally:
+            browser.close()
+    assert blocked == [] and errors == []
+    assert nodes >= 25
+    assert {"Ryosei Akazawa", "Shigeru Ishiba", "Japan", "United States"} <= set(labels)
