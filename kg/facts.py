@@ -148,7 +148,7 @@ class Quote:
     evidence: Evidence
 
 
-Fact = Union[Mention, OfficialRole, Meeting, Policy, Quote]
+Fact = Union[Mention, OfficialRole, Meeting, Policy, Quote]  # noqa: UP007 (py3.10 alias)
 
 
 def fact_line(fact: Fact) -> str:

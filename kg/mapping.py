@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
+from rdflib.term import Node
 
 from kg import gazetteer
 from kg.articles import Article
@@ -77,7 +78,7 @@ class _Builder:
         self.article_node = article_iri(article.id)
         self.add_article()
 
-    def add(self, s: URIRef | BNode, p: URIRef, o: URIRef | BNode | Literal) -> None:
+    def add(self, s: Node, p: URIRef, o: Node) -> None:
         self.graph.add((s, p, o))
 
     def add_article(self) -> None:
@@ -88,8 +89,7 @@ class _Builder:
         if a.title:
             self.add(node, SDO.headline, Literal(a.title))
         if a.published:
-            self.add(node, SDO.datePublished, Literal(a.published.isoformat(),
-                                                      datatype=XSD.date))
+            self.add(node, SDO.datePublished, Literal(a.published.isoformat(), datatype=XSD.date))
         if a.source:
             self.add(node, SDO.publisher, Literal(a.source))
         if a.url:
@@ -219,8 +219,11 @@ class _Builder:
         self.add(node, KG.kind, Literal(fact.kind))
         self.add(node, KG.status, Literal(fact.status))
         for participant in fact.participants:
-            target = (self.government(participant) if participant.kind in (COUNTRY, GOVERNMENT)
-                      else self.entity(participant))
+            target = (
+                self.government(participant)
+                if participant.kind in (COUNTRY, GOVERNMENT)
+                else self.entity(participant)
+            )
             self.add(node, SDO.attendee, target)
         if fact.place is not None:
             self.add(node, SDO.location, self.entity(fact.place))
@@ -239,11 +242,21 @@ class _Builder:
         self.add(node, KG.kind, Literal(fact.kind))
         self.add(node, KG.status, Literal(fact.status))
         if fact.actor is not None:
-            self.add(node, KG.imposedBy, self.government(fact.actor)
-                     if fact.actor.kind in (COUNTRY, GOVERNMENT) else self.entity(fact.actor))
+            self.add(
+                node,
+                KG.imposedBy,
+                self.government(fact.actor)
+                if fact.actor.kind in (COUNTRY, GOVERNMENT)
+                else self.entity(fact.actor),
+            )
         if fact.target is not None:
-            self.add(node, KG.target, self.government(fact.target)
-                     if fact.target.kind in (COUNTRY, GOVERNMENT) else self.entity(fact.target))
+            self.add(
+                node,
+                KG.target,
+                self.government(fact.target)
+                if fact.target.kind in (COUNTRY, GOVERNMENT)
+                else self.entity(fact.target),
+            )
         for goods in fact.goods:
             self.add(node, KG.goods, Literal(goods))
         if fact.rate is not None:
@@ -260,8 +273,9 @@ class _Builder:
         node = fact_iri("statement", self.article.id, fact)
         self.add(node, RDF.type, KG.Statement)
         self.add(node, SDO.text, Literal(fact.text))
-        self.add(node, RDFS.label, Literal(fact.text if len(fact.text) <= 80
-                                           else fact.text[:77] + "..."))
+        self.add(
+            node, RDFS.label, Literal(fact.text if len(fact.text) <= 80 else fact.text[:77] + "...")
+        )
         self.add(node, KG.cue, Literal(fact.cue))
         self.add(node, KG.direct, Literal(fact.direct))
         self.add(node, KG.speakerText, Literal(fact.speaker_text))
@@ -271,13 +285,17 @@ class _Builder:
 
     def link_pauses(self) -> None:
         """A pause points at the policy it pauses (matched by label within the article)."""
-        by_label = {str(label): s for s, label in self.graph.subject_objects(RDFS.label)
-                    if (s, RDF.type, KG.Policy) in self.graph}
+        by_label = {
+            str(label): s
+            for s, label in self.graph.subject_objects(RDFS.label)
+            if (s, RDF.type, KG.Policy) in self.graph
+        }
         for pause, about in list(self.graph.subject_objects(KG.appliesToLabel)):
             target = by_label.get(str(about))
             if target is not None and target != pause:
-                predicate = KG.appliesTo if (pause, RDF.type, KG.Policy) in self.graph \
-                    else SDO.superEvent
+                predicate = (
+                    KG.appliesTo if (pause, RDF.type, KG.Policy) in self.graph else SDO.superEvent
+                )
                 self.add(pause, predicate, target)
         events = {str(label): s for s, label in self.graph.subject_objects(SDO.name)}
         for event, about in list(self.graph.subject_objects(KG.appliesToLabel)):

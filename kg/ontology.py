@@ -8,7 +8,19 @@ Each project term is aligned to schema.org / W3C ORG / PROV in ``data/ontology.t
 from __future__ import annotations
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD, DefinedNamespace
+from rdflib.namespace import (
+    DCTERMS,
+    ORG,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SDO,
+    SKOS,
+    TIME,
+    XSD,
+    DefinedNamespace,
+)
 
 BASE = "https://example.org/kg/"
 ID = Namespace(BASE + "id/")
@@ -65,6 +77,20 @@ class KG(DefinedNamespace):
 
 
 __all__ = [
-    "BASE", "DCTERMS", "GRAPH", "ID", "KG", "NIF", "ORG", "OWL", "PROV", "RDF", "RDFS", "SDO",
-    "SKOS", "TIME", "WD", "XSD",
+    "BASE",
+    "DCTERMS",
+    "GRAPH",
+    "ID",
+    "KG",
+    "NIF",
+    "ORG",
+    "OWL",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SDO",
+    "SKOS",
+    "TIME",
+    "WD",
+    "XSD",
 ]

@@ -20,8 +20,9 @@ _W3C_FORMATS = {
     "tsv": ox.QueryResultsFormat.TSV,
     "json": ox.QueryResultsFormat.JSON,
 }
-_SPARQL_START = re.compile(r"^\s*(?:#[^\n]*\n\s*)*(PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b",
-                           re.IGNORECASE)
+_SPARQL_START = re.compile(
+    r"^\s*(?:#[^\n]*\n\s*)*(PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE
+)
 _UPDATE = re.compile(r"\b(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)\b\s", re.IGNORECASE)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -70,24 +71,30 @@ def parse_binding(text: str) -> tuple[str, ox.NamedNode | ox.Literal]:
         except ValueError as exc:
             raise QueryError(f"bad IRI in --bind '{text}': {exc}") from exc
     if re.fullmatch(r"-?\d+", value):
-        return name, ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+        return name, ox.Literal(
+            value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+        )
     if _DATE.match(value):
-        return name, ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))
+        return name, ox.Literal(
+            value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
+        )
     return name, ox.Literal(value)
 
 
-def run_query(store: ox.Store, sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal],
-              fmt: str = "table") -> str:
+def run_query(
+    store: ox.Store, sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal], fmt: str = "table"
+) -> str:
     """Run a read-only query over the union of article graphs and format the result."""
     if fmt not in RESULT_FORMATS:
         raise QueryError(f"unknown format '{fmt}'; choose one of: {', '.join(RESULT_FORMATS)}")
     if not _SPARQL_START.match(sparql) or _UPDATE.match(_strip_prologue(sparql)):
-        raise QueryError("only SPARQL queries (SELECT, ASK, CONSTRUCT, DESCRIBE) are allowed; "
-                         "kg query never changes the store")
+        raise QueryError(
+            "only SPARQL queries (SELECT, ASK, CONSTRUCT, DESCRIBE) are allowed; "
+            "kg query never changes the store"
+        )
     substitutions = {ox.Variable(k): v for k, v in bindings.items()}
     try:
-        result = store.query(sparql, use_default_graph_as_union=True,
-                             substitutions=substitutions)  # type: ignore[arg-type]
+        result = store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions)  # type: ignore[arg-type]
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}") from exc
     except (OSError, ValueError, RuntimeError) as exc:
@@ -101,14 +108,15 @@ def run_query(store: ox.Store, sparql: str, bindings: dict[str, ox.NamedNode | o
         data = ox.serialize(result, format=ox.RdfFormat.TURTLE)
         return (data or b"").decode("utf-8")
     if fmt in _W3C_FORMATS:
-        return result.serialize(format=_W3C_FORMATS[fmt]).decode("utf-8")  # type: ignore[union-attr]
-    return _table(result)  # type: ignore[arg-type]
+        return (result.serialize(format=_W3C_FORMATS[fmt]) or b"").decode("utf-8")
+    return _table(result)
 
 
 def _strip_prologue(sparql: str) -> str:
     text = re.sub(r"#[^\n]*", "", sparql)
-    return re.sub(r"^\s*((PREFIX\s+\S*:\s*<[^>]*>|BASE\s+<[^>]*>)\s*)*", "", text,
-                  flags=re.IGNORECASE)
+    return re.sub(
+        r"^\s*((PREFIX\s+\S*:\s*<[^>]*>|BASE\s+<[^>]*>)\s*)*", "", text, flags=re.IGNORECASE
+    )
 
 
 def _show(term: object) -> str:
@@ -129,7 +137,7 @@ def _table(result: ox.QuerySolutions) -> str:
 
     def line(cells: list[str]) -> str:
         parts = []
-        for cell, width in zip(cells, widths):
+        for cell, width in zip(cells, widths, strict=True):
             cell = cell if len(cell) <= width else cell[: width - 1] + "…"
             parts.append(cell.ljust(width))
         return " | ".join(parts).rstrip()

@@ -21,8 +21,9 @@ def open_store(path: Path, read_only: bool = False) -> ox.Store:
     try:
         if read_only:
             if not path.is_dir():
-                raise StoreError(f"no graph store at '{path}'; run 'kg build' first or pass "
-                                 "--store DIR")
+                raise StoreError(
+                    f"no graph store at '{path}'; run 'kg build' first or pass --store DIR"
+                )
             return ox.Store.read_only(str(path))
         path.mkdir(parents=True, exist_ok=True)
         return ox.Store(str(path))

@@ -41,19 +41,42 @@ NODE_STYLES: dict[str, tuple[str, str, str]] = {
     "article": ("Article", "#bab0ac", "box"),
     "other": ("Other", "#d3d3d3", "dot"),
 }
-_SIZES = {"person": 16, "government": 20, "country": 16, "place": 14, "event": 18,
-          "policy": 16, "statement": 13, "article": 10, "other": 10}
+_SIZES = {
+    "person": 16,
+    "government": 20,
+    "country": 16,
+    "place": 14,
+    "event": 18,
+    "policy": 16,
+    "statement": 13,
+    "article": 10,
+    "other": 10,
+}
 
-_POLICY_TYPES = frozenset({KG.Policy, KG.TariffMeasure, KG.Sanction, KG.Pause, KG.Agreement,
-                           KG.Pledge, KG.Request, KG.Proposal})
+_POLICY_TYPES = frozenset(
+    {
+        KG.Policy,
+        KG.TariffMeasure,
+        KG.Sanction,
+        KG.Pause,
+        KG.Agreement,
+        KG.Pledge,
+        KG.Request,
+        KG.Proposal,
+    }
+)
 # Checked in this order, so a node typed both schema:Country and schema:Place is a country.
 _TYPE_KINDS: tuple[tuple[str, frozenset[URIRef]], ...] = (
     ("statement", frozenset({KG.Statement})),
     ("event", frozenset({SDO.Event})),
     ("policy", _POLICY_TYPES),
     ("article", frozenset({SDO.NewsArticle, SDO.Article})),
-    ("government", frozenset({SDO.GovernmentOrganization, ORG.FormalOrganization,
-                              ORG.Organization, SDO.Organization})),
+    (
+        "government",
+        frozenset(
+            {SDO.GovernmentOrganization, ORG.FormalOrganization, ORG.Organization, SDO.Organization}
+        ),
+    ),
     ("person", frozenset({SDO.Person})),
     ("country", frozenset({SDO.Country})),
     ("place", frozenset({SDO.Place})),
@@ -65,8 +88,12 @@ _MAX_EVIDENCE = 5  # evidence sentences listed per node or edge
 _EDGE_STYLES = {
     "role": {"color": "#3b3b3b", "width": 2.0, "font": {"size": 13}},
     "relation": {"color": "#8a8a8a", "width": 1.2},
-    "source": {"color": "#d0d0d0", "width": 0.6, "dashes": True,
-               "font": {"size": 10, "color": "#9a9a9a"}},
+    "source": {
+        "color": "#d0d0d0",
+        "width": 0.6,
+        "dashes": True,
+        "font": {"size": 10, "color": "#9a9a9a"},
+    },
 }
 
 
@@ -95,6 +122,7 @@ class _VizEdge:
 
 # --- reading the graph -----------------------------------------------------------------------
 
+
 def _clean(text: str) -> str:
     return " ".join(text.split())
 
@@ -122,7 +150,7 @@ def _first(g: Graph, s: Node, *preds: URIRef) -> str | None:
 def _short_iri(node: Node) -> str:
     text = str(node)
     base = str(ID)
-    return text[len(base):] if text.startswith(base) and len(text) > len(base) else text
+    return text[len(base) :] if text.startswith(base) and len(text) > len(base) else text
 
 
 def _local_name(node: Node) -> str:
@@ -169,8 +197,10 @@ def _evidence_lines(g: Graph, evidence: Iterable[Node]) -> list[str]:
             offset = 0
         items.append((_short_iri(article) if article is not None else "", offset, text))
     items.sort()
-    lines = [f"\u2022 \u201c{text}\u201d" + (f" [{art}]" if art else "")
-             for art, _, text in items[:_MAX_EVIDENCE]]
+    lines = [
+        f"\u2022 \u201c{text}\u201d" + (f" [{art}]" if art else "")
+        for art, _, text in items[:_MAX_EVIDENCE]
+    ]
     if len(items) > _MAX_EVIDENCE:
         lines.append(f"\u2026 and {len(items) - _MAX_EVIDENCE} more")
     return lines
@@ -233,8 +263,10 @@ class _Builder:
         if aliases:
             lines.append("Also known as: " + "; ".join(aliases))
         if kind == "policy":
-            specific = sorted((_type_name(t) for t in types if t != KG.Policy and
-                               str(t).startswith(str(KG))), key=str)
+            specific = sorted(
+                (_type_name(t) for t in types if t != KG.Policy and str(t).startswith(str(KG))),
+                key=str,
+            )
             if specific:
                 lines.append("Kind: " + ", ".join(specific))
             for pred, name in ((KG.rate, "Rate"), (KG.goods, "Goods")):
@@ -260,13 +292,15 @@ class _Builder:
         key = str(n)
         if key not in self.nodes:
             label = _first(self.g, n, *_LABEL_PREDICATES) or (
-                _local_name(n) if isinstance(n, URIRef) else "(blank node)")
+                _local_name(n) if isinstance(n, URIRef) else "(blank node)"
+            )
             self.nodes[key] = _VizNode(n, "other", label)
         return key
 
     # edges ---------------------------------------------------------------------------------
-    def _edge(self, source: Node, target: Node, label: str, style: str,
-              evidence: Iterable[Node] = ()) -> _VizEdge | None:
+    def _edge(
+        self, source: Node, target: Node, label: str, style: str, evidence: Iterable[Node] = ()
+    ) -> _VizEdge | None:
         src, dst = self._ensure(source), self._ensure(target)
         if src is None or dst is None or src == dst:
             return None
@@ -324,7 +358,8 @@ class _Builder:
                 continue
             role_class = _first(g, m, KG.roleClass)
             line = f"Role: {qualifier + ' ' if qualifier else ''}{title}" + (
-                f" ({role_class})" if role_class else "")
+                f" ({role_class})" if role_class else ""
+            )
             if line not in edge.lines:
                 edge.lines.append(line)
             gov_label = self.nodes[edge.target].label
@@ -348,12 +383,18 @@ class _Builder:
             legend, color, shape = NODE_STYLES[node.kind]
             type_text = legend if node.kind != "government" else "Government"
             head = f"{type_text}: {node.label}"
-            info = _info(head, [*node.lines, f"IRI: {node.id}"],
-                         _evidence_lines(self.g, node.evidence))
+            info = _info(
+                head, [*node.lines, f"IRI: {node.id}"], _evidence_lines(self.g, node.evidence)
+            )
             item: dict[str, object] = {
-                "n_id": node.id, "label": _truncate(node.label), "shape": shape,
-                "color": color, "size": _SIZES[node.kind], "kind": type_text,
-                "fullLabel": node.label, "info": info,
+                "n_id": node.id,
+                "label": _truncate(node.label),
+                "shape": shape,
+                "color": color,
+                "size": _SIZES[node.kind],
+                "kind": type_text,
+                "fullLabel": node.label,
+                "info": info,
             }
             if node.kind == "article":
                 item["font"] = {"size": 11}
@@ -363,10 +404,14 @@ class _Builder:
     def edge_dicts(self) -> list[dict[str, object]]:
         out = []
         for edge in self.edges.values():
-            head = (f"{self.nodes[edge.source].label} \u2192 {edge.label} \u2192 "
-                    f"{self.nodes[edge.target].label}")
+            head = (
+                f"{self.nodes[edge.source].label} \u2192 {edge.label} \u2192 "
+                f"{self.nodes[edge.target].label}"
+            )
             item: dict[str, object] = {
-                "source": edge.source, "to": edge.target, "label": edge.label,
+                "source": edge.source,
+                "to": edge.target,
+                "label": edge.label,
                 "info": _info(head, edge.lines, _evidence_lines(self.g, edge.evidence)),
             }
             item.update(_EDGE_STYLES[edge.style])
@@ -390,29 +435,46 @@ def _options(n_nodes: int) -> dict[str, object]:
         "physics": {
             "enabled": True,
             "solver": "barnesHut",
-            "barnesHut": {"gravitationalConstant": -9000, "centralGravity": 0.3,
-                          "springLength": 170, "springConstant": 0.03, "damping": 0.25,
-                          "avoidOverlap": 0.5},
-            "stabilization": {"enabled": True, "iterations": iterations,
-                              "updateInterval": 25, "fit": True},
+            "barnesHut": {
+                "gravitationalConstant": -9000,
+                "centralGravity": 0.3,
+                "springLength": 170,
+                "springConstant": 0.03,
+                "damping": 0.25,
+                "avoidOverlap": 0.5,
+            },
+            "stabilization": {
+                "enabled": True,
+                "iterations": iterations,
+                "updateInterval": 25,
+                "fit": True,
+            },
         },
         "layout": {"randomSeed": 7, "improvedLayout": small},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": not small},
-        "nodes": {"font": {"size": 16, "face": "sans-serif", "strokeWidth": 3,
-                           "strokeColor": "#ffffff"},
-                  "borderWidth": 1},
+        "nodes": {
+            "font": {"size": 16, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "borderWidth": 1,
+        },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-            "font": {"size": 12, "face": "sans-serif", "align": "middle", "strokeWidth": 4,
-                     "strokeColor": "#ffffff"},
+            "font": {
+                "size": 12,
+                "face": "sans-serif",
+                "align": "middle",
+                "strokeWidth": 4,
+                "strokeColor": "#ffffff",
+            },
             "smooth": {"enabled": True, "type": "dynamic" if small else "continuous"},
         },
     }
 
 
-_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
-        "img-src data: blob:; font-src data:; connect-src 'none'; base-uri 'none'; "
-        "form-action 'none'")
+_CSP = (
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+    "img-src data: blob:; font-src data:; connect-src 'none'; base-uri 'none'; "
+    "form-action 'none'"
+)
 
 _STYLE = """
 <style>
@@ -501,13 +563,14 @@ _SCRIPT = """
 </script>
 """
 
-_REMOTE_LINK = re.compile(
-    r"<link\b[^>]*\bhref\s*=\s*[\"']?\s*(?:https?:)?//[^>]*>", re.IGNORECASE)
+_REMOTE_LINK = re.compile(r"<link\b[^>]*\bhref\s*=\s*[\"']?\s*(?:https?:)?//[^>]*>", re.IGNORECASE)
 _REMOTE_SCRIPT = re.compile(
-    r"<script\b[^>]*\bsrc\s*=\s*[\"']?\s*(?:https?:)?//[^>]*>\s*</script\s*>", re.IGNORECASE)
+    r"<script\b[^>]*\bsrc\s*=\s*[\"']?\s*(?:https?:)?//[^>]*>\s*</script\s*>", re.IGNORECASE
+)
 # A tag with a remote src/href. Data never contains a literal "<" (the JSON is escaped).
 _ANY_REMOTE = re.compile(
-    r"<[a-zA-Z][^<>]*\b(?:src|href)\s*=\s*[\"']?\s*(?:https?:)?//", re.IGNORECASE)
+    r"<[a-zA-Z][^<>]*\b(?:src|href)\s*=\s*[\"']?\s*(?:https?:)?//", re.IGNORECASE
+)
 _EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>", re.IGNORECASE)
 
 
@@ -520,13 +583,17 @@ def _shape_svg(shape: str, color: str) -> str:
         "square": f'<rect x="2.5" y="2.5" width="11" height="11" {common}/>',
         "triangleDown": f'<polygon points="2,3 14,3 8,14" {common}/>',
         "triangle": f'<polygon points="8,2 14,13 2,13" {common}/>',
-        "star": (f'<polygon points="8,1 9.8,6 15,6 10.8,9.2 12.4,14.5 8,11.3 3.6,14.5 5.2,9.2 '
-                 f'1,6 6.2,6" {common}/>'),
+        "star": (
+            f'<polygon points="8,1 9.8,6 15,6 10.8,9.2 12.4,14.5 8,11.3 3.6,14.5 5.2,9.2 '
+            f'1,6 6.2,6" {common}/>'
+        ),
         "diamond": f'<polygon points="8,1 15,8 8,15 1,8" {common}/>',
         "box": f'<rect x="1.5" y="4" width="13" height="8" rx="2" {common}/>',
     }
-    return (f'<svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">'
-            f'{shapes.get(shape, shapes["dot"])}</svg>')
+    return (
+        f'<svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">'
+        f"{shapes.get(shape, shapes['dot'])}</svg>"
+    )
 
 
 def _legend(kinds_present: set[str]) -> str:
@@ -534,22 +601,29 @@ def _legend(kinds_present: set[str]) -> str:
     for kind, (text, color, shape) in NODE_STYLES.items():
         if kind == "other" and kind not in kinds_present:
             continue
-        rows.append(f'<div class="kg-legend-row">{_shape_svg(shape, color)}'
-                    f'<span>{html.escape(text)}</span></div>')
-    return ('<div id="kg-legend"><div class="kg-legend-title">Legend</div>'
-            '<div class="kg-legend-rows">' + "".join(rows) + "</div>"
-            '<div class="kg-legend-edge">Edges: <b>role title</b> (person \u2192 government), '
-            "attendee, location, imposed by, target, said, governs; "
-            "dashed grey \u201cin\u201d = fact \u2192 its article.</div></div>")
+        rows.append(
+            f'<div class="kg-legend-row">{_shape_svg(shape, color)}'
+            f"<span>{html.escape(text)}</span></div>"
+        )
+    return (
+        '<div id="kg-legend"><div class="kg-legend-title">Legend</div>'
+        '<div class="kg-legend-rows">' + "".join(rows) + "</div>"
+        '<div class="kg-legend-edge">Edges: <b>role title</b> (person \u2192 government), '
+        "attendee, location, imposed by, target, said, governs; "
+        "dashed grey \u201cin\u201d = fact \u2192 its article.</div></div>"
+    )
 
 
 def _header(title: str, n_nodes: int, n_edges: int) -> str:
-    return (f'<div id="kg-header"><h1>{html.escape(title)}</h1>'
-            f'<span class="kg-counts">{n_nodes} nodes, {n_edges} edges</span></div>')
+    return (
+        f'<div id="kg-header"><h1>{html.escape(title)}</h1>'
+        f'<span class="kg-counts">{n_nodes} nodes, {n_edges} edges</span></div>'
+    )
 
 
-_DETAILS = ('<div id="details"><h2>Details</h2>'
-            '<div class="kg-hint">Click a node or an edge.</div></div>')
+_DETAILS = (
+    '<div id="details"><h2>Details</h2><div class="kg-hint">Click a node or an edge.</div></div>'
+)
 
 
 def _insert(page: str, anchor: str, text: str, *, before: bool) -> str:
@@ -564,17 +638,28 @@ def _postprocess(page: str, title: str, kinds: set[str], n_nodes: int, n_edges: 
     page = _REMOTE_LINK.sub("", page)
     page = _REMOTE_SCRIPT.sub("", page)
     page = _EMPTY_HEADING.sub("", page)
-    page = _insert(page, '<meta charset="utf-8">',
-                   f'\n        <meta http-equiv="Content-Security-Policy" content="{_CSP}">'
-                   f"\n        <title>{html.escape(title)}</title>", before=False)
+    page = _insert(
+        page,
+        '<meta charset="utf-8">',
+        f'\n        <meta http-equiv="Content-Security-Policy" content="{_CSP}">'
+        f"\n        <title>{html.escape(title)}</title>",
+        before=False,
+    )
     page = _insert(page, "</head>", _STYLE, before=True)
-    page = _insert(page, "<body>",
-                   "\n" + _header(title, n_nodes, n_edges) + '<div id="kg-side">' + _legend(kinds)
-                   + _DETAILS + "</div>",
-                   before=False)
+    page = _insert(
+        page,
+        "<body>",
+        "\n"
+        + _header(title, n_nodes, n_edges)
+        + '<div id="kg-side">'
+        + _legend(kinds)
+        + _DETAILS
+        + "</div>",
+        before=False,
+    )
     page = _insert(page, "</body>", _SCRIPT, before=True)
     if page.lstrip().lower().startswith("<html"):
-        page = '<!DOCTYPE html>\n<html lang="en"' + page.lstrip()[len("<html"):]
+        page = '<!DOCTYPE html>\n<html lang="en"' + page.lstrip()[len("<html") :]
     remote = _ANY_REMOTE.search(page)
     if remote:
         raise RuntimeError(f"page still references a remote resource: {remote.group(0)!r}")
@@ -591,8 +676,14 @@ def render_html(graph: Graph, title: str = "kg") -> str:
     node_dicts = builder.node_dicts()  # after edges: edges may add "other" nodes
     edge_dicts = builder.edge_dicts()
 
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line",
-                  heading="", bgcolor="#ffffff")
+    net = Network(
+        height="100%",
+        width="100%",
+        directed=True,
+        cdn_resources="in_line",
+        heading="",
+        bgcolor="#ffffff",
+    )
     for item in node_dicts:
         n_id = item.pop("n_id")
         net.add_node(n_id, **item)

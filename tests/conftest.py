@@ -39,8 +39,9 @@ def extract(nlp):
     from kg.extractors import extract_facts
 
     def run(text: str, published: dt.date | None = dt.date(2025, 5, 29)):
-        article = Article(id="t", text=text, title=None, published=published, source=None,
-                          url=None, path=None)
+        article = Article(
+            id="t", text=text, title=None, published=published, source=None, url=None, path=None
+        )
         return extract_facts(nlp(text), article)
 
     return run

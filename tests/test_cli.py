@@ -6,19 +6,23 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 import pyoxigraph as ox
+import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
 ROOT = Path(__file__).resolve().parent.parent
-OX_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS,
-              "jsonld": ox.RdfFormat.JSON_LD}
+OX_FORMATS = {
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
 
 
 def kg(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "kg", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "kg", *args], cwd=cwd, capture_output=True, text=True, timeout=300
+    )
 
 
 @pytest.fixture(scope="module")
@@ -53,9 +57,15 @@ def test_cli_query_formats(built):
     assert table.returncode == 0 and "Shigeru Ishiba" in table.stdout
     csv_out = kg("query", "queries/meetings.rq", "--format", "csv", "--store", str(out / "store"))
     assert csv_out.stdout.splitlines()[0] == "article,meeting,label,participant,place,date,status"
-    inline = kg("query", "PREFIX schema: <https://schema.org/> "
-                "SELECT (COUNT(?p) AS ?n) WHERE { ?p a schema:Person }",
-                "--format", "tsv", "--store", str(out / "store"))
+    inline = kg(
+        "query",
+        "PREFIX schema: <https://schema.org/> "
+        "SELECT (COUNT(?p) AS ?n) WHERE { ?p a schema:Person }",
+        "--format",
+        "tsv",
+        "--store",
+        str(out / "store"),
+    )
     assert inline.stdout.splitlines() == ["?n", "4"]
 
 
@@ -65,8 +75,13 @@ def test_cli_export_formats_reparse(built, tmp_path, fmt):
     target = tmp_path / f"graph.{fmt}"
     result = kg("export", "--format", fmt, "--out", str(target), "--store", str(out / "store"))
     assert result.returncode == 0, result.stderr
-    rdflib_format = {"turtle": "turtle", "trig": "trig", "nt": "nt", "nquads": "nquads",
-                     "jsonld": "json-ld"}[fmt]
+    rdflib_format = {
+        "turtle": "turtle",
+        "trig": "trig",
+        "nt": "nt",
+        "nquads": "nquads",
+        "jsonld": "json-ld",
+    }[fmt]
     if fmt in ("trig", "nquads", "jsonld"):
         store = ox.Store()
         store.load(path=str(target), format=OX_FORMATS[fmt])

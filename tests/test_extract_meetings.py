@@ -53,8 +53,10 @@ def test_meetings_seed_hoped_for_summit_and_fifth_round(seed_facts):
 
 
 def test_meetings_phone_call_and_cancelled_summit(extract):
-    facts = extract("President Joe Biden will hold talks with Chinese President Xi Jinping in "
-                    "Geneva next week. The EU summit scheduled for June was cancelled.")
+    facts = extract(
+        "President Joe Biden will hold talks with Chinese President Xi Jinping in "
+        "Geneva next week. The EU summit scheduled for June was cancelled."
+    )
     talks = by_label(facts, ["talks"])
     assert talks.status == "planned" and talks.place.label == "Geneva"
     assert talks.when.iso == "2025-06-02/2025-06-08"
@@ -62,6 +64,8 @@ def test_meetings_phone_call_and_cancelled_summit(extract):
 
 
 def test_meetings_generic_mentions_are_not_events(extract):
-    facts = extract("Trade talks are often slow, and negotiations can take years. "
-                    "She said the meeting was useful.")
+    facts = extract(
+        "Trade talks are often slow, and negotiations can take years. "
+        "She said the meeting was useful."
+    )
     assert meetings(facts) == []

@@ -4,8 +4,11 @@ from kg.facts import OfficialRole
 
 
 def roles(facts):
-    return {(f.person.key, f.title, f.government.label if f.government else None, f.role_class)
-            for f in facts if isinstance(f, OfficialRole)}
+    return {
+        (f.person.key, f.title, f.government.label if f.government else None, f.role_class)
+        for f in facts
+        if isinstance(f, OfficialRole)
+    }
 
 
 def test_officials_seed_yields_the_four_officials(seed_facts):
@@ -23,8 +26,13 @@ def test_officials_seed_has_no_false_officials(seed_facts):
     people = {f.person.key for f in seed_facts if isinstance(f, OfficialRole)}
     assert people == {"Shigeru Ishiba", "Donald Trump", "Scott Bessent", "Ryosei Akazawa"}
     # "the minister in charge of economic revitalization" is the same role, not a new row
-    akazawa = [f for f in seed_facts if isinstance(f, OfficialRole)
-               and f.person.key == "Ryosei Akazawa" and "revitalization" in f.title]
+    akazawa = [
+        f
+        for f in seed_facts
+        if isinstance(f, OfficialRole)
+        and f.person.key == "Ryosei Akazawa"
+        and "revitalization" in f.title
+    ]
     assert len(akazawa) == 1
 
 
@@ -32,14 +40,16 @@ def test_officials_evidence_offsets_match_the_text(seed_facts, seed_article):
     for fact in seed_facts:
         if isinstance(fact, OfficialRole):
             sentence, anchor = fact.evidence.sentence, fact.evidence.anchor
-            assert seed_article.text[sentence.start:sentence.end] == sentence.text
-            assert seed_article.text[anchor.start:anchor.end] == anchor.text
+            assert seed_article.text[sentence.start : sentence.end] == sentence.text
+            assert seed_article.text[anchor.start : anchor.end] == anchor.text
             assert sentence.start <= anchor.start < anchor.end <= sentence.end
 
 
 def test_officials_country_adjective_and_possessive(extract):
-    facts = extract("German Chancellor Angela Merkel met French President Emmanuel Macron in "
-                    "Paris on Monday. Japan's Foreign Minister Taro Kono said he would visit.")
+    facts = extract(
+        "German Chancellor Angela Merkel met French President Emmanuel Macron in "
+        "Paris on Monday. Japan's Foreign Minister Taro Kono said he would visit."
+    )
     found = roles(facts)
     assert ("Angela Merkel", "Chancellor", "Germany", "head_of_government") in found
     assert ("Emmanuel Macron", "President", "France", "head_of_state") in found
@@ -47,8 +57,10 @@ def test_officials_country_adjective_and_possessive(extract):
 
 
 def test_officials_apposition_after_the_name(extract):
-    facts = extract("The talks were led by Radoslaw Sikorski, the Polish foreign minister, "
-                    "who arrived on Tuesday.")
+    facts = extract(
+        "The talks were led by Radoslaw Sikorski, the Polish foreign minister, "
+        "who arrived on Tuesday."
+    )
     assert ("Radoslaw Sikorski", "foreign minister", "Poland", "minister") in roles(facts)
 
 
@@ -59,8 +71,10 @@ def test_officials_vice_president_is_not_head_of_state(extract):
 
 
 def test_officials_no_title_no_official(extract):
-    facts = extract("Maria Lopez, a teacher from Madrid, said the strike would go ahead. "
-                    "Kyodo News reported the story on Thursday.")
+    facts = extract(
+        "Maria Lopez, a teacher from Madrid, said the strike would go ahead. "
+        "Kyodo News reported the story on Thursday."
+    )
     assert roles(facts) == set()
 
 

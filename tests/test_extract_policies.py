@@ -12,7 +12,9 @@ def test_policies_seed_car_tariff(seed_facts):
     (car,) = [p for p in policies(seed_facts, "tariff") if p.rate == 25.0]
     assert car.unit == "percent" and car.goods == ("imported cars",)
     assert car.actor.label == "United States"
-    assert car.start.iso == "2025-04-03"  # merged from "the 25-percent new tariff imposed since April 3"
+    assert (
+        car.start.iso == "2025-04-03"
+    )  # merged from "the 25-percent new tariff imposed since April 3"
 
 
 def test_policies_seed_tariffs_on_parts_steel_aluminum_and_reciprocal(seed_facts):
@@ -45,14 +47,18 @@ def test_policies_seed_request_pledge_and_proposal(seed_facts):
 
 
 def test_policies_reuters_style_tariff(extract):
-    facts = extract("The United States imposed 100 pct tariffs on Japanese electronic goods "
-                    "on April 17, Washington officials said.", published=None)
+    facts = extract(
+        "The United States imposed 100 pct tariffs on Japanese electronic goods "
+        "on April 17, Washington officials said.",
+        published=None,
+    )
     (tariff,) = policies(facts, "tariff")
     assert tariff.rate == 100.0 and tariff.target.label == "Japan"
     assert tariff.actor.label == "United States"
 
 
 def test_policies_plain_deal_without_trade_context_is_ignored(extract):
-    facts = extract("The club signed a deal with the striker on Monday. The meal came "
-                    "with a side of fries.")
+    facts = extract(
+        "The club signed a deal with the striker on Monday. The meal came with a side of fries."
+    )
     assert policies(facts) == []

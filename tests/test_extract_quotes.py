@@ -8,8 +8,11 @@ def quotes(facts):
 
 
 def test_quotes_seed_akazawa_quotes(seed_facts):
-    akazawa = {q.text for q in quotes(seed_facts)
-               if q.direct and q.speaker and q.speaker.key == "Ryosei Akazawa"}
+    akazawa = {
+        q.text
+        for q in quotes(seed_facts)
+        if q.direct and q.speaker and q.speaker.key == "Ryosei Akazawa"
+    }
     assert "Our position has not changed. We absolutely cannot compromise" in akazawa
     assert any(t.startswith("If you ask me whether") for t in akazawa)
     assert any(t.startswith("based on different logic") for t in akazawa)

@@ -37,21 +37,34 @@ def _blank_facts(graph: Graph) -> Graph:
 
 def test_mapping_official_matches_hand_written_golden_graph():
     text = "Prime Minister Shigeru Ishiba spoke."
-    article = Article(id="a1", text=text, title=None, published=dt.date(2025, 5, 29),
-                      source=None, url=None, path=None)
+    article = Article(
+        id="a1",
+        text=text,
+        title=None,
+        published=dt.date(2025, 5, 29),
+        source=None,
+        url=None,
+        path=None,
+    )
     sentence = Span(0, 36, text)
     fact = OfficialRole(
-        person=EntityRef(PERSON, "Shigeru Ishiba", "Shigeru Ishiba"), title="Prime Minister",
-        office="Prime Minister", role_class="head_of_government",
-        government=EntityRef(COUNTRY, "JP", "Japan"), formal=True, qualifier="",
+        person=EntityRef(PERSON, "Shigeru Ishiba", "Shigeru Ishiba"),
+        title="Prime Minister",
+        office="Prime Minister",
+        role_class="head_of_government",
+        government=EntityRef(COUNTRY, "JP", "Japan"),
+        formal=True,
+        qualifier="",
         evidence=Evidence(sentence, Span(0, 29, text[:29])),
     )
     got = _blank_facts(article_graph(article, [fact]))
     expected = Graph().parse(GOLDEN)
     if not isomorphic(got, expected):
         _, only_got, only_expected = graph_diff(to_isomorphic(got), to_isomorphic(expected))
-        raise AssertionError(f"only in mapping:\n{only_got.serialize(format='nt')}\n"
-                             f"only in golden:\n{only_expected.serialize(format='nt')}")
+        raise AssertionError(
+            f"only in mapping:\n{only_got.serialize(format='nt')}\n"
+            f"only in golden:\n{only_expected.serialize(format='nt')}"
+        )
 
 
 def test_mapping_is_deterministic(seed_article, seed_facts):
@@ -90,8 +103,15 @@ def test_mapping_output_reparses_in_rdflib_and_oxigraph(seed_article, seed_facts
 
 def test_mapping_hostile_text_stays_a_literal():
     text = '"><img src=x onerror=alert(1)> said <script>alert(1)</script>'
-    article = Article(id="x y/../z", text=text, title="<b>t</b>", published=None, source=None,
-                      url="javascript:alert(1)", path=None)
+    article = Article(
+        id="x y/../z",
+        text=text,
+        title="<b>t</b>",
+        published=None,
+        source=None,
+        url="javascript:alert(1)",
+        path=None,
+    )
     graph = article_graph(article, [])
     assert (None, SDO.articleBody, Literal(text)) in graph
     assert all("<" not in str(s) and " " not in str(s) for s in graph.subjects())

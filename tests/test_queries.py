@@ -45,14 +45,25 @@ def test_queries_officials_contract(store):
     assert ("Donald Trump", "President", "United States") in got
     assert ("Scott Bessent", "Treasury Secretary", "United States") in got
     assert ("Ryosei Akazawa", "chief tariff negotiator", "Japan") in got
-    assert {r["name"] for r in result} == {"Shigeru Ishiba", "Donald Trump", "Scott Bessent",
-                                          "Ryosei Akazawa"}
+    assert {r["name"] for r in result} == {
+        "Shigeru Ishiba",
+        "Donald Trump",
+        "Scott Bessent",
+        "Ryosei Akazawa",
+    }
 
 
 def test_queries_meetings_contract(store):
     result = rows(store, "meetings")
-    assert list(result[0]) == ["article", "meeting", "label", "participant", "place", "date",
-                               "status"]
+    assert list(result[0]) == [
+        "article",
+        "meeting",
+        "label",
+        "participant",
+        "place",
+        "date",
+        "status",
+    ]
     fourth = [r for r in result if "fourth round" in r["label"]]
     assert fourth and fourth[0]["place"] == "Washington" and fourth[0]["status"] == "planned"
     held = [r for r in result if r["status"] == "held" and r["participant"] == "Shigeru Ishiba"]
@@ -61,8 +72,19 @@ def test_queries_meetings_contract(store):
 
 def test_queries_policies_contract(store):
     result = rows(store, "policies")
-    assert list(result[0]) == ["article", "policy", "label", "kind", "imposedBy", "target",
-                               "goods", "rate", "start", "end", "status"]
+    assert list(result[0]) == [
+        "article",
+        "policy",
+        "label",
+        "kind",
+        "imposedBy",
+        "target",
+        "goods",
+        "rate",
+        "start",
+        "end",
+        "status",
+    ]
     car = [r for r in result if r["kind"] == "tariff" and r["rate"]]
     assert car and float(car[0]["rate"]) == 25 and car[0]["start"] == "2025-04-03"
     assert car[0]["imposedBy"] == "United States"
@@ -76,7 +98,7 @@ def test_queries_evidence_offsets(store, seed_article):
     result = rows(store, "evidence")
     assert list(result[0]) == ["article", "fact", "sentence", "start", "end"]
     for r in result:
-        assert seed_article.text[int(r["start"]):int(r["end"])] == r["sentence"]
+        assert seed_article.text[int(r["start"]) : int(r["end"])] == r["sentence"]
 
 
 def test_queries_bound_parameter_filters(store):

@@ -19,8 +19,16 @@ from kg.viz import render_html, write_html
 
 DATA = Path(__file__).parent / "data" / "viz_sample.ttl"
 CHROMIUM = Path("/usr/bin/chromium")
-EXPECTED_KINDS = {"Person": 3, "Government": 2, "Country": 2, "Place": 1, "Event": 2,
-                  "Policy": 2, "Statement": 1, "Article": 1}
+EXPECTED_KINDS = {
+    "Person": 3,
+    "Government": 2,
+    "Country": 2,
+    "Place": 1,
+    "Event": 2,
+    "Policy": 2,
+    "Statement": 1,
+    "Article": 1,
+}
 EXPECTED_NODES = sum(EXPECTED_KINDS.values())  # 14
 HOSTILE_LABEL = '<img src=x onerror="window.__pwned=1">'
 HOSTILE_QUOTE = "</script><script>window.__pwned=1</script>"
@@ -79,9 +87,14 @@ def _dataset(page: str, name: str) -> list[dict]:
 
 # --- unit -------------------------------------------------------------------------------------
 
+
 def test_page_has_no_remote_resource(page: str) -> None:
-    refs = [(tag, name, value or "") for tag, attrs in _parse(page).tags
-            for name, value in attrs if name in ("src", "href")]
+    refs = [
+        (tag, name, value or "")
+        for tag, attrs in _parse(page).tags
+        for name, value in attrs
+        if name in ("src", "href")
+    ]
     remote = [r for r in refs if r[2].strip().lower().startswith(("http:", "https:", "//"))]
     assert remote == []
     assert "cdn.jsdelivr.net" not in page and "cdnjs.cloudflare.com" not in page
@@ -144,9 +157,20 @@ def test_edge_mapping(page: str) -> None:
     assert ("policy-car-tariff", "target", "country-JP") in short
     assert ("policy-pause", "imposed by", "person-donald-trump") in short
     assert ("person-shigeru-ishiba", "said", "statement-ishiba-1") in short
-    assert Counter(label for _, label, _ in short) == Counter({
-        "attendee": 5, "in": 5, "governs": 2, "location": 2, "imposed by": 2, "target": 1,
-        "said": 1, "Prime Minister": 1, "President": 1, "</script><b>Minister</b>": 1})
+    assert Counter(label for _, label, _ in short) == Counter(
+        {
+            "attendee": 5,
+            "in": 5,
+            "governs": 2,
+            "location": 2,
+            "imposed by": 2,
+            "target": 1,
+            "said": 1,
+            "Prime Minister": 1,
+            "President": 1,
+            "</script><b>Minister</b>": 1,
+        }
+    )
     assert len(edges) == 21
     role = next(e for e in edges if e["label"] == "Prime Minister")
     assert "Role: Prime Minister (head_of_government)" in role["info"]
@@ -185,14 +209,23 @@ def test_write_html_is_atomic(tmp_path: Path, sample: Graph) -> None:
 
 def test_importing_viz_does_not_import_pyvis() -> None:
     code = "import sys, kg.viz; assert 'pyvis' not in sys.modules, 'pyvis imported eagerly'"
-    subprocess.run([sys.executable, "-c", code], check=True,
-                   cwd=Path(__file__).resolve().parents[1])
+    subprocess.run(
+        [sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[1]
+    )
 
 
 # --- browser ----------------------------------------------------------------------------------
 
-_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 _FIND_CLICKABLE = """(ids) => {
   const rect = document.getElementById("mynetwork").getBoundingClientRect();
@@ -237,14 +270,16 @@ def test_page_in_headless_chromium(tmp_path: Path, sample: Graph) -> None:
             context = browser.new_context(viewport={"width": 1400, "height": 900})
             context.route("**/*", route)
             page = context.new_page()
-            page.on("console", lambda m: console_errors.append(m.text) if m.type == "error"
-                    else None)
+            page.on(
+                "console", lambda m: console_errors.append(m.text) if m.type == "error" else None
+            )
             page.on("pageerror", lambda e: page_errors.append(str(e)))
             t = time.perf_counter()
             page.goto(target.as_uri())
             # (wait_for_function would need eval, which the page's CSP forbids)
-            page.wait_for_selector("body[data-kg-stabilized=true]", state="attached",
-                                   timeout=30_000)
+            page.wait_for_selector(
+                "body[data-kg-stabilized=true]", state="attached", timeout=30_000
+            )
             timings["load+stabilize"] = time.perf_counter() - t
 
             assert page.evaluate("network.body.data.nodes.length") == EXPECTED_NODES

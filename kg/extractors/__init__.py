@@ -56,5 +56,7 @@ def extract_facts(doc: Doc, article: Article) -> list[Fact]:
         try:
             facts.extend(extractor(ctx))
         except (ValueError, KeyError, IndexError, AttributeError) as exc:
-            raise ExtractionError(f"article '{article.id}': extractor '{name}' failed: {exc}") from exc
+            raise ExtractionError(
+                f"article '{article.id}': extractor '{name}' failed: {exc}"
+            ) from exc
     return facts

@@ -44,11 +44,27 @@ AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
 LOCATIVE_PREPS = frozenset({"in", "at", "to", "from", "into", "across", "throughout", "near"})
 PARTY_HEADS = frozenset(
     {
-        "talks", "negotiations", "agreement", "agreements", "deal", "deals", "accord", "pact",
-        "treaty", "dispute", "relations", "ties", "summit", "meeting", "dialogue", "war",
+        "talks",
+        "negotiations",
+        "agreement",
+        "agreements",
+        "deal",
+        "deals",
+        "accord",
+        "pact",
+        "treaty",
+        "dispute",
+        "relations",
+        "ties",
+        "summit",
+        "meeting",
+        "dialogue",
+        "war",
     }
 )
-_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{1,40}?)\s*(?:,[^:\n\-–—(]{0,40})?(?:\([^)]*\))?\s*[:\-–—]")
+_DATELINE = re.compile(
+    r"^\s*([A-Z][A-Z.'\- ]{1,40}?)\s*(?:,[^:\n\-–—(]{0,40})?(?:\([^)]*\))?\s*[:\-–—]"
+)
 _BAD_PERSON = re.compile(r"[0-9@#/\\]|^[^A-Za-z]")
 
 
@@ -73,8 +89,13 @@ def _gazetteer_matcher(vocab: Vocab) -> PhraseMatcher:
     matcher = PhraseMatcher(vocab, attr="ORTH")
     surfaces: set[str] = set()
     for country in gazetteer.countries():
-        for form in (country.name, *country.aliases, *country.demonyms, *country.capitals,
-                     *country.seats):
+        for form in (
+            country.name,
+            *country.aliases,
+            *country.demonyms,
+            *country.capitals,
+            *country.seats,
+        ):
             form = form[4:] if form.startswith("the ") else form
             if form:
                 surfaces.add(form)
@@ -124,8 +145,8 @@ class DocContext:
         start, end = ent.start, ent.end
         while start < end and (
             self.doc[start].lower_ in TITLE_HEADS
-            or self.doc[start].lower_ in ("prime", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr",
-                                          "dr.", "the")
+            or self.doc[start].lower_
+            in ("prime", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "the")
             or not self.doc[start].text[:1].isupper()
         ):
             start += 1
@@ -152,23 +173,37 @@ class DocContext:
             if token.lower_ not in TITLE_HEADS or token.i + 1 >= len(doc):
                 continue
             end = token.i + 1
-            while end < len(doc) and end - token.i <= 3 and doc[end].pos_ == "PROPN" and \
-                    doc[end].text[:1].isupper() and doc[end].lower_ not in TITLE_HEADS and \
-                    doc[end].ent_type_ not in ("GPE", "NORP", "DATE", "LOC"):
+            while (
+                end < len(doc)
+                and end - token.i <= 3
+                and doc[end].pos_ == "PROPN"
+                and doc[end].text[:1].isupper()
+                and doc[end].lower_ not in TITLE_HEADS
+                and doc[end].ent_type_ not in ("GPE", "NORP", "DATE", "LOC")
+            ):
                 end += 1
             if end - token.i >= 3 or (end - token.i == 2 and doc[end - 1].ent_type_ == "PERSON"):
-                spans.append(doc[token.i + 1:end])
+                spans.append(doc[token.i + 1 : end])
         return spans
 
     def _find_persons(self) -> None:
-        spans = [s for ent in self.doc.ents if ent.label_ == "PERSON"
-                 if (s := self._person_span(ent)) is not None and not self._government_noun_after(s)]
+        spans = [
+            s
+            for ent in self.doc.ents
+            if ent.label_ == "PERSON"
+            if (s := self._person_span(ent)) is not None and not self._government_noun_after(s)
+        ]
         covered = {i for s in spans for i in range(s.start, s.end)}
-        spans += [s for s in self._titled_names() if not covered & set(range(s.start, s.end))
-                  and gazetteer.lookup(clean_text(s.text)) is None]
+        spans += [
+            s
+            for s in self._titled_names()
+            if not covered & set(range(s.start, s.end))
+            and gazetteer.lookup(clean_text(s.text)) is None
+        ]
         spans.sort(key=lambda s: s.start)
-        full_names = sorted({clean_text(s.text) for s in spans if len(s) > 1}, key=len,
-                            reverse=True)
+        full_names = sorted(
+            {clean_text(s.text) for s in spans if len(s) > 1}, key=len, reverse=True
+        )
         for span in spans:
             name = clean_text(span.text)
             canonical = name
@@ -183,8 +218,11 @@ class DocContext:
                         canonical = full
                         break
             self.person_aliases.setdefault(canonical, set()).add(name)
-            self._claim(EntityMention(span.start, span.end, EntityRef(PERSON, canonical,
-                                                                          canonical), "person"))
+            self._claim(
+                EntityMention(
+                    span.start, span.end, EntityRef(PERSON, canonical, canonical), "person"
+                )
+            )
 
     def _government_noun_after(self, span: Span) -> bool:
         """'the Trump administration' names a government, not the person."""
@@ -197,9 +235,10 @@ class DocContext:
             parts = canonical.split()
             by_surname.setdefault(parts[-1], canonical)
         for token in self.doc:
-            canonical = by_surname.get(token.text)
-            if canonical is None or token.i in self.by_token:
+            found = by_surname.get(token.text)
+            if found is None or token.i in self.by_token:
                 continue
+            canonical = found
             nxt = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
             if nxt is not None and nxt.lower_ in GOVERNMENT_NOUNS:
                 # "the Trump administration": the government, conventionally the U.S. one
@@ -211,8 +250,11 @@ class DocContext:
                     self._claim(EntityMention(token.i, token.i + 2, ref, "administration"))
                 continue
             self.person_aliases[canonical].add(token.text)
-            self._claim(EntityMention(token.i, token.i + 1,
-                                      EntityRef(PERSON, canonical, canonical), "surname"))
+            self._claim(
+                EntityMention(
+                    token.i, token.i + 1, EntityRef(PERSON, canonical, canonical), "surname"
+                )
+            )
 
     def _find_countries(self) -> None:
         matcher = _gazetteer_matcher(self.doc.vocab)
@@ -281,7 +323,7 @@ class DocContext:
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
             if start >= ent.end:
                 continue
-            text = clean_text(self.doc[start:ent.end].text)
+            text = clean_text(self.doc[start : ent.end].text)
             if not text[:1].isupper() or any(ch.isdigit() for ch in text) or text.isupper():
                 continue
             self._claim(EntityMention(start, ent.end, EntityRef(PLACE, text, text), "ner"))
@@ -346,7 +388,7 @@ class DocContext:
         start = ent.start
         if start > 0 and self.doc[start - 1].lower_ in ("since", "until", "through", "till", "by"):
             start -= 1
-        return normalise_date(self.doc[start:ent.end].text, self.anchor, tense)
+        return normalise_date(self.doc[start : ent.end].text, self.anchor, tense)
 
     def reference_date(self) -> DateValue | None:
         """The day the story is about: the first day-precise date of the lead, else publication."""
@@ -364,7 +406,8 @@ class DocContext:
         auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if any(a in ("will", "shall", "'ll") for a in auxes):
             return FUTURE
-        if verb.tag_ in ("VBD", "VBN") or any(a in ("did", "had", "has", "have", "was", "were")
-                                              for a in auxes):
+        if verb.tag_ in ("VBD", "VBN") or any(
+            a in ("did", "had", "has", "have", "was", "were") for a in auxes
+        ):
             return PAST
         return None

@@ -12,12 +12,12 @@ def extract(ctx: DocContext) -> Iterator[Mention]:
     """One Mention per entity, at its first mention, with all surface forms as aliases."""
     first: dict[tuple[str, str], Mention] = {}
     aliases: dict[tuple[str, str], set[str]] = {}
-    for mention in ctx.mentions:
-        key = (mention.ref.kind, mention.ref.key)
-        span = ctx.doc[mention.start:mention.end]
+    for found in ctx.mentions:
+        key = (found.ref.kind, found.ref.key)
+        span = ctx.doc[found.start : found.end]
         aliases.setdefault(key, set()).add(clean_text(span.text))
         if key not in first:
-            first[key] = Mention(mention.ref, (), ctx.evidence(span))
+            first[key] = Mention(found.ref, (), ctx.evidence(span))
     for key, mention in first.items():
         forms = tuple(sorted(a for a in aliases[key] if a != mention.entity.label))
         yield Mention(mention.entity, forms, mention.evidence)

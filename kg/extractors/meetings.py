@@ -35,12 +35,39 @@ from kg.facts import (
 )
 
 EVENT_VERBS = frozenset(
-    {"hold", "attend", "schedule", "host", "have", "join", "skip", "chair", "convene", "plan",
-     "organize", "organise", "cancel", "postpone", "arrange", "open", "call"}
+    {
+        "hold",
+        "attend",
+        "schedule",
+        "host",
+        "have",
+        "join",
+        "skip",
+        "chair",
+        "convene",
+        "plan",
+        "organize",
+        "organise",
+        "cancel",
+        "postpone",
+        "arrange",
+        "open",
+        "call",
+    }
 )
 _ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
 }
 _STATUS_RANK = {CANCELLED: 0, PROPOSED: 1, EXPECTED: 2, PLANNED: 3, HELD: 4}
 _PARTY_KINDS = (PERSON, GOVERNMENT, COUNTRY)
@@ -119,8 +146,11 @@ class _Finder:
                 continue
             if token.lower_ in ("in", "on") and i + 1 < len(doc):
                 nxt = doc[i + 1]
-                mention = ctx.mention_at(nxt) if nxt.lower_ != "the" else (
-                    ctx.mention_at(doc[i + 2]) if i + 2 < len(doc) else None)
+                mention = (
+                    ctx.mention_at(nxt)
+                    if nxt.lower_ != "the"
+                    else (ctx.mention_at(doc[i + 2]) if i + 2 < len(doc) else None)
+                )
                 if mention is not None and mention.ref.kind in (PLACE, COUNTRY):
                     places.append(mention.ref)
                     i = mention.end
@@ -137,8 +167,9 @@ class _Finder:
             for member in [token, *token.conjuncts]:
                 ref = self.resolve(member)
                 if ref is not None and ref.kind in _PARTY_KINDS and ref not in refs:
-                    refs.append(ref if ref.kind != COUNTRY else EntityRef(GOVERNMENT, ref.key,
-                                                                          ref.label))
+                    refs.append(
+                        ref if ref.kind != COUNTRY else EntityRef(GOVERNMENT, ref.key, ref.label)
+                    )
         return refs
 
     def resolve(self, token: Token) -> EntityRef | None:
@@ -195,12 +226,10 @@ class _Finder:
         for verb in verbs:
             for child in verb.children:
                 for ent in self.doc.ents:
-                    if ent.label_ == "DATE" and ent.root == child or (
-                        child.dep_ == "prep" and ent.label_ == "DATE"
-                        and ent.root.head == child
-                    ):
-                        if ent.start not in self.claimed_dates:
-                            spans.append(ent)
+                    if ent.label_ != "DATE" or ent.start in self.claimed_dates:
+                        continue
+                    if ent.root == child or (child.dep_ == "prep" and ent.root.head == child):
+                        spans.append(ent)
         return spans
 
     # --- triggers ------------------------------------------------------------------------
@@ -209,8 +238,11 @@ class _Finder:
         self.claimed_dates: set[int] = set()
         nouns = [t for t in doc if t.lower_ in MEETING_NOUNS and t.pos_ in ("NOUN", "PROPN")]
         for noun in nouns:
-            if noun.lower_ in ("call",) and noun.head.lemma_ != "phone" and not any(
-                    c.lower_ in ("phone", "telephone") for c in noun.children):
+            if (
+                noun.lower_ in ("call",)
+                and noun.head.lemma_ != "phone"
+                and not any(c.lower_ in ("phone", "telephone") for c in noun.children)
+            ):
                 continue
             # "round of tariff talks": the round is the event, the talks name it
             if noun.dep_ == "pobj" and noun.head.head.lower_ in ("round", "rounds", "week"):
@@ -238,12 +270,21 @@ class _Finder:
                 self.claimed_dates.add(span.start)
             for child in noun.subtree:
                 mention = ctx.mention_at(child)
-                if child.dep_ == "pobj" and child.head.lower_ in ("in", "at") and mention and \
-                        mention.ref.kind in (PLACE, COUNTRY) and mention.ref not in places:
+                if (
+                    child.dep_ == "pobj"
+                    and child.head.lower_ in ("in", "at")
+                    and mention
+                    and mention.ref.kind in (PLACE, COUNTRY)
+                    and mention.ref not in places
+                ):
                     places.append(mention.ref)
-            party_tokens = [c for prep in noun.rights if prep.dep_ == "prep" and prep.lower_ in
-                            ("between", "with", "among") for c in prep.children
-                            if c.dep_ == "pobj"]
+            party_tokens = [
+                c
+                for prep in noun.rights
+                if prep.dep_ == "prep" and prep.lower_ in ("between", "with", "among")
+                for c in prep.children
+                if c.dep_ == "pobj"
+            ]
             verbs = _governing_verbs(noun)
             nested = _inside_event(noun)
             if nested:
@@ -261,19 +302,33 @@ class _Finder:
                     if group not in participants:
                         participants.append(group)
             ordinal = _ordinal(noun)
-            has_name = any(t.pos_ == "PROPN" and t.i < noun.i for t in doc[start:noun.i])
-            event_verb = bool(verbs) and verbs[0].lemma_ in EVENT_VERBS and \
-                noun.dep_ in ("dobj", "nsubjpass")
+            has_name = any(t.pos_ == "PROPN" and t.i < noun.i for t in doc[start : noun.i])
+            event_verb = (
+                bool(verbs)
+                and verbs[0].lemma_ in EVENT_VERBS
+                and noun.dep_ in ("dobj", "nsubjpass")
+            )
             determiner = [c.lower_ for c in noun.lefts if c.dep_ == "det"]
             plural_generic = noun.tag_ in ("NNS", "NNPS") and not determiner and ordinal is None
-            specific = ordinal is not None or bool(places) or has_name or event_verb or (
-                bool(participants) and not plural_generic) or any(
-                    ctx.date_of(s) is not None for s in dates)
+            specific = (
+                ordinal is not None
+                or bool(places)
+                or has_name
+                or event_verb
+                or (bool(participants) and not plural_generic)
+                or any(ctx.date_of(s) is not None for s in dates)
+            )
             if not specific:
                 continue
-            before = noun.head.dep_ == "pobj" and noun.head.head.lower_ in BEFORE_PREPS or (
-                noun.dep_ == "pobj" and noun.head.lower_ == "of"
-                and noun.head.head.lower_ in BEFORE_PREPS)
+            before = (
+                noun.head.dep_ == "pobj"
+                and noun.head.head.lower_ in BEFORE_PREPS
+                or (
+                    noun.dep_ == "pobj"
+                    and noun.head.lower_ == "of"
+                    and noun.head.head.lower_ in BEFORE_PREPS
+                )
+            )
             tense = FUTURE if before else (ctx.tense_of(verbs[0]) if verbs else None)
             when = self.date_from(dates, tense)
             if when is None and not before:
@@ -285,17 +340,32 @@ class _Finder:
                     for obj in prep.subtree:
                         if obj.lower_ in MEETING_NOUNS and obj.i != noun.i:
                             part_of = obj.i
-            yield noun, Meeting(
-                label=label, kind=kind, participants=tuple(participants),
-                place=places[0] if places else None, when=when, status=status, ordinal=ordinal,
-                part_of=str(part_of) if part_of is not None else None,
-                evidence=ctx.evidence(doc[start], doc[end - 1]),
+            yield (
+                noun,
+                Meeting(
+                    label=label,
+                    kind=kind,
+                    participants=tuple(participants),
+                    place=places[0] if places else None,
+                    when=when,
+                    status=status,
+                    ordinal=ordinal,
+                    part_of=str(part_of) if part_of is not None else None,
+                    evidence=ctx.evidence(doc[start], doc[end - 1]),
+                ),
             )
 
-    def status(self, verbs: list[Token], noun: Token | None, when: DateValue | None,
-               tense: str | None, before: bool) -> str:
-        cue = _status_cues(verbs[:3], noun) if noun is not None else _status_cues(verbs[:3],
-                                                                                  verbs[0])
+    def status(
+        self,
+        verbs: list[Token],
+        noun: Token | None,
+        when: DateValue | None,
+        tense: str | None,
+        before: bool,
+    ) -> str:
+        cue = (
+            _status_cues(verbs[:3], noun) if noun is not None else _status_cues(verbs[:3], verbs[0])
+        )
         if cue:
             return cue
         anchor = self.ctx.anchor
@@ -319,15 +389,23 @@ class _Finder:
             if not subjects and verb.dep_ == "xcomp":
                 subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             objects = [c for c in verb.children if c.dep_ == "dobj"]
-            objects += [g for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "with"
-                        for g in prep.children if g.dep_ == "pobj"]
+            objects += [
+                g
+                for prep in verb.children
+                if prep.dep_ == "prep" and prep.lower_ == "with"
+                for g in prep.children
+                if g.dep_ == "pobj"
+            ]
             participants = self.participants(subjects + objects)
             if len(participants) < 2:
                 continue
             verbs = [verb, *_governing_verbs(verb)]
             tense = ctx.tense_of(verb)
-            own_dates = [e for e in doc.ents if e.label_ == "DATE" and e.root.head == verb
-                         and e.start not in self.claimed_dates]
+            own_dates = [
+                e
+                for e in doc.ents
+                if e.label_ == "DATE" and e.root.head == verb and e.start not in self.claimed_dates
+            ]
             when = self.date_from(own_dates, tense)
             status = self.status(verbs, None, when, tense, False)
             if when is None and status == HELD:
@@ -336,10 +414,21 @@ class _Finder:
             first = min([verb, *subjects, *objects], key=lambda t: t.i)
             last = max([verb, *subjects, *objects], key=lambda t: t.i)
             last_mention = ctx.mention_at(last)
-            yield verb, Meeting(
-                label=f"meeting of {names}", kind="meeting", participants=tuple(participants),
-                place=None, when=when, status=status, ordinal=None, part_of=None,
-                evidence=ctx.evidence(first, doc[last_mention.end - 1] if last_mention else last),
+            yield (
+                verb,
+                Meeting(
+                    label=f"meeting of {names}",
+                    kind="meeting",
+                    participants=tuple(participants),
+                    place=None,
+                    when=when,
+                    status=status,
+                    ordinal=None,
+                    part_of=None,
+                    evidence=ctx.evidence(
+                        first, doc[last_mention.end - 1] if last_mention else last
+                    ),
+                ),
             )
 
 
@@ -355,8 +444,11 @@ def extract(ctx: DocContext) -> Iterator[Meeting]:
             meeting = replace(meeting, part_of=parent.label if parent else None)
             if meeting.when is None and parent is not None:
                 meeting = replace(meeting, when=parent.when)
-        key = (meeting.label.lower(), meeting.when.iso if meeting.when else "",
-               meeting.participants)
+        key = (
+            meeting.label.lower(),
+            meeting.when.iso if meeting.when else "",
+            meeting.participants,
+        )
         if key in seen:
             continue
         seen.add(key)

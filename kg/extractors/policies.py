@@ -63,8 +63,20 @@ class _Draft:
     refs: list[_Draft] = field(default_factory=list)  # measures a request is about
 
     def freeze(self) -> Policy:
-        return Policy(self.kind, self.label, self.actor, self.target, tuple(self.goods), self.rate,
-                      self.unit, self.start, self.end, self.status, self.about, self.evidence)
+        return Policy(
+            self.kind,
+            self.label,
+            self.actor,
+            self.target,
+            tuple(self.goods),
+            self.rate,
+            self.unit,
+            self.start,
+            self.end,
+            self.status,
+            self.about,
+            self.evidence,
+        )
 
 
 def _government(ctx: DocContext, token: Token) -> EntityRef | None:
@@ -92,9 +104,12 @@ def _phrase(ctx: DocContext, token: Token, with_preps: tuple[str, ...] = ()) -> 
         if child.dep_ in ("det", "poss", "predet") or ctx.entity_at(child) is not None:
             continue
         start = min(start, child.left_edge.i)
-    while start < token.i and (doc[start].dep_ in ("det", "poss") or doc[start].is_punct
-                               or ctx.entity_at(doc[start]) is not None
-                               or doc[start].text in ("'s", "’s")):
+    while start < token.i and (
+        doc[start].dep_ in ("det", "poss")
+        or doc[start].is_punct
+        or ctx.entity_at(doc[start]) is not None
+        or doc[start].text in ("'s", "’s")
+    ):
         start += 1
     end = token.i + 1
     for child in token.rights:
@@ -139,7 +154,9 @@ def _rate(noun: Token) -> tuple[float | None, str | None]:
             break
         if child.ent_type_ in ("PERCENT", "MONEY") or child.lower_ in ("percent", "pct", "%"):
             ent = next((e for e in child.doc.ents if e.start <= child.i < e.end), None)
-            text = ent.text if ent is not None else child.doc[max(0, child.i - 2):child.i + 1].text
+            text = (
+                ent.text if ent is not None else child.doc[max(0, child.i - 2) : child.i + 1].text
+            )
             match = _NUMBER.search(text)
             if match:
                 value = float(match.group(1).replace(",", ""))
@@ -148,15 +165,16 @@ def _rate(noun: Token) -> tuple[float | None, str | None]:
     return None, None
 
 
-def _dates(ctx: DocContext, noun: Token, tense: str | None) -> tuple[DateValue | None,
-                                                                       DateValue | None]:
+def _dates(
+    ctx: DocContext, noun: Token, tense: str | None
+) -> tuple[DateValue | None, DateValue | None]:
     start = end = None
     for ent in ctx.doc.ents:
         if ent.label_ != "DATE" or not (noun.left_edge.i <= ent.start < noun.right_edge.i + 1):
             continue
         if ent.root.head.lemma_ in PAUSE_VERBS or ent.root.head.head.lemma_ in PAUSE_VERBS:
             continue  # "part of which has been paused through early July": the pause's date
-        before = {t.lower_ for t in ctx.doc[max(0, ent.start - 3):ent.start]}
+        before = {t.lower_ for t in ctx.doc[max(0, ent.start - 3) : ent.start]}
         value = ctx.date_of(ent, tense)
         if value is None:
             continue
@@ -171,9 +189,11 @@ def _specific(noun: Token, draft: _Draft) -> bool:
     """A measure worth a node: it has goods, a rate, a date, a target or a name of its own."""
     if draft.goods or draft.rate is not None or draft.start or draft.end or draft.target:
         return True
-    return any(c.dep_ in ("amod", "compound") and c.lower_ not in ("new", "higher", "such", "these",
-                                                                  "those", "other", "extra")
-               for c in noun.lefts)
+    return any(
+        c.dep_ in ("amod", "compound")
+        and c.lower_ not in ("new", "higher", "such", "these", "those", "other", "extra")
+        for c in noun.lefts
+    )
 
 
 class _Finder:
@@ -188,8 +208,10 @@ class _Finder:
             if kind is None or noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ == "compound":
                 continue
             if noun.lower_ in NEEDS_TRADE_CONTEXT and not any(
-                    t.lower_ in TRADE_WORDS or t.lower_.split("-")[0] in TRADE_WORDS
-                    for t in noun.subtree if t.i < noun.i):
+                t.lower_ in TRADE_WORDS or t.lower_.split("-")[0] in TRADE_WORDS
+                for t in noun.subtree
+                if t.i < noun.i
+            ):
                 continue
             if kind == "pause":
                 self.pause(noun, None)
@@ -198,8 +220,9 @@ class _Finder:
                 self.agreement(noun)
                 continue
             start, end = _phrase(ctx, noun, ("on", "against"))
-            draft = _Draft(kind, _label(ctx, start, end), noun,
-                           ctx.evidence(ctx.doc[start], ctx.doc[end - 1]))
+            draft = _Draft(
+                kind, _label(ctx, start, end), noun, ctx.evidence(ctx.doc[start], ctx.doc[end - 1])
+            )
             draft.goods, draft.target = _goods(ctx, noun)
             draft.rate, draft.unit = _rate(noun)
             draft.start, draft.end = _dates(ctx, noun, PAST)
@@ -215,15 +238,16 @@ class _Finder:
         ctx = self.ctx
         for child in noun.lefts:
             gov = _government(ctx, child)
-            if gov is not None and ctx.entity_at(child) is not None and \
-                    ctx.entity_at(child).kind != PERSON:  # type: ignore[union-attr]
+            ref = ctx.entity_at(child)
+            if gov is not None and ref is not None and ref.kind != PERSON:
                 return gov
         verb = noun.head
         if verb.lemma_ in IMPOSE_VERBS:
             for child in verb.children:
                 if child.dep_ in ("nsubj", "agent"):
-                    return _government(ctx, child if child.dep_ == "nsubj" else
-                                       next(child.children, child))
+                    return _government(
+                        ctx, child if child.dep_ == "nsubj" else next(child.children, child)
+                    )
         return None
 
     def pause(self, token: Token, paused: _Draft | None) -> None:
@@ -236,13 +260,23 @@ class _Finder:
                     about = _label(ctx, *_phrase(ctx, child))
                     break
         anchor_start = token.left_edge.i if token.pos_ == "NOUN" else token.i
-        draft = _Draft("pause", f"pause of {about}" if about else "pause", token,
-                       ctx.evidence(doc[anchor_start], token), status="in force", about=about)
+        draft = _Draft(
+            "pause",
+            f"pause of {about}" if about else "pause",
+            token,
+            ctx.evidence(doc[anchor_start], token),
+            status="in force",
+            about=about,
+        )
         for ent in doc.ents:
-            if ent.label_ == "DATE" and token.sent.start <= ent.start < token.sent.end and (
-                    ent.start > token.i or ent.root.head == token):
-                if any(ch.isdigit() for ch in ent.text) and re.search(r"\d+-day|\d+ days",
-                                                                      ent.text):
+            if (
+                ent.label_ == "DATE"
+                and token.sent.start <= ent.start < token.sent.end
+                and (ent.start > token.i or ent.root.head == token)
+            ):
+                if any(ch.isdigit() for ch in ent.text) and re.search(
+                    r"\d+-day|\d+ days", ent.text
+                ):
                     draft.rate, draft.unit = float(_NUMBER.search(ent.text).group(1)), "days"  # type: ignore[union-attr]
                     continue
                 value = ctx.date_of(ent, FUTURE)
@@ -280,9 +314,17 @@ class _Finder:
         singular = base[:-1] if base.endswith("agreements") or base.endswith("deals") else base
         for party in parties or [None]:  # type: ignore[list-item]
             label = f"{singular} with {party.label}" if party else singular
-            self.drafts.append(_Draft("agreement", label, noun,
-                                      ctx.evidence(doc[start], doc[noun.right_edge.i]),
-                                      actor=actor, target=party, status=status))
+            self.drafts.append(
+                _Draft(
+                    "agreement",
+                    label,
+                    noun,
+                    ctx.evidence(doc[start], doc[noun.right_edge.i]),
+                    actor=actor,
+                    target=party,
+                    status=status,
+                )
+            )
 
     def verbs(self) -> None:
         ctx = self.ctx
@@ -298,8 +340,11 @@ class _Finder:
             elif lemma in PLEDGE_VERBS and xcomps and subjects:
                 self.pledge(verb, subjects[0], xcomps[0])
         for token in doc:
-            if token.lower_ in REQUEST_NOUNS and token.pos_ == "NOUN" and any(
-                    c.dep_ == "acl" for c in token.children):
+            if (
+                token.lower_ in REQUEST_NOUNS
+                and token.pos_ == "NOUN"
+                and any(c.dep_ == "acl" for c in token.children)
+            ):
                 self.request_noun(token)
             if token.lower_ in PURCHASE_NOUNS and token.pos_ == "NOUN":
                 self.proposal(token)
@@ -308,16 +353,25 @@ class _Finder:
         ctx = self.ctx
         actor = _government(ctx, subject)
         objects = [c for c in action.children if c.dep_ == "dobj"]
-        measures = [d for d in self.drafts if objects and d.token in [objects[0],
-                                                                      *objects[0].conjuncts]]
+        measures = [
+            d for d in self.drafts if objects and d.token in [objects[0], *objects[0].conjuncts]
+        ]
         goods = [g for d in measures for g in d.goods]
         target = next((d.actor for d in measures if d.actor), None)
         label = _label(ctx, action.i, (objects[0].right_edge.i + 1) if objects else action.i + 1)
-        self.drafts.append(_Draft("request", f"request to {label}", verb,
-                                  ctx.evidence(subject, ctx.doc[objects[0].right_edge.i]
-                                               if objects else action),
-                                  actor=actor, target=target, goods=goods, status="requested",
-                                  refs=measures))
+        self.drafts.append(
+            _Draft(
+                "request",
+                f"request to {label}",
+                verb,
+                ctx.evidence(subject, ctx.doc[objects[0].right_edge.i] if objects else action),
+                actor=actor,
+                target=target,
+                goods=goods,
+                status="requested",
+                refs=measures,
+            )
+        )
 
     def request_noun(self, noun: Token) -> None:
         ctx = self.ctx
@@ -326,15 +380,23 @@ class _Finder:
         earlier = [d for d in self.drafts if d.kind == "request"]
         actor = earlier[-1].actor if earlier else None
         target = earlier[-1].target if earlier else None
-        self.drafts.append(_Draft("request", label, noun,
-                                  ctx.evidence(noun, ctx.doc[clause.right_edge.i]),
-                                  actor=actor, target=target, status="requested"))
+        self.drafts.append(
+            _Draft(
+                "request",
+                label,
+                noun,
+                ctx.evidence(noun, ctx.doc[clause.right_edge.i]),
+                actor=actor,
+                target=target,
+                status="requested",
+            )
+        )
 
     def pledge(self, verb: Token, subject: Token, action: Token) -> None:
         ctx = self.ctx
         doc = ctx.doc
         end = action.right_edge.i
-        for token in doc[action.i:action.right_edge.i + 1]:
+        for token in doc[action.i : action.right_edge.i + 1]:
             if token.text == "," or token.lower_ in ("amid", "while"):
                 end = token.i - 1
                 break
@@ -343,19 +405,35 @@ class _Finder:
             if child.dep_ == "dobj":
                 target = _government(ctx, child)
         label = "pledge to " + _label(ctx, action.i, end + 1)
-        self.drafts.append(_Draft("pledge", label, verb, ctx.evidence(subject, doc[end]),
-                                  actor=_government(ctx, subject), target=target,
-                                  status="pledged"))
+        self.drafts.append(
+            _Draft(
+                "pledge",
+                label,
+                verb,
+                ctx.evidence(subject, doc[end]),
+                actor=_government(ctx, subject),
+                target=target,
+                status="pledged",
+            )
+        )
 
     def proposal(self, noun: Token) -> None:
         """'purchases of U.S. defense equipment ... as a bargaining chip': an offer floated."""
         ctx = self.ctx
         sent = noun.sent
-        if not any(" ".join(t.lower_ for t in sent[i:i + 2]) in PROPOSAL_NOUNS or
-                   sent[i].lower_ in PROPOSAL_NOUNS for i in range(len(sent))):
+        if not any(
+            " ".join(t.lower_ for t in sent[i : i + 2]) in PROPOSAL_NOUNS
+            or sent[i].lower_ in PROPOSAL_NOUNS
+            for i in range(len(sent))
+        ):
             return
-        objects = [g for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                   for g in prep.children if g.dep_ == "pobj"]
+        objects = [
+            g
+            for prep in noun.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for g in prep.children
+            if g.dep_ == "pobj"
+        ]
         if not objects:
             return
         start, end = noun.i, objects[0].right_edge.i + 1
@@ -373,9 +451,18 @@ class _Finder:
                         actor = _government(ctx, child)
                 if actor:
                     break
-        self.drafts.append(_Draft("proposal", _label(ctx, start, end), noun,
-                                  ctx.evidence(noun, ctx.doc[end - 1]), actor=actor,
-                                  target=target, goods=goods, status="proposed"))
+        self.drafts.append(
+            _Draft(
+                "proposal",
+                _label(ctx, start, end),
+                noun,
+                ctx.evidence(noun, ctx.doc[end - 1]),
+                actor=actor,
+                target=target,
+                goods=goods,
+                status="proposed",
+            )
+        )
 
     def anaphora(self) -> None:
         """'Trump has imposed the measures': the imposer of the previous sentence's tariffs."""
@@ -383,9 +470,13 @@ class _Finder:
         for verb in ctx.doc:
             if verb.lemma_ not in IMPOSE_VERBS or verb.pos_ != "VERB":
                 continue
-            objects = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in
-                       ANAPHORIC_MEASURES and any(d.lower_ in ("the", "these", "those")
-                                                  for d in c.children)]
+            objects = [
+                c
+                for c in verb.children
+                if c.dep_ == "dobj"
+                and c.lower_ in ANAPHORIC_MEASURES
+                and any(d.lower_ in ("the", "these", "those") for d in c.children)
+            ]
             subjects = [c for c in verb.children if c.dep_ == "nsubj"]
             if not objects or not subjects:
                 continue
@@ -395,8 +486,11 @@ class _Finder:
             sent_start = verb.sent.start
             prev_start = ctx.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
             for draft in self.drafts:
-                if prev_start <= draft.token.i < verb.sent.end and draft.actor is None and \
-                        draft.kind in ("tariff", "sanction", "quota"):
+                if (
+                    prev_start <= draft.token.i < verb.sent.end
+                    and draft.actor is None
+                    and draft.kind in ("tariff", "sanction", "quota")
+                ):
                     draft.actor = actor
 
     def finish(self) -> list[Policy]:
@@ -408,8 +502,14 @@ class _Finder:
                 if draft.actor is None:
                     draft.actor = last_actor
                 last_actor = draft.actor or last_actor
-        first_actor = next((d.actor for d in sorted(self.drafts, key=lambda d: d.token.i)
-                            if d.kind in measures[:3] and d.actor), None)
+        first_actor = next(
+            (
+                d.actor
+                for d in sorted(self.drafts, key=lambda d: d.token.i)
+                if d.kind in measures[:3] and d.actor
+            ),
+            None,
+        )
         for draft in self.drafts:
             if draft.kind == "request" and draft.target is None:
                 draft.target = next((m.actor for m in draft.refs if m.actor), None)
@@ -429,8 +529,9 @@ class _Finder:
             twin.actor = twin.actor or draft.actor
             twin.target = twin.target or draft.target
         for draft in merged:
-            if draft.kind == "tariff" and any(p.kind == "pause" and p.about and
-                                              p.about in draft.label for p in merged):
+            if draft.kind == "tariff" and any(
+                p.kind == "pause" and p.about and p.about in draft.label for p in merged
+            ):
                 draft.status = "partly paused"
         return [d.freeze() for d in merged]
 

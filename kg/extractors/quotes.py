@@ -20,8 +20,20 @@ from kg.extractors.patterns import CLOSE_QUOTES, OPEN_QUOTES, SPEECH_VERBS
 from kg.extractors.titles import person_at
 from kg.facts import GROUP, PERSON, EntityRef, Quote
 
-_GROUP_HEADS = frozenset({"sources", "officials", "source", "official", "diplomats", "analysts",
-                          "spokesman", "spokeswoman", "spokesperson", "people"})
+_GROUP_HEADS = frozenset(
+    {
+        "sources",
+        "officials",
+        "source",
+        "official",
+        "diplomats",
+        "analysts",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "people",
+    }
+)
 
 
 def _quote_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -44,10 +56,11 @@ def _speaker(ctx: DocContext, verb: Token) -> tuple[EntityRef | None, str]:
         if child.dep_ not in ("nsubj", "nsubjpass"):
             continue
         person = person_at(ctx, child)
-        surface = clean_text(ctx.doc[child.left_edge.i:child.right_edge.i + 1].text)
+        surface = clean_text(ctx.doc[child.left_edge.i : child.right_edge.i + 1].text)
         if person:
             return EntityRef(PERSON, person, person), clean_text(
-                ctx.doc[child.left_edge.i:child.i + 1].text)
+                ctx.doc[child.left_edge.i : child.i + 1].text
+            )
         ref = ctx.entity_at(child)
         if ref is not None:
             return ref, surface
@@ -63,8 +76,14 @@ def _speech_verbs(ctx: DocContext, first: int, last: int, inside: set[int]) -> l
     sent_start = doc[first].sent.start
     prev_start = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
     sent_end = doc[last].sent.end
-    verbs = [t for t in doc[prev_start:sent_end] if t.lemma_ in SPEECH_VERBS
-             and t.pos_ == "VERB" and t.i not in inside and _same_paragraph(doc, t.i, first, last)]
+    verbs = [
+        t
+        for t in doc[prev_start:sent_end]
+        if t.lemma_ in SPEECH_VERBS
+        and t.pos_ == "VERB"
+        and t.i not in inside
+        and _same_paragraph(doc, t.i, first, last)
+    ]
 
     def rank(verb: Token) -> tuple[bool, bool, int]:
         governs = verb.left_edge.i <= first and last <= verb.right_edge.i
@@ -76,7 +95,7 @@ def _speech_verbs(ctx: DocContext, first: int, last: int, inside: set[int]) -> l
 def _same_paragraph(doc: Doc, verb: int, first: int, last: int) -> bool:
     """Attribution stays within a paragraph: no line break between verb and quote."""
     lo, hi = (verb, first) if verb < first else (last, verb)
-    return "\n" not in doc[lo:hi + 1].text.strip()
+    return "\n" not in doc[lo : hi + 1].text.strip()
 
 
 def extract(ctx: DocContext) -> Iterator[Quote]:
@@ -91,8 +110,14 @@ def extract(ctx: DocContext) -> Iterator[Quote]:
             if speaker is None:
                 continue
             text_span = ctx.span(doc[open_i].idx + len(doc[open_i].text), doc[close_i].idx)
-            yield Quote(speaker, surface, verb.lemma_, text_span.text, True,
-                        ctx.evidence(doc[open_i], doc[close_i]))
+            yield Quote(
+                speaker,
+                surface,
+                verb.lemma_,
+                text_span.text,
+                True,
+                ctx.evidence(doc[open_i], doc[close_i]),
+            )
             break
     for verb in doc:
         if verb.lemma_ not in SPEECH_VERBS or verb.pos_ != "VERB" or verb.i in quoted:

@@ -58,7 +58,10 @@ class TitleMention:
     @property
     def role_class(self) -> str:
         base = TITLE_HEADS[self.head]
-        if self.qualifier in DOWNGRADED_BY_QUALIFIER and base in (HEAD_OF_STATE, HEAD_OF_GOVERNMENT):
+        if self.qualifier in DOWNGRADED_BY_QUALIFIER and base in (
+            HEAD_OF_STATE,
+            HEAD_OF_GOVERNMENT,
+        ):
             return OTHER
         return base
 
@@ -70,8 +73,11 @@ class TitleMention:
     def key_words(self) -> frozenset[str]:
         """Content words of the title, to match "economic revitalization minister" with
         "minister in charge of economic revitalization"."""
-        return frozenset(w for w in self.text.lower().replace("-", " ").split()
-                         if w not in _NORMALISE_DROP and w not in QUALIFIERS)
+        return frozenset(
+            w
+            for w in self.text.lower().replace("-", " ").split()
+            if w not in _NORMALISE_DROP and w not in QUALIFIERS
+        )
 
     @property
     def office(self) -> str:
@@ -81,9 +87,13 @@ class TitleMention:
         for prep in ("in charge of", "for", "of"):
             seq = prep.split()
             for i in range(len(lowered) - len(seq) + 1):
-                if lowered[i:i + len(seq)] == seq and lowered[i - 1:i] and i > 0 and \
-                        lowered[i - 1] in ("minister", "secretary"):
-                    tail = words[i + len(seq):]
+                if (
+                    lowered[i : i + len(seq)] == seq
+                    and lowered[i - 1 : i]
+                    and i > 0
+                    and lowered[i - 1] in ("minister", "secretary")
+                ):
+                    tail = words[i + len(seq) :]
                     words = tail + words[:i]
                     break
             else:
@@ -99,7 +109,7 @@ def _head_key(token: Token) -> str | None:
         start = token.i - width + 1
         if start < 0:
             continue
-        words = " ".join(t.lower_ for t in doc[start:token.i + 1])
+        words = " ".join(t.lower_ for t in doc[start : token.i + 1])
         if words in TITLE_HEADS:
             return words
     return None
@@ -112,8 +122,8 @@ def _is_title_token(token: Token) -> bool:
     if key is None:
         return False
     if key == "secretary":
-        prev = {t.lower_ for t in token.doc[max(0, token.i - 2):token.i]}
-        nxt = token.doc[token.i + 1:token.i + 2]
+        prev = {t.lower_ for t in token.doc[max(0, token.i - 2) : token.i]}
+        nxt = token.doc[token.i + 1 : token.i + 2]
         if not (prev & SECRETARY_PORTFOLIOS or (len(nxt) and nxt[0].lower_ == "of")):
             return False
     return True
@@ -134,8 +144,11 @@ def _left_edge(ctx: DocContext, head: Token) -> int:
             start = min(start, child.left_edge.i)
     # the words of a multi-word head ("Prime" of "Prime Minister") are part of the title
     start = min(start, head.i - len(_head_key(head).split()) + 1)  # type: ignore[union-attr]
-    while start < head.i and (ctx.doc[start].dep_ == "det" or ctx.doc[start].lower_ in TITLE_STOP
-                              or ctx.doc[start].is_punct):
+    while start < head.i and (
+        ctx.doc[start].dep_ == "det"
+        or ctx.doc[start].lower_ in TITLE_STOP
+        or ctx.doc[start].is_punct
+    ):
         start += 1
     return start
 
@@ -160,8 +173,11 @@ def _split_country(ctx: DocContext, start: int, end: int) -> tuple[int, str | No
     while i < end:
         mention = ctx.by_token.get(i)
         token = ctx.doc[i]
-        if mention is not None and mention.ref.kind in (COUNTRY, GOVERNMENT, PLACE) \
-                and "/" not in mention.ref.key.split("/")[0]:
+        if (
+            mention is not None
+            and mention.ref.kind in (COUNTRY, GOVERNMENT, PLACE)
+            and "/" not in mention.ref.key.split("/")[0]
+        ):
             iso = mention.ref.key.split("/")[0]
             if len(iso) == 2:
                 country = country or iso
@@ -198,8 +214,11 @@ def _qualifier(ctx: DocContext, start: int, head: Token) -> tuple[int, str]:
 def _non_government(ctx: DocContext, start: int, end: int) -> bool:
     """A title of a company or club ("chief executive of Toyota") is no government role."""
     for token in ctx.doc[start:end]:
-        if token.ent_type_ in _NON_GOV_ORG_LABELS and ctx.entity_at(token) is None and \
-                token.head.lower_ in ("of", "at"):
+        if (
+            token.ent_type_ in _NON_GOV_ORG_LABELS
+            and ctx.entity_at(token) is None
+            and token.head.lower_ in ("of", "at")
+        ):
             return True
     return False
 
@@ -255,13 +274,27 @@ def find_titles(ctx: DocContext) -> list[TitleMention]:
         text_start, country = _split_country(ctx, start, end)
         while text_start < token.i and doc[text_start].lower_.rstrip("-") in QUALIFIERS:
             text_start += 1
-        while text_start < token.i and (doc[text_start].is_punct or doc[text_start].text in ("'s", "’s")):
+        while text_start < token.i and (
+            doc[text_start].is_punct or doc[text_start].text in ("'s", "’s")
+        ):
             text_start += 1
         text = clean_text(doc[text_start:end].text)
         anchor_start = min(anchor_start, start)
         anchor_end = max(anchor_end, end)
-        found.append(TitleMention(head_key, text_start, end, text, qualifier, country, person,
-                                  anchor_start, anchor_end, named))
+        found.append(
+            TitleMention(
+                head_key,
+                text_start,
+                end,
+                text,
+                qualifier,
+                country,
+                person,
+                anchor_start,
+                anchor_end,
+                named,
+            )
+        )
     return _resolve(ctx, found)
 
 
@@ -294,7 +327,7 @@ def _resolve(ctx: DocContext, titles: list[TitleMention]) -> list[TitleMention]:
                 return TITLE_DEFAULT_COUNTRY[title.office.lower()]
         for title in by_person.get(person, []):
             # "aide to Ishiba": the country of the person served
-            for token in ctx.doc[title.start:title.end]:
+            for token in ctx.doc[title.start : title.end]:
                 other = _person_of(ctx, token)
                 if other and other != person and other not in seen:
                     found = person_country(other, seen | {person})
@@ -304,20 +337,31 @@ def _resolve(ctx: DocContext, titles: list[TitleMention]) -> list[TitleMention]:
             return ctx.dateline_country or _dominant_country(ctx)
         return None
 
-    return [replace(t, country=person_country(t.person)) if t.country is None and t.person
-            else t for t in resolved]
+    return [
+        replace(t, country=person_country(t.person)) if t.country is None and t.person else t
+        for t in resolved
+    ]
 
 
-def _person_for_nameless(ctx: DocContext, title: TitleMention,
-                         named: list[TitleMention]) -> str | None:
+def _person_for_nameless(
+    ctx: DocContext, title: TitleMention, named: list[TitleMention]
+) -> str | None:
     """The named person a bare title stands for, or None when unsure."""
     # 1. a named person of the article holds a title with the same head and content words
-    candidates = {t.person for t in named if t.head == title.head and t.person and
-                  (title.key_words <= t.key_words or t.key_words <= title.key_words)}
+    candidates = {
+        t.person
+        for t in named
+        if t.head == title.head
+        and t.person
+        and (title.key_words <= t.key_words or t.key_words <= title.key_words)
+    }
     if len(candidates) == 1:
         return candidates.pop()
-    candidates = {t.person for t in named if t.head == title.head and t.person and
-                  len(title.key_words & t.key_words) >= 2}
+    candidates = {
+        t.person
+        for t in named
+        if t.head == title.head and t.person and len(title.key_words & t.key_words) >= 2
+    }
     if len(candidates) == 1:
         return candidates.pop()
     if candidates:
@@ -330,9 +374,14 @@ def _person_for_nameless(ctx: DocContext, title: TitleMention,
     if index is None or index > 1 or head_token.dep_ not in ("nsubj", "nsubjpass"):
         return None
     # a head of state or government is not also the bare "chief negotiator" of the lead
-    taken = {t.person for t in named if t.head != title.head and t.person and
-             TITLE_HEADS[t.head] in (HEAD_OF_STATE, HEAD_OF_GOVERNMENT)}
-    for sent in sents[index + 1:index + 3]:
+    taken = {
+        t.person
+        for t in named
+        if t.head != title.head
+        and t.person
+        and TITLE_HEADS[t.head] in (HEAD_OF_STATE, HEAD_OF_GOVERNMENT)
+    }
+    for sent in sents[index + 1 : index + 3]:
         for token in sent:
             person = _person_of(ctx, token)
             if person and token.dep_ in ("nsubj", "nsubjpass") and person not in taken:
