@@ -26,7 +26,7 @@ from spacy.vocab import Vocab
 from kg import gazetteer
 from kg.articles import Article
 from kg.dates import FUTURE, PAST, normalise_date
-from kg.extractors.patterns import GOVERNMENT_NOUNS, TITLE_HEADS
+from kg.extractors.patterns import GOVERNMENT_NOUNS, NAME_SUFFIXES, TITLE_HEADS
 from kg.facts import (
     COUNTRY,
     GOVERNMENT,
@@ -150,7 +150,10 @@ class DocContext:
             or not self.doc[start].text[:1].isupper()
         ):
             start += 1
-        while end > start and self.doc[end - 1].text in ("'s", "’s", "'", "’", ",", "."):
+        while end > start and (
+            self.doc[end - 1].text in ("'s", "’s", "'", "’", ",", ".")
+            or self.doc[end - 1].text in NAME_SUFFIXES
+        ):
             end -= 1
         if start >= end:
             return None
@@ -266,7 +269,7 @@ class DocContext:
             if any(self.doc[i].ent_type_ == "PERSON" for i in range(span.start, span.end)):
                 continue
             found = gazetteer.lookup(span.text)
-            if found is None:
+            if found is None or self._inside_other_place(span):
                 continue
             country, how = found
             if how == "alias" and span.text == "US" and self._looks_like_pronoun_us(span):
@@ -279,6 +282,14 @@ class DocContext:
                 label = country.capitals[0] if how == "capital" else span.text
                 key = f"{country.iso2}/{label}"
             self._claim(EntityMention(span.start, end, EntityRef(kind, key, label), how))
+
+    def _inside_other_place(self, span: Span) -> bool:
+        """'Ireland' in 'Northern Ireland', 'Mexico' in 'New Mexico': a longer place name."""
+        for ent in self.doc.ents:
+            if ent.label_ in ("GPE", "LOC") and ent.start <= span.start and span.end <= ent.end:
+                longer = len(ent) > len(span) and ent[0].lower_ != "the"
+                return longer and gazetteer.lookup(clean_text(ent.text)) is None
+        return False
 
     def _looks_like_pronoun_us(self, span: Span) -> bool:
         """'US' in an all-capitals headline or after a verb may be the pronoun 'us'."""
@@ -336,6 +347,34 @@ class DocContext:
         found = gazetteer.lookup(city)
         if found is not None:
             self.dateline_country = found[0].iso2
+
+    def add_person_from(self, token: Token) -> None:
+        """Take a capitalised proper-noun chain the tagger missed as a person's name, when a
+        personal title stands in apposition to it."""
+        if (
+            token.pos_ != "PROPN"
+            or token.i in self.by_token
+            or token.ent_type_ in ("GPE", "NORP", "LOC", "DATE", "FAC")
+        ):
+            return
+        start = token.i
+        while (
+            start > 0
+            and self.doc[start - 1].dep_ == "compound"
+            and (self.doc[start - 1].pos_ == "PROPN" or self.doc[start - 1].text == "-")
+        ):
+            start -= 1
+        span = self.doc[start : token.i + 1]
+        name = clean_text(span.text)
+        if len(span) < 2 or not all(t.text[:1].isupper() or t.text == "-" for t in span):
+            return
+        if gazetteer.lookup(name) is not None or any(
+            i in self.by_token for i in range(start, token.i + 1)
+        ):
+            return
+        self.person_aliases.setdefault(name, set()).add(name)
+        self._claim(EntityMention(start, token.i + 1, EntityRef(PERSON, name, name), "apposition"))
+        self.mentions.sort(key=lambda m: m.start)
 
     # --- queries ------------------------------------------------------------------------
     def mention_at(self, token: Token) -> EntityMention | None:

@@ -126,8 +126,46 @@ QUALIFIERS = MappingProxyType(
         "elect": "designate",
         "outgoing": "",
         "incoming": "designate",
+        "shadow": "shadow",
     }
 )
+
+# Qualifiers that are not part of the title as written ("former President X" -> "President").
+QUALIFIERS_OUTSIDE_TITLE = frozenset(
+    {"former", "ex", "ex-", "then", "then-", "late", "outgoing", "now", "new", "current"}
+)
+
+# Post-nominal letters that are not part of a person's name ("Paul Boateng MP").
+NAME_SUFFIXES = frozenset({"MP", "MEP", "MSP", "QC", "KC", "PhD", "MD"})
+
+# An office whose class depends on the country: Britain's Chancellor runs the Treasury.
+CLASS_BY_COUNTRY = MappingProxyType({("chancellor", "GB"): MINISTER})
+
+# Party words: a party's spokesperson speaks for the party, not the government.
+PARTY_WORDS = frozenset(
+    {
+        "labour",
+        "tory",
+        "tories",
+        "conservative",
+        "conservatives",
+        "democrat",
+        "democratic",
+        "democrats",
+        "republican",
+        "republicans",
+        "liberal",
+        "lib",
+        "dem",
+        "snp",
+        "green",
+        "greens",
+        "ukip",
+        "opposition",
+        "party",
+    }
+)
+SPOKES_HEADS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 
 # A deputy or vice of these is not their head of state/government.
 DOWNGRADED_BY_QUALIFIER = frozenset({"deputy", "vice"})

@@ -242,12 +242,20 @@ class _Finder:
             if gov is not None and ref is not None and ref.kind != PERSON:
                 return gov
         verb = noun.head
-        if verb.lemma_ in IMPOSE_VERBS:
-            for child in verb.children:
-                if child.dep_ in ("nsubj", "agent"):
-                    return _government(
-                        ctx, child if child.dep_ == "nsubj" else next(child.children, child)
-                    )
+        if verb.pos_ != "VERB" or noun.dep_ not in ("dobj", "nsubjpass"):
+            return None
+        for child in verb.children:
+            # "Taiwan will cut import tariffs", "tariffs imposed by Washington"
+            if child.dep_ == "nsubj" and (verb.lemma_ in IMPOSE_VERBS or noun.dep_ == "dobj"):
+                ref = ctx.entity_at(child)
+                if (
+                    ref is not None
+                    and ref.kind in (COUNTRY, GOVERNMENT)
+                    or (verb.lemma_ in IMPOSE_VERBS)
+                ):
+                    return _government(ctx, child)
+            if child.dep_ == "agent":
+                return _government(ctx, next(child.children, child))
         return None
 
     def pause(self, token: Token, paused: _Draft | None) -> None:
@@ -533,7 +541,19 @@ class _Finder:
                 p.kind == "pause" and p.about and p.about in draft.label for p in merged
             ):
                 draft.status = "partly paused"
-        return [d.freeze() for d in merged]
+        # a measure nobody imposes, on nothing, at no rate and no date says nothing
+        kept = [
+            d
+            for d in merged
+            if d.kind not in ("tariff", "sanction", "quota")
+            or d.actor
+            or d.target
+            or d.goods
+            or d.rate is not None
+            or d.start
+            or d.end
+        ]
+        return [d.freeze() for d in kept]
 
 
 def _same(a: _Draft, b: _Draft) -> bool:

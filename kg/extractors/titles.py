@@ -24,6 +24,10 @@ from spacy.tokens import Token
 
 from kg.extractors.context import DocContext, clean_text
 from kg.extractors.patterns import (
+    CLASS_BY_COUNTRY,
+    PARTY_WORDS,
+    QUALIFIERS_OUTSIDE_TITLE,
+    SPOKES_HEADS,
     DOWNGRADED_BY_QUALIFIER,
     FORMAL_HEADS,
     QUALIFIERS,
@@ -54,10 +58,13 @@ class TitleMention:
     anchor_start: int  # token span covering title and name, for evidence
     anchor_end: int
     named: bool  # the title sits next to the person's name (not a stand-in for it)
+    partisan: bool = False  # a shadow or party role: serves no government
 
     @property
     def role_class(self) -> str:
-        base = TITLE_HEADS[self.head]
+        base = CLASS_BY_COUNTRY.get((self.head, self.country or ""), TITLE_HEADS[self.head])
+        if self.qualifier == "shadow":
+            return OTHER
         if self.qualifier in DOWNGRADED_BY_QUALIFIER and base in (
             HEAD_OF_STATE,
             HEAD_OF_GOVERNMENT,
@@ -144,6 +151,15 @@ def _left_edge(ctx: DocContext, head: Token) -> int:
             start = min(start, child.left_edge.i)
     # the words of a multi-word head ("Prime" of "Prime Minister") are part of the title
     start = min(start, head.i - len(_head_key(head).split()) + 1)  # type: ignore[union-attr]
+    for i in range(head.i - 1, start - 1, -1):
+        token = ctx.doc[i]
+        if (
+            (token.is_punct and token.text not in ("-", "'s", "’s"))
+            or token.is_quote
+            or (token.is_space)
+        ):
+            start = i + 1
+            break
     while start < head.i and (
         ctx.doc[start].dep_ == "det"
         or ctx.doc[start].lower_ in TITLE_STOP
@@ -247,11 +263,18 @@ def find_titles(ctx: DocContext) -> list[TitleMention]:
             mention = ctx.mention_at(up)
             anchor_end = mention.end if mention else up.i + 1
             start = _left_edge(ctx, token)
+            # "West German Chancellor Helmut Kohl": country words may hang off the name
+            for child in up.lefts:
+                if child.i < start and child.dep_ in ("amod", "compound", "poss", "nmod"):
+                    if ctx.entity_at(child) is not None and ctx.entity_at(child).kind != PERSON:  # type: ignore[union-attr]
+                        start = child.left_edge.i
             end = token.i + 1
         else:
             start = _left_edge(ctx, token)
             end = _right_edge(token)
             # apposition: "Akazawa, a close aide to Ishiba" / "the president, Bashar al-Assad"
+            if token.dep_ == "appos" and _person_of(ctx, token.head) is None:
+                ctx.add_person_from(token.head)  # a name the tagger missed ("X, adviser to")
             if token.dep_ == "appos" and _person_of(ctx, token.head) is not None:
                 person = _person_of(ctx, token.head)
                 anchor_start = token.head.i
@@ -272,12 +295,21 @@ def find_titles(ctx: DocContext) -> list[TitleMention]:
             continue
         start, qualifier = _qualifier(ctx, start, token)
         text_start, country = _split_country(ctx, start, end)
-        while text_start < token.i and doc[text_start].lower_.rstrip("-") in QUALIFIERS:
-            text_start += 1
+        # the title as written keeps "Deputy" and "acting" but not "former" or "Gibraltar's"
         while text_start < token.i and (
-            doc[text_start].is_punct or doc[text_start].text in ("'s", "’s")
+            doc[text_start].lower_ in QUALIFIERS_OUTSIDE_TITLE
+            or doc[text_start].lower_ in TITLE_STOP
+            or doc[text_start].is_punct
+            or doc[text_start].is_space
+            or doc[text_start].text in ("'s", "’s")
+            or (doc[text_start].ent_type_ in ("GPE", "NORP") and doc[text_start].dep_ == "poss")
         ):
             text_start += 1
+        partisan = qualifier == "shadow" or (
+            head_key in SPOKES_HEADS and any(t.lower_ in PARTY_WORDS for t in doc[start : token.i])
+        )
+        if partisan:
+            country = None  # opposition and party roles do not serve the government
         text = clean_text(doc[text_start:end].text)
         anchor_start = min(anchor_start, start)
         anchor_end = max(anchor_end, end)
@@ -293,6 +325,7 @@ def find_titles(ctx: DocContext) -> list[TitleMention]:
                 anchor_start,
                 anchor_end,
                 named,
+                partisan,
             )
         )
     return _resolve(ctx, found)
@@ -333,12 +366,19 @@ def _resolve(ctx: DocContext, titles: list[TitleMention]) -> list[TitleMention]:
                     found = person_country(other, seen | {person})
                     if found:
                         return found
-        if any(t.formal or TITLE_HEADS[t.head] != OTHER for t in by_person.get(person, [])):
+        # last resort, for cabinet-level titles only (an ambassador or a commissioner abroad
+        # serves another country than the one the article is about)
+        titles = [t for t in by_person.get(person, []) if t.qualifier != "shadow"]
+        if any(TITLE_HEADS[t.head] != OTHER for t in titles) and not any(
+            t.head in SPOKES_HEADS for t in titles
+        ):
             return ctx.dateline_country or _dominant_country(ctx)
         return None
 
     return [
-        replace(t, country=person_country(t.person)) if t.country is None and t.person else t
+        replace(t, country=person_country(t.person))
+        if t.country is None and t.person and not t.partisan
+        else t
         for t in resolved
     ]
 
@@ -390,16 +430,17 @@ def _person_for_nameless(
 
 
 def _dominant_country(ctx: DocContext) -> str | None:
-    """The country mentioned most often, if one clearly leads."""
+    """The country the article is clearly about: at least three mentions and two thirds of
+    all country mentions. Anything less is too weak to pin a title on."""
     counts: dict[str, int] = {}
     for mention in ctx.mentions:
         if mention.ref.kind in (COUNTRY, GOVERNMENT):
             counts[mention.ref.key] = counts.get(mention.ref.key, 0) + 1
     if not counts:
         return None
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
-        return ranked[0][0]
+    key, top = max(sorted(counts.items()), key=lambda kv: kv[1])
+    if top >= 3 and top * 3 >= sum(counts.values()) * 2:
+        return key
     return None
 
 
