@@ -156,7 +156,7 @@ def _left_edge(ctx: DocContext, head: Token) -> int:
         if (
             (token.is_punct and token.text not in ("-", "'s", "’s"))
             or token.is_quote
-            or (token.is_space)
+            or (token.is_space and token.text.count("\n") >= 2)  # a paragraph break
         ):
             start = i + 1
             break
