@@ -119,12 +119,23 @@ def _strip_prologue(sparql: str) -> str:
     )
 
 
+# Tables are for reading: the project's own IRIs are shortened ("id:person/scott-bessent").
+_SHORT = (
+    ("https://example.org/kg/id/", "id:"),
+    ("https://example.org/kg/ontology#", "kg:"),
+    ("https://schema.org/", "schema:"),
+)
+
+
 def _show(term: object) -> str:
     if term is None:
         return ""
     if isinstance(term, ox.Literal):
         return term.value
     if isinstance(term, ox.NamedNode):
+        for long, short in _SHORT:
+            if term.value.startswith(long):
+                return short + term.value[len(long) :]
         return term.value
     return str(term)
 
