@@ -25,13 +25,13 @@ from spacy.tokens import Token
 from kg.extractors.context import DocContext, clean_text
 from kg.extractors.patterns import (
     CLASS_BY_COUNTRY,
-    PARTY_WORDS,
-    QUALIFIERS_OUTSIDE_TITLE,
-    SPOKES_HEADS,
     DOWNGRADED_BY_QUALIFIER,
     FORMAL_HEADS,
+    PARTY_WORDS,
     QUALIFIERS,
+    QUALIFIERS_OUTSIDE_TITLE,
     SECRETARY_PORTFOLIOS,
+    SPOKES_HEADS,
     TITLE_DEFAULT_COUNTRY,
     TITLE_HEADS,
     TITLE_STOP,
@@ -265,9 +265,10 @@ def find_titles(ctx: DocContext) -> list[TitleMention]:
             start = _left_edge(ctx, token)
             # "West German Chancellor Helmut Kohl": country words may hang off the name
             for child in up.lefts:
-                if child.i < start and child.dep_ in ("amod", "compound", "poss", "nmod"):
-                    if ctx.entity_at(child) is not None and ctx.entity_at(child).kind != PERSON:  # type: ignore[union-attr]
-                        start = child.left_edge.i
+                ref = ctx.entity_at(child)
+                modifier = child.dep_ in ("amod", "compound", "poss", "nmod")
+                if child.i < start and modifier and ref is not None and ref.kind != PERSON:
+                    start = child.left_edge.i
             end = token.i + 1
         else:
             start = _left_edge(ctx, token)
