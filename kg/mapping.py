@@ -67,6 +67,27 @@ POLICY_CLASSES = {
 }
 
 
+_PLURAL_OR_TITLED = (
+    "United ",
+    "Republic",
+    "Kingdom",
+    "Islands",
+    "Emirates",
+    "Netherlands",
+    "Philippines",
+    "Bahamas",
+    "Maldives",
+    "Comoros",
+    "Seychelles",
+    "Gambia",
+)
+
+
+def _with_article(name: str) -> str:
+    """'the United States', 'the Netherlands', but 'Japan'."""
+    return f"the {name}" if any(part in name for part in _PLURAL_OR_TITLED) else name
+
+
 class _Builder:
     """Adds the triples of one article's facts to its graph."""
 
@@ -111,7 +132,7 @@ class _Builder:
             if ref.kind == GOVERNMENT:
                 self.add(node, RDF.type, SDO.GovernmentOrganization)
                 self.add(node, RDF.type, ORG.FormalOrganization)
-                self.add(node, RDFS.label, Literal(f"Government of {ref.label}"))
+                self.add(node, RDFS.label, Literal(f"Government of {_with_article(ref.label)}"))
                 self.add(node, KG.governs, country)
             else:
                 node = country
@@ -178,6 +199,10 @@ class _Builder:
         node = self.entity(fact.entity)
         for alias in fact.aliases:
             self.add(node, SKOS.altLabel, Literal(alias))
+            # "Britain" named the government here, but it is a name of the country too
+            found = gazetteer.lookup(alias)
+            if fact.entity.kind == GOVERNMENT and found and found[1] in ("name", "alias"):
+                self.add(self.country(fact.entity.key), SKOS.altLabel, Literal(alias))
         self.add(node, SDO.subjectOf, self.article_node)
         self.add(self.article_node, SDO.mentions, node)
 
