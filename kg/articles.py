@@ -116,7 +116,11 @@ def iter_articles(
         path = Path(given)
         files = _walk(path) if path.is_dir() else iter([path])
         for file in files:
-            for article in load_article_file(file, default_date):
+            # in a directory, the default id is the path below the directory's parent
+            # ("politics/001.txt" -> "politics-001"), so bbc/politics/001.txt and
+            # bbc/business/001.txt stay two articles
+            id_base = str(file.relative_to(path.parent).with_suffix("")) if path.is_dir() else None
+            for article in load_article_file(file, default_date, id_base):
                 if article.id in seen:
                     logger.warning(
                         "%s: article id %r was already used by an earlier article",
@@ -127,9 +131,16 @@ def iter_articles(
                 yield article
 
 
-def load_article_file(path: Path, default_date: dt.date | None = None) -> Iterator[Article]:
-    """Yield the articles in one file (a ``.json`` or ``.jsonl`` file may hold many)."""
+def load_article_file(
+    path: Path, default_date: dt.date | None = None, id_base: str | None = None
+) -> Iterator[Article]:
+    """Yield the articles in one file (a ``.json`` or ``.jsonl`` file may hold many).
+
+    Articles without an id of their own get ``id_base`` (default: the file name without its
+    suffix), with the record number appended for ``.json`` lists and ``.jsonl`` lines.
+    """
     path = Path(path)
+    id_base = id_base or path.stem
     if not path.exists():
         raise InputError(f"no such file or directory: '{path}'")
     if path.is_dir():
@@ -140,13 +151,13 @@ def load_article_file(path: Path, default_date: dt.date | None = None) -> Iterat
         logger.info("%s: sidecar metadata, not an article; skipped", path)
         return
     if suffix == ".txt":
-        yield _load_txt(path, default_date)
+        yield _load_txt(path, default_date, id_base)
     elif suffix == ".md":
-        yield _load_md(path, default_date)
+        yield _load_md(path, default_date, id_base)
     elif suffix == ".json":
-        yield from _load_json(path, default_date)
+        yield from _load_json(path, default_date, id_base)
     else:
-        yield from _load_jsonl(path, default_date)
+        yield from _load_jsonl(path, default_date, id_base)
 
 
 def _check_suffix(path: Path) -> None:
@@ -204,7 +215,7 @@ def _decode(data: bytes, path: Path) -> str:
         return data.decode("latin-1")
 
 
-def _load_txt(path: Path, default_date: dt.date | None) -> Article:
+def _load_txt(path: Path, default_date: dt.date | None, id_base: str) -> Article:
     content = _read_text(path)
     if not content.strip():
         raise InputError(f"{path}: empty article")
@@ -214,7 +225,7 @@ def _load_txt(path: Path, default_date: dt.date | None) -> Article:
         meta,
         where=sidecar or str(path),
         text=text,
-        default_id=path.stem,
+        default_id=id_base,
         default_title=title,
         default_date=default_date,
         path=path,
@@ -267,7 +278,7 @@ def _read_sidecar(path: Path) -> tuple[dict[str, Any], str | None]:
     return {str(key): value for key, value in meta.items()}, str(sidecar)
 
 
-def _load_md(path: Path, default_date: dt.date | None) -> Article:
+def _load_md(path: Path, default_date: dt.date | None, id_base: str) -> Article:
     content = _read_text(path)
     meta: dict[str, Any] = {}
     text = content
@@ -289,7 +300,7 @@ def _load_md(path: Path, default_date: dt.date | None) -> Article:
         meta,
         where=str(path),
         text=text,
-        default_id=path.stem,
+        default_id=id_base,
         default_title=None,
         default_date=default_date,
         path=path,
@@ -313,7 +324,7 @@ def _parse_front_matter(path: Path, front: str) -> dict[str, Any]:
 # --- record files --------------------------------------------------------------------------
 
 
-def _load_json(path: Path, default_date: dt.date | None) -> Iterator[Article]:
+def _load_json(path: Path, default_date: dt.date | None, id_base: str) -> Iterator[Article]:
     content = _read_text(path)
     if not content.strip():
         raise InputError(f"{path}: empty article")
@@ -324,7 +335,7 @@ def _load_json(path: Path, default_date: dt.date | None) -> Iterator[Article]:
             f"{path}:{exc.lineno}: not valid JSON: {exc.msg} (column {exc.colno})"
         ) from None
     if isinstance(data, dict):
-        article = _record(data, str(path), path.stem, default_date, path)
+        article = _record(data, str(path), id_base, default_date, path)
         if article is not None:
             yield article
     elif isinstance(data, list):
@@ -332,7 +343,7 @@ def _load_json(path: Path, default_date: dt.date | None) -> Iterator[Article]:
             where = f"{path}: record {number}"
             if not isinstance(record, dict):
                 raise InputError(f"{where}: expected a JSON object, got {_json_type(record)}")
-            article = _record(record, where, f"{path.stem}-{number}", default_date, path)
+            article = _record(record, where, f"{id_base}-{number}", default_date, path)
             if article is not None:
                 yield article
     else:
@@ -341,7 +352,7 @@ def _load_json(path: Path, default_date: dt.date | None) -> Iterator[Article]:
         )
 
 
-def _load_jsonl(path: Path, default_date: dt.date | None) -> Iterator[Article]:
+def _load_jsonl(path: Path, default_date: dt.date | None, id_base: str) -> Iterator[Article]:
     try:
         handle = path.open("rb")
     except OSError as exc:
@@ -370,7 +381,7 @@ def _load_jsonl(path: Path, default_date: dt.date | None) -> Iterator[Article]:
                 ) from None
             if not isinstance(record, dict):
                 raise InputError(f"{where}: expected a JSON object, got {_json_type(record)}")
-            article = _record(record, where, f"{path.stem}-{lineno}", default_date, path)
+            article = _record(record, where, f"{id_base}-{lineno}", default_date, path)
             if article is not None:
                 count += 1
                 yield article

@@ -52,7 +52,7 @@ def build(
     """Extract every input article into the store under ``out_dir`` and write the outputs."""
     from kg.export import serialize, write_atomic
     from kg.extractors import extract_facts
-    from kg.mapping import article_graph
+    from kg.mapping import article_graph, ontology_graph
     from kg.nlp import load_model, parse
     from kg.store import open_store, replace_graph, to_rdflib
 
@@ -62,6 +62,7 @@ def build(
         raise InputError("no articles found in: " + ", ".join(str(i) for i in inputs))
     load_model(model)  # fail on a missing model before the store is touched
     store = open_store(out_dir / STORE_DIR)
+    replace_graph(store, ontology_graph())
     report = BuildReport()
     for doc, article in parse(articles, model=model, n_process=jobs):
         facts = extract_facts(doc, article)

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kg import __version__
+from kg.articles import Article
 from kg.errors import KGError
 
 EXIT_ERROR = 1
@@ -94,18 +95,27 @@ def _cmd_build(args: argparse.Namespace) -> int:
         raise KGError(f"--jobs must be at least 1, not {args.jobs}")
     started = time.perf_counter()
 
-    def progress(article, n_facts: int) -> None:
+    from tqdm import tqdm  # comes with spaCy
+
+    # a progress bar on a terminal only (disable=None), never in logs or pipes
+    bar = tqdm(unit=" articles", desc="kg build", disable=None, leave=False, file=sys.stderr)
+
+    def progress(article: Article, n_facts: int) -> None:
+        bar.update(1)
         logging.getLogger("kg").info("%s: %d facts", article.id, n_facts)
 
-    report = build(
-        args.inputs,
-        args.out,
-        published=published,
-        model=args.model,
-        jobs=args.jobs,
-        html=not args.no_html,
-        on_article=progress,
-    )
+    try:
+        report = build(
+            args.inputs,
+            args.out,
+            published=published,
+            model=args.model,
+            jobs=args.jobs,
+            html=not args.no_html,
+            on_article=progress,
+        )
+    finally:
+        bar.close()
     seconds = time.perf_counter() - started
     kinds = ", ".join(f"{n} {k}" for k, n in sorted(report.facts.items()))
     print(
@@ -171,3 +181,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug in kg: one line, the traceback only with --debug
+        if args.debug:
+            raise
+        print(
+            f"kg: internal error: {type(exc).__name__}: {exc} (rerun with --debug for details)",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR

@@ -337,6 +337,20 @@ MAPPERS: dict[type, Callable[[_Builder, Fact], None]] = {
 }
 
 
+ONTOLOGY_GRAPH = URIRef("https://example.org/kg/graph/ontology")
+
+
+def ontology_graph() -> Graph:
+    """The project vocabulary with its alignments, kept in its own named graph."""
+    from importlib.resources import files
+
+    graph = Graph(identifier=ONTOLOGY_GRAPH)
+    graph.parse(
+        data=files("kg").joinpath("data/ontology.ttl").read_text(encoding="utf-8"), format="turtle"
+    )
+    return graph
+
+
 def article_graph(article: Article, facts: Iterable[Fact]) -> Graph:
     """The named graph of one article: the article node, its facts and their evidence."""
     builder = _Builder(article)

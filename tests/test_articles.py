@@ -346,7 +346,8 @@ def test_articles_directory_walk_order_and_skips(tmp_path: Path) -> None:
     write(tmp_path / "notes.csv", "a,b\n")
     write(tmp_path / "image.png", b"\x89PNG\r\n\x1a\n\x00\x00")
     articles = load(tmp_path)
-    assert [a.id for a in articles] == ["a", "b", "c1", "d", "z"]
+    base = tmp_path.name  # files without an id of their own are named by their path
+    assert [a.id for a in articles] == [f"{base}-a", f"{base}-b", "c1", "d", f"{base}-z"]
     assert articles[1].title == "B title"  # the sidecar was read as metadata for b.txt
     assert articles[1].published == dt.date(2025, 1, 1)
     assert articles[0].title is None  # sidecars belong to .txt files only
@@ -359,7 +360,7 @@ def test_articles_directory_walk_order_and_skips(tmp_path: Path) -> None:
 def test_articles_directory_and_files_in_given_order(tmp_path: Path) -> None:
     one = write(tmp_path / "d" / "one.txt", "One.\n")
     two = write(tmp_path / "two.txt", "Two.\n")
-    assert [a.id for a in load(two, str(one.parent))] == ["two", "one"]
+    assert [a.id for a in load(two, str(one.parent))] == ["two", "d-one"]
 
 
 def test_articles_duplicate_id_warns(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
@@ -526,3 +527,13 @@ def test_articles_content_hash_of_reloaded_file(tmp_path: Path) -> None:
     assert load(path)[0].content_hash == first
     write(path, "Body two.\n")
     assert load(path)[0].content_hash != first
+
+
+def test_articles_same_file_names_in_two_directories_stay_distinct(tmp_path: Path) -> None:
+    for section in ("politics", "business"):
+        (tmp_path / section).mkdir()
+        (tmp_path / section / "001.txt").write_text(f"A {section} story.\n", encoding="utf-8")
+    ids = [a.id for a in iter_articles([tmp_path / "politics", tmp_path / "business"])]
+    assert ids == ["politics-001", "business-001"]
+    ids = [a.id for a in iter_articles([tmp_path])]
+    assert ids == [f"{tmp_path.name}-business-001", f"{tmp_path.name}-politics-001"]

@@ -116,3 +116,25 @@ def test_mapping_hostile_text_stays_a_literal():
     assert (None, SDO.articleBody, Literal(text)) in graph
     assert all("<" not in str(s) and " " not in str(s) for s in graph.subjects())
     assert isomorphic(Graph().parse(data=graph.serialize(format="turtle"), format="turtle"), graph)
+
+
+def test_mapping_every_project_term_is_defined_and_aligned():
+    from rdflib.namespace import OWL, RDFS, SKOS
+
+    from kg.mapping import ontology_graph
+
+    onto = ontology_graph()
+    terms = [getattr(KG, name) for name in KG.__annotations__]
+    assert len(terms) > 30
+    for term in terms:
+        assert (term, RDFS.label, None) in onto, f"{term} has no definition in ontology.ttl"
+    classes = [t for t in terms if (t, None, OWL.Class) in onto]
+    assert classes and all((c, RDFS.subClassOf, None) in onto for c in classes)
+    aligned = [
+        t
+        for t in terms
+        if (t, RDFS.subPropertyOf, None) in onto
+        or (t, SKOS.closeMatch, None) in onto
+        or (t, RDFS.subClassOf, None) in onto
+    ]
+    assert len(aligned) >= len(terms) // 2
