@@ -11,7 +11,7 @@ import pyoxigraph as ox
 
 from kg.errors import ExportError
 from kg.mapping import PREFIXES
-from kg.store import union_triples
+from kg.store import named_quads, union_triples
 
 FORMATS = {
     "turtle": (ox.RdfFormat.TURTLE, False),
@@ -28,11 +28,9 @@ def serialize(store: ox.Store, fmt: str) -> bytes:
         raise ExportError(f"unknown format '{fmt}'; choose one of: {', '.join(FORMATS)}")
     rdf_format, dataset = FORMATS[fmt]
     if dataset:
-        quads = sorted(store.quads_for_pattern(None, None, None, None), key=str)
-        data = ox.serialize(quads, format=rdf_format, prefixes=PREFIXES)
+        data = ox.serialize(named_quads(store), format=rdf_format, prefixes=PREFIXES)
     else:
-        triples = sorted(union_triples(store), key=str)
-        data = ox.serialize(triples, format=rdf_format, prefixes=PREFIXES)
+        data = ox.serialize(union_triples(store), format=rdf_format, prefixes=PREFIXES)
     return data or b""
 
 
@@ -41,6 +39,9 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; outputs are ordinary files
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)

@@ -94,7 +94,7 @@ def run_query(
         )
     substitutions = {ox.Variable(k): v for k, v in bindings.items()}
     try:
-        result = store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions)  # type: ignore[arg-type]
+        result = store.query(sparql, substitutions=substitutions)  # type: ignore[arg-type]
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}") from exc
     except (OSError, ValueError, RuntimeError) as exc:

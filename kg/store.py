@@ -1,7 +1,10 @@
 """The on-disk graph store (Oxigraph): one named graph per article, queries see the union.
 
-Only the RDF layer imports pyoxigraph. Replacing an article's graph drops its old triples
-first, so rebuilding an article never duplicates facts.
+Each article's triples live in its own named graph (provenance; replaced as a whole on
+rebuild) and, once, in the default graph, which is kept equal to the set union of all named
+graphs. Queries run against the default graph. (Oxigraph's "default graph as union" option
+is a bag: a person named in 200 articles would match 200 times, and joins multiply.)
+Only the RDF layer imports pyoxigraph.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from rdflib import Graph
 
 from kg.errors import StoreError
 
-UNION_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+DEFAULT = ox.DefaultGraph()
 
 
 def open_store(path: Path, read_only: bool = False) -> ox.Store:
@@ -32,18 +35,38 @@ def open_store(path: Path, read_only: bool = False) -> ox.Store:
 
 
 def replace_graph(store: ox.Store, graph: Graph) -> int:
-    """Put an article's graph in the store in place of its previous version; returns triples."""
+    """Put an article's graph in the store in place of its previous version; returns triples.
+
+    Triples of the old version that no other named graph holds leave the union too.
+    """
     name = ox.NamedNode(str(graph.identifier))
     data = graph.serialize(format="nt", encoding="utf-8")
+    old: set[ox.Triple] = set()
     if store.contains_named_graph(name):
+        old = {q.triple for q in store.quads_for_pattern(None, None, None, name)}
         store.remove_graph(name)
     store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
+    new = {q.triple for q in store.quads_for_pattern(None, None, None, name)}
+    for triple in old - new:
+        elsewhere = any(
+            q.graph_name != DEFAULT
+            for q in store.quads_for_pattern(triple.subject, triple.predicate, triple.object, None)
+        )
+        if not elsewhere:
+            store.remove(ox.Quad(triple.subject, triple.predicate, triple.object, DEFAULT))
+    store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=DEFAULT)
     return len(graph)
 
 
-def union_triples(store: ox.Store) -> set[ox.Triple]:
-    """Every triple of every article graph, without duplicates."""
-    return set(store.query(UNION_TRIPLES))  # type: ignore[arg-type]
+def union_triples(store: ox.Store) -> list[ox.Triple]:
+    """Every triple of every article graph, once (the default graph), in a stable order."""
+    return sorted((q.triple for q in store.quads_for_pattern(None, None, None, DEFAULT)), key=str)
+
+
+def named_quads(store: ox.Store) -> list[ox.Quad]:
+    """The quads of the named graphs (the dataset without its union copy), in a stable order."""
+    quads = (q for q in store.quads_for_pattern(None, None, None, None) if q.graph_name != DEFAULT)
+    return sorted(quads, key=str)
 
 
 def to_rdflib(store: ox.Store) -> Graph:

@@ -151,7 +151,7 @@ class DocContext:
         ):
             start += 1
         while end > start and (
-            self.doc[end - 1].text in ("'s", "’s", "'", "’", ",", ".")
+            self.doc[end - 1].text in ("'s", "’s", "'", "’", ",", ".", "-", "–", "—")
             or self.doc[end - 1].text in NAME_SUFFIXES
         ):
             end -= 1
