@@ -43,7 +43,7 @@ _NOT_TITLE_ENDINGS = tuple(".!?:") + tuple("\"'“”‘’«»„‟‹›`")
 _BINARY_PROBE_BYTES = 8192
 
 _ID_KEYS = ("id", "newid", "doc_id")
-_DATE_KEYS = ("date", "date_iso", "published")
+_DATE_KEYS = ("date_iso", "published", "date")  # an explicit ISO field first
 _TEXT_KEYS = ("text", "body")
 
 _DATE_RE = re.compile(
@@ -92,6 +92,34 @@ def parse_date(value: str) -> dt.date:
         return dt.date(year, month, day)
     except ValueError as exc:
         raise InputError(f"not a date: {value!r}; {exc}") from None
+
+
+# Date layouts news feeds use besides ISO 8601 (Reuters: "26-FEB-1987 15:01:01.79").
+_WIRE_DATE_FORMATS = (
+    "%d-%b-%Y %H:%M:%S.%f",
+    "%d-%b-%Y %H:%M:%S",
+    "%d-%b-%Y",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%d %B %Y",
+    "%d %b %Y",
+)
+
+
+def _wire_date(value: str) -> dt.date | None:
+    """A record date in a common news-wire or e-mail (RFC 2822) layout, else None."""
+    text = " ".join(value.split())
+    for layout in _WIRE_DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, layout).date()
+        except ValueError:
+            continue
+    try:
+        from email.utils import parsedate_to_datetime
+
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        return None
 
 
 def iter_articles(
@@ -361,7 +389,7 @@ def _load_jsonl(path: Path, default_date: dt.date | None, id_base: str) -> Itera
         _reject_binary(path, handle.read(_BINARY_PROBE_BYTES))
         handle.seek(0)
         warned_latin1 = False
-        count = 0
+        count = skipped = 0
         for lineno, raw in enumerate(handle, start=1):
             if not raw.strip():
                 continue
@@ -382,9 +410,13 @@ def _load_jsonl(path: Path, default_date: dt.date | None, id_base: str) -> Itera
             if not isinstance(record, dict):
                 raise InputError(f"{where}: expected a JSON object, got {_json_type(record)}")
             article = _record(record, where, f"{id_base}-{lineno}", default_date, path)
-            if article is not None:
-                count += 1
-                yield article
+            if article is None:
+                skipped += 1
+                continue
+            count += 1
+            yield article
+    if skipped:
+        logger.warning("%s: %d records without text (keys 'text' or 'body') skipped", path, skipped)
     if count == 0:
         logger.warning("%s: no articles in file", path)
 
@@ -408,7 +440,7 @@ def _record(
             text = value
             break
     if text is None:
-        logger.warning("%s: record has no text (keys 'text' or 'body'); skipped", where)
+        logger.debug("%s: record has no text (keys 'text' or 'body'); skipped", where)
         return None
     meta = {
         "id": _first(record, _ID_KEYS),
@@ -492,6 +524,9 @@ def _coerce_date(value: Any, where: str) -> dt.date | None:
     try:
         return parse_date(value)
     except InputError as exc:
+        wire = _wire_date(value)
+        if wire is not None:
+            return wire
         raise InputError(f"{where}: {exc}") from None
 
 

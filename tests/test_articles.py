@@ -273,8 +273,8 @@ def test_articles_json_broken(tmp_path: Path) -> None:
 
 
 def test_articles_json_bad_date_names_file_and_value(tmp_path: Path) -> None:
-    path = write(tmp_path / "d.json", json.dumps({"text": "x", "date": "26-FEB-1987"}))
-    with pytest.raises(InputError, match=r"d\.json.*not a date: '26-FEB-1987'"):
+    path = write(tmp_path / "d.json", json.dumps({"text": "x", "date": "the 26th of never"}))
+    with pytest.raises(InputError, match=r"d\.json.*not a date: 'the 26th of never'"):
         load(path)
 
 
@@ -298,7 +298,7 @@ def test_articles_jsonl_records_skips_empty_and_blank_lines(
         ("corpus-6", "Gamma.", "G", None),
     ]
     messages = [r.getMessage() for r in caplog.records]
-    assert any("corpus.jsonl:4" in m and "no text" in m for m in messages)
+    assert any("corpus.jsonl" in m and "1 records without text" in m for m in messages)
 
 
 def test_articles_jsonl_broken_line_names_line_number(tmp_path: Path) -> None:
@@ -537,3 +537,17 @@ def test_articles_same_file_names_in_two_directories_stay_distinct(tmp_path: Pat
     assert ids == ["politics-001", "business-001"]
     ids = [a.id for a in iter_articles([tmp_path])]
     assert ids == [f"{tmp_path.name}-business-001", f"{tmp_path.name}-politics-001"]
+
+
+def test_articles_wire_dates_and_iso_field_first(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"newid": 1, "body": "A.", "date": "26-FEB-1987 15:01:01.79"}),
+        json.dumps({"newid": 2, "body": "B.", "date": "junk", "date_iso": "1987-02-27T10:00:00"}),
+        json.dumps({"id": "c", "text": "C.", "date": "Thu, 29 May 2025 09:00:00 +0900"}),
+    ]
+    path = write(tmp_path / "wire.jsonl", "\n".join(lines) + "\n")
+    assert [a.published for a in load(path)] == [
+        dt.date(1987, 2, 26),
+        dt.date(1987, 2, 27),
+        dt.date(2025, 5, 29),
+    ]

@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from browser import CHROMIUM, CHROMIUM_ARGS, MISSING
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} missing (apt install chromium)")
+@pytest.mark.skipif(not CHROMIUM.exists(), reason=MISSING)
 def test_seed_page_loads_offline_and_draws_the_graph(seed_build, tmp_path):
     sync_api = pytest.importorskip("playwright.sync_api")
     out, _ = seed_build
@@ -31,7 +18,7 @@ def test_seed_page_loads_offline_and_draws_the_graph(seed_build, tmp_path):
     blocked: list[str] = []
     errors: list[str] = []
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             context = browser.new_context()
 

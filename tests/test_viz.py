@@ -12,13 +12,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from browser import CHROMIUM, CHROMIUM_ARGS, MISSING
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SDO
 
 from kg.viz import render_html, write_html
 
 DATA = Path(__file__).parent / "data" / "viz_sample.ttl"
-CHROMIUM = Path("/usr/bin/chromium")
 EXPECTED_KINDS = {
     "Person": 3,
     "Government": 2,
@@ -216,16 +216,6 @@ def test_importing_viz_does_not_import_pyvis() -> None:
 
 # --- browser ----------------------------------------------------------------------------------
 
-_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 _FIND_CLICKABLE = """(ids) => {
   const rect = document.getElementById("mynetwork").getBoundingClientRect();
@@ -242,7 +232,7 @@ _FIND_CLICKABLE = """(ids) => {
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} missing (apt install chromium)")
+@pytest.mark.skipif(not CHROMIUM.exists(), reason=MISSING)
 def test_page_in_headless_chromium(tmp_path: Path, sample: Graph) -> None:
     sync_api = pytest.importorskip("playwright.sync_api")
     timings: dict[str, float] = {}
@@ -264,7 +254,7 @@ def test_page_in_headless_chromium(tmp_path: Path, sample: Graph) -> None:
 
     with sync_api.sync_playwright() as p:
         t = time.perf_counter()
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=_ARGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         timings["launch"] = time.perf_counter() - t
         try:
             context = browser.new_context(viewport={"width": 1400, "height": 900})
