@@ -29,6 +29,7 @@ class BuildReport:
     facts: Counter[str] = field(default_factory=Counter)
     outputs: list[Path] = field(default_factory=list)
     store_triples: int = 0
+    failed: list[str] = field(default_factory=list)  # ids of articles that could not be read
 
 
 def _check_output(out_dir: Path) -> None:
@@ -65,8 +66,14 @@ def build(
     replace_graph(store, ontology_graph())
     report = BuildReport()
     for doc, article in parse(articles, model=model, n_process=jobs):
-        facts = extract_facts(doc, article)
-        graph = article_graph(article, facts)
+        try:
+            facts = extract_facts(doc, article)
+            graph = article_graph(article, facts)
+        except Exception as exc:  # one bad article must not sink a corpus build
+            log.warning("article '%s' skipped: %s: %s", article.id, type(exc).__name__, exc)
+            log.debug("traceback of the failure on '%s'", article.id, exc_info=True)
+            report.failed.append(article.id)
+            continue
         report.triples += replace_graph(store, graph)
         report.articles += 1
         report.facts.update(type(f).__name__ for f in facts)

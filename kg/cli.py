@@ -125,6 +125,13 @@ def _cmd_build(args: argparse.Namespace) -> int:
     print(f"store holds {report.store_triples} triples")
     for path in report.outputs:
         print(f"wrote {path}")
+    if report.failed:
+        shown = ", ".join(report.failed[:5]) + (" ..." if len(report.failed) > 5 else "")
+        print(
+            f"kg: {len(report.failed)} article(s) skipped after errors: {shown} "
+            "(see the warnings above; --debug shows tracebacks)",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -140,6 +140,11 @@ def by_iso2(code: str) -> Country:
     return _load().by_iso2[code.strip().upper()]
 
 
+def is_iso2(code: str) -> bool:
+    """True for the alpha-2 code of a country in the table."""
+    return len(code) == 2 and code.upper() in _load().by_iso2
+
+
 def surface_index() -> Mapping[str, tuple[Country, str]]:
     """Read-only map of every (normalized) surface form to ``(country, kind)``."""
     return _load().index

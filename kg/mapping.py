@@ -139,8 +139,9 @@ class _Builder:
         elif ref.kind == PLACE:
             self.add(node, RDF.type, SDO.Place)
             self.add(node, RDFS.label, Literal(ref.label))
-            if "/" in ref.key:
-                self.add(node, SDO.containedInPlace, self.country(ref.key.split("/")[0]))
+            code = ref.key.split("/")[0] if "/" in ref.key else ""
+            if gazetteer.is_iso2(code):  # a capital: "US/Washington"
+                self.add(node, SDO.containedInPlace, self.country(code))
         elif ref.kind == GROUP:
             self.add(node, RDF.type, PROV.Agent)
             self.add(node, RDFS.label, Literal(ref.label))

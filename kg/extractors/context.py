@@ -337,7 +337,9 @@ class DocContext:
             text = clean_text(self.doc[start : ent.end].text)
             if not text[:1].isupper() or any(ch.isdigit() for ch in text) or text.isupper():
                 continue
-            self._claim(EntityMention(start, ent.end, EntityRef(PLACE, text, text), "ner"))
+            # "/" separates a capital's country code from its name in keys; keep it out of names
+            key = text.replace("/", " ")
+            self._claim(EntityMention(start, ent.end, EntityRef(PLACE, key, text), "ner"))
 
     def _find_dateline(self) -> None:
         match = _DATELINE.match(self.doc.text)
