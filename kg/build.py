@@ -70,7 +70,8 @@ def build(
             facts = extract_facts(doc, article)
             graph = article_graph(article, facts)
         except Exception as exc:  # one bad article must not sink a corpus build
-            log.warning("article '%s' skipped: %s: %s", article.id, type(exc).__name__, exc)
+            # log text, not the exception: a kept traceback would keep the store open
+            log.warning("article '%s' skipped: %s: %s", article.id, type(exc).__name__, str(exc))
             log.debug("traceback of the failure on '%s'", article.id, exc_info=True)
             report.failed.append(article.id)
             continue
