@@ -1,12 +1,21 @@
 """Find and run SPARQL queries read-only against the store; format the results.
 
 A query is a ``.rq`` path, the name of a file in ``queries/`` (``officials``) or SPARQL
-text. Parameters are bound with Oxigraph's substitutions (``--bind name=value``), never
-pasted into the query text. ``csv``/``tsv``/``json`` are the W3C SPARQL 1.1 result formats.
+text. ``csv``/``tsv``/``json`` are the W3C SPARQL 1.1 result formats.
+
+Parameters (``--bind name=value``) become RDF terms first (pyoxigraph validates and escapes
+them), then one ``VALUES`` row at the end of the query's WHERE group: joined after the
+patterns, a bound variable narrows the results like a filter, also where it sits in an
+OPTIONAL, and the group's FILTERs see it. (Oxigraph's own substitutions pre-bind instead:
+an OPTIONAL that fails to match keeps the bound value, so "--bind government=Japan" would
+put every official in Japan.) User text never reaches the query as text.
+
+A query file may declare required parameters with comment lines ``# @param day YYYY-MM-DD``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -24,6 +33,11 @@ _SPARQL_START = re.compile(
     r"^\s*(?:#[^\n]*\n\s*)*(PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE
 )
 _UPDATE = re.compile(r"\b(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)\b\s", re.IGNORECASE)
+_UPDATE_START = re.compile(
+    r"^\s*(?:#[^\n]*\n\s*)*(?:PREFIX\s+\S*\s*<[^>]*>\s*)*"
+    r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
+    re.IGNORECASE,
+)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -45,6 +59,11 @@ def resolve_query(query: str) -> str:
     """The SPARQL text for a path, a query name or inline SPARQL."""
     if _SPARQL_START.match(query):
         return query
+    if _UPDATE_START.match(query):
+        raise QueryError(
+            "SPARQL updates are refused: kg query is read-only "
+            "(rebuild articles with kg build to change the graph)"
+        )
     path = Path(query)
     if path.suffix == ".rq" or path.exists():
         try:
@@ -55,6 +74,11 @@ def resolve_query(query: str) -> str:
         candidate = directory / f"{query}.rq"
         if candidate.is_file():
             return candidate.read_text(encoding="utf-8")
+    if re.search(r"[{}\s?]", query):
+        raise QueryError(
+            f"not a SPARQL query (it must start with PREFIX, SELECT, ASK, CONSTRUCT "
+            f"or DESCRIBE) nor a query name: '{query[:60]}'"
+        )
     names = ", ".join(available_queries()) or "(none found)"
     raise QueryError(f"no query named '{query}'; give a .rq file, SPARQL text, or one of: {names}")
 
@@ -75,10 +99,104 @@ def parse_binding(text: str) -> tuple[str, ox.NamedNode | ox.Literal]:
             value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
         )
     if _DATE.match(value):
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError as exc:
+            raise QueryError(f"bad date in --bind '{text}': {exc}") from None
         return name, ox.Literal(
             value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
         )
     return name, ox.Literal(value)
+
+
+def _outer_group_end(sparql: str) -> int:
+    """Index of the '}' that closes the query's WHERE group (strings, IRIs and comments
+    skipped); -1 when there is none."""
+    i, depth, opened, where_seen = 0, 0, False, False
+    upper = sparql.upper()
+    n = len(sparql)
+    construct = re.match(r"\s*CONSTRUCT\b", _strip_prologue(sparql), re.IGNORECASE) is not None
+    while i < n:
+        ch = sparql[i]
+        if ch == "#":
+            end = sparql.find("\n", i)
+            i = n if end < 0 else end
+            continue
+        if ch in "\"'":
+            quote = sparql[i : i + 3] if sparql[i : i + 3] in ('"""', "'''") else ch
+            j = i + len(quote)
+            while j < n and sparql[j : j + len(quote)] != quote:
+                j += 2 if sparql[j] == "\\" else 1
+            i = j + len(quote)
+            continue
+        if ch == "<":
+            match = re.match(r"<[^<>\"{}|^`\\\s]*>", sparql[i:])
+            if match:
+                i += match.end()
+                continue
+        if depth == 0 and upper.startswith("WHERE", i):
+            where_seen = True
+        if ch == "{":
+            if depth == 0 and construct and not where_seen:
+                depth += 1  # the CONSTRUCT template, not the WHERE group
+                i += 1
+                continue
+            depth += 1
+            opened = True
+        elif ch == "}":
+            depth -= 1
+            if depth == 0 and opened:
+                return i
+        i += 1
+    return -1
+
+
+def _produced_by_patterns(group: str, name: str) -> bool:
+    """Whether ?name is bound by the query's own patterns (not only read in FILTERs)."""
+    text = group
+    while True:
+        match = re.search(r"FILTER\s*\(", text, re.IGNORECASE)
+        if not match:
+            break
+        depth, i = 1, match.end()
+        while i < len(text) and depth:
+            depth += {"(": 1, ")": -1}.get(text[i], 0)
+            i += 1
+        text = text[: match.start()] + text[i:]
+    return re.search(rf"[?$]{re.escape(name)}\b", text) is not None
+
+
+def bind_values(sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal]) -> str:
+    """The query with ``bindings`` applied at the end of its WHERE group.
+
+    A variable the query's patterns bind is narrowed with ``FILTER(?v = term)`` (value
+    equality: 25 matches 25.0, and an unbound OPTIONAL value does not match); a variable
+    only read in FILTERs (a parameter such as ``?day``) is given its value with ``VALUES``.
+    """
+    if not bindings:
+        return sparql
+    end = _outer_group_end(sparql)
+    if end < 0:
+        raise QueryError("cannot bind parameters: the query has no WHERE { ... } group")
+    start = sparql.rfind("{", 0, end)  # only used to scope the search below
+    group = sparql[:end] if start < 0 else sparql[:end]
+    where = re.search(r"\bWHERE\b", group, re.IGNORECASE)
+    body = group[where.end() :] if where else group
+    clauses = []
+    for name, term in bindings.items():
+        if _produced_by_patterns(body, name):
+            clauses.append(f"FILTER(?{name} = {term})")
+        else:
+            clauses.append(f"VALUES ?{name} {{ {term} }}")
+    return sparql[:end] + "\n  " + "\n  ".join(clauses) + "\n" + sparql[end:]
+
+
+def required_params(sparql: str) -> dict[str, str]:
+    """Parameters a query file declares with ``# @param name hint`` lines."""
+    return {
+        m.group(1): m.group(2).strip()
+        for m in re.finditer(r"^\s*#\s*@param\s+(\w+)(.*)$", sparql, re.MULTILINE)
+    }
 
 
 def run_query(
@@ -92,20 +210,23 @@ def run_query(
             "only SPARQL queries (SELECT, ASK, CONSTRUCT, DESCRIBE) are allowed; "
             "kg query never changes the store"
         )
-    substitutions = {ox.Variable(k): v for k, v in bindings.items()}
+    missing = {k: v for k, v in required_params(sparql).items() if k not in bindings}
+    if missing:
+        needed = " ".join(f"--bind {k}={hint or 'VALUE'}" for k, hint in missing.items())
+        raise QueryError(f"this query needs a value for {', '.join(missing)}: add {needed}")
     try:
-        result = store.query(sparql, substitutions=substitutions)  # type: ignore[arg-type]
+        result = store.query(bind_values(sparql, bindings))
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}") from exc
     except (OSError, ValueError, RuntimeError) as exc:
-        hint = ""
-        if bindings and "projection" in str(exc):
-            hint = " (a bound variable must appear in the SELECT clause)"
-        raise QueryError(f"query failed: {exc}{hint}") from exc
+        raise QueryError(f"query failed: {exc}") from exc
     if isinstance(result, ox.QueryBoolean):
+        if fmt in _W3C_FORMATS:
+            return (result.serialize(format=_W3C_FORMATS[fmt]) or b"").decode("utf-8") + "\n"
         return ("true" if bool(result) else "false") + "\n"
     if isinstance(result, ox.QueryTriples):
-        data = ox.serialize(result, format=ox.RdfFormat.TURTLE)
+        rdf = ox.RdfFormat.JSON_LD if fmt == "json" else ox.RdfFormat.TURTLE
+        data = ox.serialize(result, format=rdf)
         return (data or b"").decode("utf-8")
     if fmt in _W3C_FORMATS:
         return (result.serialize(format=_W3C_FORMATS[fmt]) or b"").decode("utf-8")

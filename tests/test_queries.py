@@ -124,3 +124,40 @@ def test_queries_updates_and_unknown_names_are_refused(store):
         resolve_query("nope")
     with pytest.raises(QueryError, match="syntax"):
         run_query(store, "SELECT ?x WHERE { ?x ", {}, "table")
+
+
+def test_queries_binding_an_optional_column_filters_instead_of_inventing(store):
+    japan = rows(store, "officials", government="Japan")
+    assert japan and {r["government"] for r in japan} == {"Japan"}
+    assert "Donald Trump" not in {r["name"] for r in japan}
+    rate = rows(store, "policies", rate="25")
+    assert [r["label"] for r in rate] == ["25-percent tariff on imported cars"]
+    canada = rows(store, "meetings", place="Canada")
+    assert {r["label"] for r in canada} == {"Group of Seven meeting"}
+
+
+def test_queries_required_parameter_and_bad_values_are_errors(store):
+    with pytest.raises(QueryError, match="needs a value for day"):
+        rows(store, "policies_in_force")
+    with pytest.raises(QueryError, match="bad date"):
+        parse_binding("day=2025-13-45")
+
+
+def test_queries_bound_values_cannot_inject_sparql(store):
+    hostile = 'x" } } ; DROP ALL ; SELECT * WHERE { ?s ?p ?o . FILTER("'
+    assert rows(store, "statements", name=hostile) == []
+    assert rows(store, "officials")  # the store is untouched
+
+
+def test_queries_ask_in_w3c_json_and_updates_refused(store):
+    assert json.loads(run_query(store, "ASK { ?s ?p ?o }", {}, "json")) == {
+        "head": {},
+        "boolean": True,
+    }
+    for update in (
+        "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+        "WITH <urn:g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
+        "CLEAR ALL",
+    ):
+        with pytest.raises(QueryError, match="read-only"):
+            resolve_query(update)
