@@ -68,7 +68,8 @@ class Article:
 
     @property
     def content_hash(self) -> str:
-        """SHA-256 of id, title, date and text, so unchanged articles can be skipped on re-runs."""
+        """SHA-256 of id, title, date and text, recorded in the graph (kg:contentHash) so a later
+        build can tell an unchanged article; kg build does not skip on it yet."""
         published = self.published.isoformat() if self.published else None
         payload = json.dumps([self.id, self.title, published, self.text], ensure_ascii=False)
         return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
@@ -149,11 +150,11 @@ def iter_articles(
             # bbc/business/001.txt stay two articles
             id_base = str(file.relative_to(path.parent).with_suffix("")) if path.is_dir() else None
             for article in load_article_file(file, default_date, id_base):
-                if article.id in seen:
-                    logger.warning(
-                        "%s: article id %r was already used by an earlier article",
-                        article.path,
-                        article.id,
+                if article.id in seen:  # the later one would silently replace the first
+                    raise InputError(
+                        f"{article.path}: article id '{article.id}' is already used by an "
+                        "earlier input; give the articles distinct ids (metadata 'id') or "
+                        "pass their directories instead of the files"
                     )
                 seen.add(article.id)
                 yield article
@@ -231,11 +232,18 @@ def _read_text(path: Path) -> str:
 
 
 def _reject_binary(path: Path, head: bytes) -> None:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return  # UTF-16 text has NUL bytes but is text
     if b"\x00" in head:
         raise InputError(f"{path}: looks binary, not text (NUL bytes in its first 8 KB)")
 
 
 def _decode(data: bytes, path: Path) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{path}: has a UTF-16 mark but is not UTF-16: {exc}") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -338,8 +346,9 @@ def _load_md(path: Path, default_date: dt.date | None, id_base: str) -> Article:
 def _parse_front_matter(path: Path, front: str) -> dict[str, Any]:
     try:
         meta = yaml.safe_load(front)
-    except yaml.YAMLError as exc:
-        raise InputError(f"{path}: front matter is not valid YAML: {exc}") from None
+    except (yaml.YAMLError, ValueError) as exc:  # PyYAML raises ValueError for 2025-13-01
+        first = " ".join(str(exc).split("\n")[0].split())
+        raise InputError(f"{path}: front matter is not valid YAML: {first}") from None
     if meta is None:
         return {}
     if not isinstance(meta, dict):

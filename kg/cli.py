@@ -32,9 +32,24 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
+    # the same two flags after the command ("kg build --debug"); SUPPRESS keeps the
+    # top-level value when they are not repeated there
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks on errors"
+    )
+    common.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="log progress details",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    build = sub.add_parser("build", help="extract facts from articles into the graph store")
+    build = sub.add_parser(
+        "build", parents=[common], help="extract facts from articles into the graph store"
+    )
     build.add_argument(
         "inputs",
         nargs="*",
@@ -53,7 +68,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--jobs", type=int, default=1, help="parser processes (default: 1)")
     build.add_argument("--no-html", action="store_true", help="skip writing graph.html")
 
-    query = sub.add_parser("query", help="run a SPARQL query against the store (read-only)")
+    query = sub.add_parser(
+        "query", parents=[common], help="run a SPARQL query against the store (read-only)"
+    )
     query.add_argument(
         "query", help="a .rq file, a name from queries/ (e.g. officials), or SPARQL text"
     )
@@ -72,7 +89,7 @@ def _parser() -> argparse.ArgumentParser:
         help="store directory (default: output/store)",
     )
 
-    export = sub.add_parser("export", help="serialise the whole graph")
+    export = sub.add_parser("export", parents=[common], help="serialise the whole graph")
     export.add_argument(
         "--format", default="turtle", help="turtle, trig, nt, nquads or jsonld (default: turtle)"
     )

@@ -21,17 +21,24 @@ DEFAULT = ox.DefaultGraph()
 
 def open_store(path: Path, read_only: bool = False) -> ox.Store:
     """Open (or create) the store directory; read-only stores must exist already."""
+    if read_only and not (path / "CURRENT").is_file():
+        hint = "; run 'kg build' first or pass --store DIR"
+        if (path / "store" / "CURRENT").is_file():
+            hint = f"; did you mean --store {path / 'store'}?"
+        raise StoreError(f"no graph store at '{path}'{hint}")
     try:
         if read_only:
-            if not path.is_dir():
-                raise StoreError(
-                    f"no graph store at '{path}'; run 'kg build' first or pass --store DIR"
-                )
             return ox.Store.read_only(str(path))
         path.mkdir(parents=True, exist_ok=True)
         return ox.Store(str(path))
     except OSError as exc:
-        raise StoreError(f"cannot open the graph store at '{path}': {exc}") from exc
+        if "LOCK" in str(exc):
+            raise StoreError(
+                f"the graph store at '{path}' is in use by another kg build; "
+                "wait for it to finish or build into another --out directory"
+            ) from exc
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise StoreError(f"cannot open the graph store at '{path}': {first}") from exc
 
 
 def replace_graph(store: ox.Store, graph: Graph) -> int:

@@ -363,12 +363,26 @@ def test_articles_directory_and_files_in_given_order(tmp_path: Path) -> None:
     assert [a.id for a in load(two, str(one.parent))] == ["two", "d-one"]
 
 
-def test_articles_duplicate_id_warns(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_articles_duplicate_id_is_an_error(tmp_path: Path) -> None:
+    # the second article would silently replace the first in the store
     path = write(tmp_path / "dup.jsonl", '{"id": "x", "text": "a"}\n{"id": "x", "text": "b"}\n')
-    with caplog.at_level(logging.WARNING, logger="kg.articles"):
-        articles = load(path)
-    assert len(articles) == 2
-    assert any("'x'" in r.getMessage() for r in caplog.records)
+    with pytest.raises(InputError, match="article id 'x' is already used"):
+        load(path)
+    one = write(tmp_path / "d1" / "001.txt", "One.\n")
+    two = write(tmp_path / "d2" / "001.txt", "Two.\n")
+    with pytest.raises(InputError, match="'001' is already used"):
+        load(str(one), str(two))
+    assert [a.id for a in load(str(one.parent), str(two.parent))] == ["d1-001", "d2-001"]
+
+
+def test_articles_utf16_and_bad_front_matter_date(tmp_path: Path) -> None:
+    path = tmp_path / "u16.txt"
+    path.write_bytes("President Joe Biden spoke.\n".encode("utf-16"))
+    assert load(path)[0].text == "President Joe Biden spoke.\n"
+    md = write(tmp_path / "bad.md", "---\ndate: 2025-13-01\n---\nBody.\n")
+    with pytest.raises(InputError, match="not valid YAML") as info:
+        load(md)
+    assert "\n" not in str(info.value)
 
 
 # --- errors --------------------------------------------------------------------------------
