@@ -9,8 +9,12 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.articles import Article, iter_articles
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 from kg.errors import InputError
 
 log = logging.getLogger(__name__)
@@ -30,6 +34,21 @@ class BuildReport:
     outputs: list[Path] = field(default_factory=list)
     store_triples: int = 0
     failed: list[str] = field(default_factory=list)  # ids of articles that could not be read
+
+
+def _page_title(union: Graph) -> str:
+    """The page shows the whole store, so its title counts the store's articles."""
+    from kg.ontology import RDF, SDO
+
+    titles = sorted(
+        str(t)
+        for a in union.subjects(RDF.type, SDO.NewsArticle)
+        for t in union.objects(a, SDO.headline)
+    )
+    count = len(set(union.subjects(RDF.type, SDO.NewsArticle)))
+    if count == 1 and titles:
+        return f"kg: {titles[0]}"
+    return f"kg: {count} articles"
 
 
 def _check_output(out_dir: Path) -> None:
@@ -90,7 +109,7 @@ def build(
         from kg.viz import write_html
 
         page = out_dir / HTML_FILE
-        write_html(union, page, title="kg: " + ", ".join(a.title or a.id for a in articles[:3]))
+        write_html(union, page, title=_page_title(union))
         report.outputs.append(page)
     report.outputs.append(out_dir / STORE_DIR)
     return report

@@ -285,7 +285,9 @@ class _Builder:
             )
         for goods in fact.goods:
             self.add(node, KG.goods, Literal(goods))
-        if fact.rate is not None:
+        if fact.rate is not None and fact.unit == "days":  # "90-day pause": a duration
+            self.add(node, SDO.duration, Literal(f"P{fact.rate:g}D", datatype=XSD.duration))
+        elif fact.rate is not None:
             self.add(node, KG.rate, Literal(fact.rate, datatype=XSD.decimal))
             if fact.unit:
                 self.add(node, KG.unit, Literal(fact.unit))

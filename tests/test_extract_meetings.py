@@ -69,3 +69,18 @@ def test_meetings_generic_mentions_are_not_events(extract):
         "She said the meeting was useful."
     )
     assert meetings(facts) == []
+
+
+def test_meetings_verb_meet_with_place_and_joint_subjects(extract):
+    facts = extract(
+        "Indonesian President Prabowo Subianto met Australian Prime Minister "
+        "Anthony Albanese in Jakarta on Tuesday."
+    )
+    m = by_label(facts, ["Prabowo"])
+    assert (m.status, m.place.label, m.when.iso) == ("held", "Jakarta", "2025-05-27")
+    facts = extract(
+        "Chancellor Friedrich Merz and President Emmanuel Macron will meet in Paris next week."
+    )
+    m = by_label(facts, ["Merz"])
+    assert names(m) == {"Friedrich Merz", "Emmanuel Macron"}
+    assert (m.status, m.place.label) == ("planned", "Paris")

@@ -81,3 +81,23 @@ def test_officials_no_title_no_official(extract):
 def test_officials_company_titles_are_not_government_roles(extract):
     facts = extract("Akio Toyoda, chairman of Toyota, said the tariffs would hurt exports.")
     assert roles(facts) == set()
+
+
+def test_officials_country_after_the_name_and_titles_with_of(extract):
+    facts = extract(
+        "Finance Minister Jane Doe of Canada said the tariffs were unfair. "
+        "U.S. Secretary of State Marco Rubio held talks in Riyadh."
+    )
+    found = roles(facts)
+    assert ("Jane Doe", "Finance Minister", "Canada", "minister") in found
+    assert ("Marco Rubio", "Secretary of State", "United States", "minister") in found
+
+
+def test_officials_former_is_kept_and_country_words_leave_the_title(extract):
+    facts = extract("Former British prime minister Boris Johnson said he would return.")
+    assert (
+        "Boris Johnson",
+        "former prime minister",
+        "United Kingdom",
+        "head_of_government",
+    ) in roles(facts)

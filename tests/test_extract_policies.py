@@ -62,3 +62,20 @@ def test_policies_plain_deal_without_trade_context_is_ignored(extract):
         "The club signed a deal with the striker on Monday. The meal came with a side of fries."
     )
     assert policies(facts) == []
+
+
+def test_policies_rate_goods_and_dates_hung_on_the_verb(extract):
+    facts = extract(
+        "Canada imposed 25 per cent counter-tariffs on C$30 billion of U.S. goods on March 4."
+    )
+    (tariff,) = policies(facts, "tariff")
+    assert (tariff.actor.label, tariff.target.label, tariff.rate) == ("Canada", "United States", 25)
+    assert tariff.goods == ("U.S. goods",) and tariff.start.iso == "2025-03-04"
+    assert tariff.status == "in force"
+
+
+def test_policies_future_tariff_is_planned_not_in_force(extract):
+    facts = extract("Beijing will impose tariffs of up to 15% on U.S. coal from Feb. 10.")
+    (tariff,) = policies(facts, "tariff")
+    assert (tariff.actor.label, tariff.rate, tariff.status) == ("China", 15, "planned")
+    assert tariff.start.iso == "2026-02-10"  # the next Feb. 10 after 2025-05-29: it is to come

@@ -380,6 +380,17 @@ class _Finder:
             return HELD
         return PLANNED
 
+    def verb_place(self, verb: Token) -> EntityRef | None:
+        """'met ... in Jakarta', 'will meet in Geneva' (not a place that names a participant)."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+                continue
+            for obj in prep.children:
+                mention = self.ctx.mention_at(obj)
+                if mention is not None and mention.ref.kind in (PLACE, COUNTRY):
+                    return mention.ref
+        return None
+
     def from_verbs(self) -> Iterator[tuple[Token, Meeting]]:
         doc, ctx = self.doc, self.ctx
         for verb in doc:
@@ -420,7 +431,7 @@ class _Finder:
                     label=f"meeting of {names}",
                     kind="meeting",
                     participants=tuple(participants),
-                    place=None,
+                    place=self.verb_place(verb),
                     when=when,
                     status=status,
                     ordinal=None,

@@ -25,7 +25,8 @@ def extract(ctx: DocContext) -> Iterator[OfficialRole]:
         doc = ctx.doc
         yield OfficialRole(
             person=EntityRef(PERSON, title.person, title.person),
-            title=title.text,
+            # "Former British prime minister X": the role as given keeps "former"
+            title=f"former {title.text}" if title.qualifier == "former" else title.text,
             office=title.office,
             role_class=title.role_class,
             government=government,

@@ -125,10 +125,20 @@ def _label(ctx: DocContext, start: int, end: int) -> str:
     return re.sub(r"[“”\"‘’«»]", "", text).strip(" ,")
 
 
+def _verb_of(noun: Token) -> Token | None:
+    """The verb a measure is the object of ("imposed tariffs on ..."): the small parser often
+    hangs the measure's "on goods", "to 145 percent" and dates on that verb instead."""
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    return None
+
+
 def _goods(ctx: DocContext, noun: Token) -> tuple[list[str], EntityRef | None]:
     goods: list[str] = []
     target = None
-    for prep in noun.rights:
+    verb = _verb_of(noun)
+    preps = list(noun.rights) + ([c for c in verb.rights if c.i > noun.i] if verb else [])
+    for prep in preps:
         if prep.dep_ != "prep" or prep.lower_ not in ("on", "against"):
             continue
         for obj in prep.children:
@@ -139,7 +149,21 @@ def _goods(ctx: DocContext, noun: Token) -> tuple[list[str], EntityRef | None]:
                 if ref is not None and ref.kind in (COUNTRY, GOVERNMENT):
                     target = EntityRef(COUNTRY, ref.key.split("/")[0], ref.label)
                     continue
+                if item.ent_type_ in ("MONEY", "DATE", "CARDINAL"):  # "on C$30 billion of X"
+                    worth = [
+                        g
+                        for p in item.rights
+                        if p.dep_ == "prep" and p.lower_ == "of"
+                        for g in p.children
+                        if g.dep_ == "pobj"
+                    ]
+                    if not worth:
+                        continue
+                    item = worth[0]
                 start, end = _phrase(ctx, item, ("of",))
+                # keep the country word: "U.S. goods", "Chinese goods"
+                while start > item.left_edge.i and ctx.entity_at(ctx.doc[start - 1]) is not None:
+                    start -= 1
                 goods.append(_label(ctx, start, end))
                 for child in item.subtree:
                     ref = ctx.entity_at(child)
@@ -148,20 +172,40 @@ def _goods(ctx: DocContext, noun: Token) -> tuple[list[str], EntityRef | None]:
     return goods, target
 
 
+def _number_unit(token: Token) -> tuple[float, str] | None:
+    """The number and unit of a PERCENT/MONEY entity (or '25 pct') around ``token``."""
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    text = ent.text if ent is not None else token.doc[max(0, token.i - 2) : token.i + 1].text
+    match = _NUMBER.search(text)
+    if not match:
+        return None
+    is_percent = ent is None or ent.label_ == "PERCENT" or re.search(r"per ?cent|pct|%", text)
+    return float(match.group(1).replace(",", "")), "percent" if is_percent else "USD"
+
+
+def _is_rate_token(token: Token) -> bool:
+    return token.ent_type_ in ("PERCENT", "MONEY") or token.lower_ in ("percent", "pct", "%")
+
+
 def _rate(noun: Token) -> tuple[float | None, str | None]:
-    for child in noun.subtree:
-        if child.i > noun.i:
-            break
-        if child.ent_type_ in ("PERCENT", "MONEY") or child.lower_ in ("percent", "pct", "%"):
-            ent = next((e for e in child.doc.ents if e.start <= child.i < e.end), None)
-            text = (
-                ent.text if ent is not None else child.doc[max(0, child.i - 2) : child.i + 1].text
-            )
-            match = _NUMBER.search(text)
-            if match:
-                value = float(match.group(1).replace(",", ""))
-                unit = "percent" if (ent is None or ent.label_ == "PERCENT") else "USD"
-                return value, unit
+    """'25-percent tariff', '25 per cent counter-tariffs', 'tariffs of 15%', 'raise ... to 145
+    percent'."""
+    doc = noun.doc
+    candidates = [t for t in noun.subtree if t.i < noun.i]
+    candidates += [t for t in doc[max(noun.sent.start, noun.left_edge.i - 5) : noun.left_edge.i]]
+    for prep in noun.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            candidates += list(prep.subtree)
+    verb = _verb_of(noun)
+    if verb is not None:
+        for prep in verb.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("to", "by", "at") and prep.i > noun.i:
+                candidates += list(prep.subtree)
+    for token in candidates:
+        if _is_rate_token(token):
+            found = _number_unit(token)
+            if found:
+                return found
     return None, None
 
 
@@ -169,8 +213,18 @@ def _dates(
     ctx: DocContext, noun: Token, tense: str | None
 ) -> tuple[DateValue | None, DateValue | None]:
     start = end = None
+    verb = _verb_of(noun)
     for ent in ctx.doc.ents:
-        if ent.label_ != "DATE" or not (noun.left_edge.i <= ent.start < noun.right_edge.i + 1):
+        on_verb = (
+            verb is not None
+            and ent.start > noun.i
+            and (
+                ent.root.head == verb
+                or (ent.root.head.dep_ == "prep" and ent.root.head.head == verb)
+            )
+        )
+        inside = noun.left_edge.i <= ent.start < noun.right_edge.i + 1
+        if ent.label_ != "DATE" or not (inside or on_verb):
             continue
         if ent.root.head.lemma_ in PAUSE_VERBS or ent.root.head.head.lemma_ in PAUSE_VERBS:
             continue  # "part of which has been paused through early July": the pause's date
@@ -183,6 +237,26 @@ def _dates(
         else:
             start = start or value
     return start, end
+
+
+_PLANNED_VERBS = frozenset({"plan", "prepare", "propose", "consider", "announce", "unveil"})
+
+
+def _measure_status(ctx: DocContext, noun: Token) -> str:
+    """'will impose' -> planned, 'threatened' -> threatened, 'could impose' -> proposed."""
+    verb = _verb_of(noun)
+    if verb is None:
+        return "in force"
+    chain = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "ccomp") else [])
+    for v in chain:
+        auxes = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+        if v.lemma_ == "threaten":
+            return "threatened"
+        if auxes & {"could", "might", "may"}:
+            return "proposed"
+        if auxes & {"will", "would", "'ll", "shall"} or v.lemma_ in _PLANNED_VERBS:
+            return "planned"
+    return "in force"
 
 
 def _specific(noun: Token, draft: _Draft) -> bool:
@@ -224,8 +298,12 @@ class _Finder:
                 kind, _label(ctx, start, end), noun, ctx.evidence(ctx.doc[start], ctx.doc[end - 1])
             )
             draft.goods, draft.target = _goods(ctx, noun)
+            if draft.goods and " on " not in draft.label:  # goods hung on the verb
+                draft.label = f"{draft.label} on {', '.join(draft.goods)}"
             draft.rate, draft.unit = _rate(noun)
-            draft.start, draft.end = _dates(ctx, noun, PAST)
+            draft.status = _measure_status(ctx, noun)
+            tense = PAST if draft.status == "in force" else FUTURE
+            draft.start, draft.end = _dates(ctx, noun, tense)
             draft.actor = self.actor_of(noun)
             if not _specific(noun, draft):
                 continue

@@ -211,6 +211,12 @@ def _split_country(ctx: DocContext, start: int, end: int) -> tuple[int, str | No
     return i, country
 
 
+def _is_country_word(ctx: DocContext, token: Token) -> bool:
+    """'British' or 'U.S.' in front of a title: the country served, not part of the title."""
+    ref = ctx.entity_at(token)
+    return ref is not None and ref.kind in (COUNTRY, GOVERNMENT)
+
+
 def _qualifier(ctx: DocContext, start: int, head: Token) -> tuple[int, str]:
     """A former/acting/deputy word at the start of the title, or one just before it."""
     qualifier = ""
@@ -249,27 +255,50 @@ def find_titles(ctx: DocContext) -> list[TitleMention]:
         # in a chain "Prime Minister": only the last word of the title is a head
         if token.dep_ == "compound" and _is_title_token(token.head) and token.head.i == token.i + 1:
             continue
+        # "Secretary" of "Secretary of State": the longer title is found at "State"
+        later = doc[token.i + 2] if token.i + 2 < len(doc) else None
+        if (
+            later is not None
+            and doc[token.i + 1].lower_ == "of"
+            and _is_title_token(later)
+            and (" of " in (_head_key(later) or ""))
+        ):
+            continue
         head_key = _head_key(token)
         assert head_key is not None
         person: str | None = None
+        country_after: str | None = None
         named = True
         anchor_start, anchor_end = token.i, token.i + 1
         # title before the name: the head is a compound of the name (possibly via other titles)
-        up = token
-        while up.dep_ == "compound" and up.head != up and _person_of(ctx, up) is None:
+        # "Secretary of State Marco Rubio": the chain to the name starts at "Secretary"
+        first = doc[token.i - len(head_key.split()) + 1] if " of " in head_key else token
+        up = first
+        chain = [first]
+        while up.dep_ in ("compound", "nmod") and up.head != up and _person_of(ctx, up) is None:
             up = up.head
-        if up is not token and _person_of(ctx, up) is not None:
+            chain.append(up)
+        if up is not first and _person_of(ctx, up) is not None:
             person = _person_of(ctx, up)
             mention = ctx.mention_at(up)
             anchor_end = mention.end if mention else up.i + 1
             start = _left_edge(ctx, token)
-            # "West German Chancellor Helmut Kohl": country words may hang off the name
-            for child in up.lefts:
+            # "West German Chancellor Helmut Kohl", "U.S. Secretary of State": country words
+            # may hang off the name or the first word of the title
+            for child in (c for link in chain for c in link.lefts):
                 ref = ctx.entity_at(child)
                 modifier = child.dep_ in ("amod", "compound", "poss", "nmod")
                 if child.i < start and modifier and ref is not None and ref.kind != PERSON:
                     start = child.left_edge.i
             end = token.i + 1
+            # "Finance Minister Jane Doe of Canada"
+            for prep in up.rights:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for obj in prep.children:
+                        ref = ctx.entity_at(obj)
+                        if ref is not None and ref.kind in (COUNTRY, GOVERNMENT):
+                            country_after = ref.key.split("/")[0]
+                            anchor_end = max(anchor_end, obj.i + 1)
         else:
             start = _left_edge(ctx, token)
             end = _right_edge(token)
@@ -292,10 +321,12 @@ def find_titles(ctx: DocContext) -> list[TitleMention]:
                     anchor_start = subjects[0].i
             if person is None:
                 named = False
-        if _non_government(ctx, start, end):
+        head_start = token.i - len(head_key.split()) + 1
+        if _non_government(ctx, start, head_start) or _non_government(ctx, token.i + 1, end):
             continue
         start, qualifier = _qualifier(ctx, start, token)
         text_start, country = _split_country(ctx, start, end)
+        country = country or country_after
         # the title as written keeps "Deputy" and "acting" but not "former" or "Gibraltar's"
         while text_start < token.i and (
             doc[text_start].lower_ in QUALIFIERS_OUTSIDE_TITLE
@@ -304,6 +335,7 @@ def find_titles(ctx: DocContext) -> list[TitleMention]:
             or doc[text_start].is_space
             or doc[text_start].text in ("'s", "’s")
             or (doc[text_start].ent_type_ in ("GPE", "NORP") and doc[text_start].dep_ == "poss")
+            or _is_country_word(ctx, doc[text_start])
         ):
             text_start += 1
         partisan = qualifier == "shadow" or (
