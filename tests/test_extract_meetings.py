@@ -21,6 +21,7 @@ def test_meetings_seed_held_meeting_with_ishiba(seed_facts):
     m = by_label(seed_facts, ["Akazawa", "Ishiba"])
     assert (m.status, m.when.iso) == ("held", "2025-05-29")
     assert names(m) == {"Ryosei Akazawa", "Shigeru Ishiba"}
+    assert m.place is None  # "in Washington" belongs to the talks that follow, not to "met"
 
 
 def test_meetings_seed_fourth_round_planned_in_washington(seed_facts):

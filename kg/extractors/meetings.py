@@ -127,8 +127,10 @@ class _Finder:
         self.ctx = ctx
         self.doc = ctx.doc
         self.reference = ctx.reference_date()
-        # DATE entities and place mentions that sit right after an event phrase belong to it
-        self.attached: dict[int, tuple[list[Span], list[EntityRef]]] = {}
+        # DATE entities and place mentions that sit right after an event phrase belong to it,
+        # not to the clause's verb (filled by from_nouns, read by from_verbs)
+        self.claimed_dates: set[int] = set()
+        self.claimed_places: set[int] = set()
 
     # --- pieces ------------------------------------------------------------------------
     def trailing_modifiers(self, end: int) -> tuple[list[Span], list[EntityRef], int]:
@@ -153,6 +155,7 @@ class _Finder:
                 )
                 if mention is not None and mention.ref.kind in (PLACE, COUNTRY):
                     places.append(mention.ref)
+                    self.claimed_places.update(range(mention.start, mention.end))
                     i = mention.end
                     continue
                 if nxt.ent_type_ == "DATE":
@@ -235,7 +238,6 @@ class _Finder:
     # --- triggers ------------------------------------------------------------------------
     def from_nouns(self) -> Iterator[tuple[Token, Meeting]]:
         doc, ctx = self.doc, self.ctx
-        self.claimed_dates: set[int] = set()
         nouns = [t for t in doc if t.lower_ in MEETING_NOUNS and t.pos_ in ("NOUN", "PROPN")]
         for noun in nouns:
             if (
@@ -387,7 +389,9 @@ class _Finder:
                 continue
             for obj in prep.children:
                 mention = self.ctx.mention_at(obj)
-                if mention is not None and mention.ref.kind in (PLACE, COUNTRY):
+                if mention is not None and mention.ref.kind in (PLACE, COUNTRY) and (
+                    obj.i not in self.claimed_places
+                ):
                     return mention.ref
         return None
 
