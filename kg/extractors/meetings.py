@@ -389,8 +389,10 @@ class _Finder:
                 continue
             for obj in prep.children:
                 mention = self.ctx.mention_at(obj)
-                if mention is not None and mention.ref.kind in (PLACE, COUNTRY) and (
-                    obj.i not in self.claimed_places
+                if (
+                    mention is not None
+                    and mention.ref.kind in (PLACE, COUNTRY)
+                    and (obj.i not in self.claimed_places)
                 ):
                     return mention.ref
         return None
