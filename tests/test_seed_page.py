@@ -43,3 +43,38 @@ def test_seed_page_loads_offline_and_draws_the_graph(seed_build, tmp_path):
     assert blocked == [] and errors == []
     assert nodes >= 25
     assert {"Ryosei Akazawa", "Shigeru Ishiba", "Japan", "United States"} <= set(labels)
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not CHROMIUM.exists(), reason=MISSING)
+def test_seed_page_hostile_article_stays_inert(tmp_path):
+    """An article full of markup, built end to end, cannot run code in its page."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    from kg.build import build
+
+    article = tmp_path / "hostile.txt"
+    article.write_text(
+        '<script>window.__pwned = 1</script>\n\n"><img src=x onerror="window.__pwned=2"> '
+        "President Joe Biden said: “</script><script>window.__pwned=3</script> is fine,” in "
+        "Washington on Monday. Prime Minister <b onmouseover=alert(1)>Rishi Sunak</b> met "
+        "Biden in London.\n",
+        encoding="utf-8",
+    )
+    build([article], tmp_path / "out", published=None)
+    page_file = tmp_path / "out" / "graph.html"
+    errors: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.on("dialog", lambda d: errors.append("dialog: " + d.message))
+            page.goto(page_file.as_uri())
+            page.wait_for_selector("body[data-kg-stabilized]", timeout=30000)
+            pwned = page.evaluate("typeof window.__pwned")
+            images = page.evaluate("document.images.length")
+            nodes = page.evaluate("network.body.data.nodes.length")
+        finally:
+            browser.close()
+    assert pwned == "undefined" and images == 0 and errors == []
+    assert nodes > 2
