@@ -58,7 +58,7 @@ class TitleMention:
     anchor_start: int  # token span covering title and name, for evidence
     anchor_end: int
     named: bool  # the title sits next to the person's name (not a stand-in for it)
-    partisan: bool = False  # a shadow or party role: serves no government
+    partisan: bool = False  # a shadow, party or regional role: serves no national government
 
     @property
     def role_class(self) -> str:
@@ -343,6 +343,12 @@ def find_titles(ctx: DocContext) -> list[TitleMention]:
         )
         if partisan:
             country = None  # opposition and party roles do not serve the government
+        # "Bavarian premier", "Saxony's premier", "European Commission President": a place or
+        # body named in the title that is no country -> not a national office to guess
+        regional = country is None and any(
+            t.ent_type_ in ("GPE", "NORP", "LOC") and ctx.entity_at(t) is None
+            for t in doc[start : token.i]
+        )
         text = clean_text(doc[text_start:end].text)
         anchor_start = min(anchor_start, start)
         anchor_end = max(anchor_end, end)
@@ -358,7 +364,7 @@ def find_titles(ctx: DocContext) -> list[TitleMention]:
                 anchor_start,
                 anchor_end,
                 named,
-                partisan,
+                partisan or regional,
             )
         )
     return _resolve(ctx, found)
