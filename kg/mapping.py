@@ -158,8 +158,9 @@ class _Builder:
             self.add(node, OWL.sameAs, WD[info.wikidata])
         return node
 
-    def government(self, ref: EntityRef) -> URIRef:
-        """Countries acting (imposing, agreeing, employing) are represented by their government."""
+    def agent(self, ref: EntityRef) -> URIRef:
+        """The node that acts for ``ref``: a country acting (imposing, agreeing, employing,
+        attending) is represented by its government; anyone else by their own node."""
         if ref.kind == COUNTRY:
             ref = EntityRef(GOVERNMENT, ref.key, ref.label)
         return self.entity(ref)
@@ -222,7 +223,7 @@ class _Builder:
             self.add(node, KG.qualifier, Literal(fact.qualifier))
         label = f"{fact.person.label}: {fact.title}"
         if fact.government is not None:
-            government = self.government(fact.government)
+            government = self.agent(fact.government)
             self.add(node, ORG.organization, government)
             label += f" ({fact.government.label})"
             if fact.formal and fact.qualifier not in ("former", "designate"):
@@ -245,12 +246,7 @@ class _Builder:
         self.add(node, KG.kind, Literal(fact.kind))
         self.add(node, KG.status, Literal(fact.status))
         for participant in fact.participants:
-            target = (
-                self.government(participant)
-                if participant.kind in (COUNTRY, GOVERNMENT)
-                else self.entity(participant)
-            )
-            self.add(node, SDO.attendee, target)
+            self.add(node, SDO.attendee, self.agent(participant))
         if fact.place is not None:
             self.add(node, SDO.location, self.entity(fact.place))
         self.date(node, SDO.startDate, fact.when)
@@ -268,21 +264,9 @@ class _Builder:
         self.add(node, KG.kind, Literal(fact.kind))
         self.add(node, KG.status, Literal(fact.status))
         if fact.actor is not None:
-            self.add(
-                node,
-                KG.imposedBy,
-                self.government(fact.actor)
-                if fact.actor.kind in (COUNTRY, GOVERNMENT)
-                else self.entity(fact.actor),
-            )
+            self.add(node, KG.imposedBy, self.agent(fact.actor))
         if fact.target is not None:
-            self.add(
-                node,
-                KG.target,
-                self.government(fact.target)
-                if fact.target.kind in (COUNTRY, GOVERNMENT)
-                else self.entity(fact.target),
-            )
+            self.add(node, KG.target, self.agent(fact.target))
         for goods in fact.goods:
             self.add(node, KG.goods, Literal(goods))
         if fact.rate is not None and fact.unit == "days":  # "90-day pause": a duration

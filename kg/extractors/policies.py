@@ -133,6 +133,17 @@ def _verb_of(noun: Token) -> Token | None:
     return None
 
 
+def _of_objects(token: Token) -> list[Token]:
+    """The objects of the token's 'of' phrases ("purchases of X" -> X)."""
+    return [
+        obj
+        for prep in token.rights
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+
+
 def _goods(ctx: DocContext, noun: Token) -> tuple[list[str], EntityRef | None]:
     goods: list[str] = []
     target = None
@@ -150,13 +161,7 @@ def _goods(ctx: DocContext, noun: Token) -> tuple[list[str], EntityRef | None]:
                     target = EntityRef(COUNTRY, ref.key.split("/")[0], ref.label)
                     continue
                 if item.ent_type_ in ("MONEY", "DATE", "CARDINAL"):  # "on C$30 billion of X"
-                    worth = [
-                        g
-                        for p in item.rights
-                        if p.dep_ == "prep" and p.lower_ == "of"
-                        for g in p.children
-                        if g.dep_ == "pobj"
-                    ]
+                    worth = _of_objects(item)
                     if not worth:
                         continue
                     item = worth[0]
@@ -513,13 +518,7 @@ class _Finder:
             for i in range(len(sent))
         ):
             return
-        objects = [
-            g
-            for prep in noun.children
-            if prep.dep_ == "prep" and prep.lower_ == "of"
-            for g in prep.children
-            if g.dep_ == "pobj"
-        ]
+        objects = _of_objects(noun)
         if not objects:
             return
         start, end = noun.i, objects[0].right_edge.i + 1
