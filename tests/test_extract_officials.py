@@ -101,3 +101,44 @@ def test_officials_former_is_kept_and_country_words_leave_the_title(extract):
         "United Kingdom",
         "head_of_government",
     ) in roles(facts)
+
+
+def test_officials_counterpart_takes_the_other_persons_office(extract):
+    facts = extract(
+        "Chinese President Xi Jinping is meeting with his South African counterpart "
+        "Jacob Zuma ahead of the BRICS summit in Durban."
+    )
+    found = {
+        (f.person.key, f.office, f.government.label if f.government else None, f.role_class)
+        for f in facts
+        if isinstance(f, OfficialRole)
+    }
+    assert ("Xi Jinping", "President", "China", "head_of_state") in found
+    assert ("Jacob Zuma", "President", "South Africa", "head_of_state") in found
+
+
+def test_officials_plural_title_over_a_list_of_names(extract):
+    facts = extract(
+        "Presidents Dilma Rouseff of Brazil, Vladimir Putin of Russia, Prime Minister "
+        "Manmohan Singh of India attended."
+    )
+    found = {
+        (f.person.key, f.office, f.government.label if f.government else None)
+        for f in facts
+        if isinstance(f, OfficialRole)
+    }
+    assert found == {
+        ("Dilma Rouseff", "President", "Brazil"),
+        ("Vladimir Putin", "President", "Russia"),
+        ("Manmohan Singh", "Prime Minister", "India"),
+    }
+
+
+def test_officials_name_right_after_the_title(extract):
+    facts = extract(
+        "Sale or no sale, German Finance Minister Peer Steinbrueck suspects that GM "
+        "favors the bid. It reflected US Secretary of State John Kerry's tour."
+    )
+    found = roles(facts)
+    assert ("Peer Steinbrueck", "Finance Minister", "Germany", "minister") in found
+    assert ("John Kerry", "Secretary of State", "United States", "minister") in found

@@ -112,6 +112,11 @@ def _tokenizer_for(vocab: Vocab):
     return nlp.make_doc
 
 
+def is_title_word(word: str) -> bool:
+    """A one-word title head, singular or plural ("president", "presidents")."""
+    return word in TITLE_HEADS or (word.endswith("s") and word[:-1] in TITLE_HEADS)
+
+
 class DocContext:
     """Mentions, persons and dates of one parsed article."""
 
@@ -173,7 +178,7 @@ class DocContext:
         doc = self.doc
         spans = []
         for token in doc:
-            if token.lower_ not in TITLE_HEADS or token.i + 1 >= len(doc):
+            if not is_title_word(token.lower_) or token.i + 1 >= len(doc):
                 continue
             end = token.i + 1
             while (
@@ -181,8 +186,10 @@ class DocContext:
                 and end - token.i <= 3
                 and doc[end].pos_ == "PROPN"
                 and doc[end].text[:1].isupper()
-                and doc[end].lower_ not in TITLE_HEADS
-                and doc[end].ent_type_ not in ("GPE", "NORP", "DATE", "LOC")
+                and not is_title_word(doc[end].lower_)
+                and doc[end].ent_type_ not in ("NORP", "DATE")
+                # the tagger calls some names GPE ("Peer Steinbrueck"); real places stop it
+                and gazetteer.lookup(doc[end].text) is None
             ):
                 end += 1
             if end - token.i >= 3 or (end - token.i == 2 and doc[end - 1].ent_type_ == "PERSON"):

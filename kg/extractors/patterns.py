@@ -60,6 +60,7 @@ TITLE_HEADS = MappingProxyType(
         "press secretary": OTHER,
         "lawmaker": OTHER,
         "vice president": OTHER,
+        "counterpart": OTHER,  # takes the role of the person it is the counterpart of
         "vice premier": OTHER,
         "deputy prime minister": MINISTER,
         "vice prime minister": MINISTER,

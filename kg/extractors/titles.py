@@ -59,6 +59,7 @@ class TitleMention:
     anchor_end: int
     named: bool  # the title sits next to the person's name (not a stand-in for it)
     partisan: bool = False  # a shadow, party or regional role: serves no national government
+    office_name: str | None = None  # set when the office is not the title's own words
 
     @property
     def role_class(self) -> str:
@@ -89,24 +90,26 @@ class TitleMention:
     @property
     def office(self) -> str:
         """The office as a normalised name: "Economic Revitalization Minister"."""
+        if self.office_name:
+            return self.office_name
         words = [w for w in self.text.split() if w.lower() not in QUALIFIERS]
         lowered = [w.lower() for w in words]
+        # "minister in charge of / for / of X" -> "X Minister" (not "Secretary of State")
         for prep in ("in charge of", "for", "of"):
             seq = prep.split()
-            for i in range(len(lowered) - len(seq) + 1):
-                if (
-                    lowered[i : i + len(seq)] == seq
-                    and lowered[i - 1 : i]
-                    and i > 0
-                    and lowered[i - 1] in ("minister", "secretary")
-                ):
-                    tail = words[i + len(seq) :]
-                    words = tail + words[:i]
+            for i in range(1, len(lowered) - len(seq) + 1):
+                if lowered[i : i + len(seq)] == seq and lowered[i - 1] == "minister":
+                    words = words[i + len(seq) :] + words[:i]
                     break
             else:
                 continue
             break
-        return " ".join(w[:1].upper() + w[1:] for w in words if w.lower() != "the")
+        words = [w for w in words if w.lower() != "the"]
+        small = {"of", "to", "for", "in", "and", "on", "at"}
+        return " ".join(
+            w.lower() if i and w.lower() in small else w[:1].upper() + w[1:]
+            for i, w in enumerate(words)
+        )
 
 
 def _head_key(token: Token) -> str | None:
@@ -119,6 +122,9 @@ def _head_key(token: Token) -> str | None:
         words = " ".join(t.lower_ for t in doc[start : token.i + 1])
         if words in TITLE_HEADS:
             return words
+        # "Presidents Dilma Rousseff of Brazil, Vladimir Putin of Russia"
+        if words.endswith("s") and not words.endswith("ss") and words[:-1] in TITLE_HEADS:
+            return words[:-1]
     return None
 
 
@@ -139,6 +145,29 @@ def _is_title_token(token: Token) -> bool:
 def _person_of(ctx: DocContext, token: Token) -> str | None:
     ref = ctx.entity_at(token)
     return ref.key if ref is not None and ref.kind == PERSON else None
+
+
+def _country_after_name(ctx: DocContext, name: Token) -> tuple[str | None, int]:
+    """'Jane Doe of Canada': the country after the name, and where the phrase ends."""
+    for prep in name.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                ref = ctx.entity_at(obj)
+                if ref is not None and ref.kind in (COUNTRY, GOVERNMENT):
+                    return ref.key.split("/")[0], obj.i + 1
+    return None, name.i + 1
+
+
+def _name_group(ctx: DocContext, name: Token) -> list[Token]:
+    """Names listed after a plural title: the name's appositions and conjuncts."""
+    group = []
+    for child in name.children:
+        if child.dep_ in ("appos", "conj") and _person_of(ctx, child) is not None:
+            if any(_is_title_token(t) for t in child.subtree if t.i < child.i):
+                continue  # "..., Prime Minister Manmohan Singh": a title of his own
+            group.append(child)
+            group.extend(_name_group(ctx, child))
+    return group
 
 
 def _left_edge(ctx: DocContext, head: Token) -> int:
@@ -268,6 +297,7 @@ def find_titles(ctx: DocContext) -> list[TitleMention]:
         assert head_key is not None
         person: str | None = None
         country_after: str | None = None
+        name_root: Token | None = None
         named = True
         anchor_start, anchor_end = token.i, token.i + 1
         # title before the name: the head is a compound of the name (possibly via other titles)
@@ -292,13 +322,25 @@ def find_titles(ctx: DocContext) -> list[TitleMention]:
                     start = child.left_edge.i
             end = token.i + 1
             # "Finance Minister Jane Doe of Canada"
-            for prep in up.rights:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    for obj in prep.children:
-                        ref = ctx.entity_at(obj)
-                        if ref is not None and ref.kind in (COUNTRY, GOVERNMENT):
-                            country_after = ref.key.split("/")[0]
-                            anchor_end = max(anchor_end, obj.i + 1)
+            country_after, after_end = _country_after_name(ctx, up)
+            anchor_end = max(anchor_end, after_end)
+            name_root = up
+        elif (
+            token.i + 1 < len(doc)
+            and (nxt := ctx.mention_at(doc[token.i + 1])) is not None
+            and nxt.ref.kind == PERSON
+        ):
+            # the parse missed it, but the name follows the title directly
+            # ("US Secretary of State John Kerry's tour")
+            person = nxt.ref.key
+            anchor_end = nxt.end
+            start = _left_edge(ctx, token)
+            for child in (c for link in chain for c in link.lefts):
+                ref = ctx.entity_at(child)
+                if child.i < start and ref is not None and ref.kind != PERSON:
+                    start = child.left_edge.i
+            end = token.i + 1
+            name_root = doc[nxt.end - 1]
         else:
             start = _left_edge(ctx, token)
             end = _right_edge(token)
@@ -367,6 +409,18 @@ def find_titles(ctx: DocContext) -> list[TitleMention]:
                 partisan or regional,
             )
         )
+        if name_root is not None and token.lower_ != head_key.split()[-1]:  # a plural title
+            found[-1] = replace(found[-1], office_name=head_key.title())
+            for other in _name_group(ctx, name_root):
+                other_country, other_end = _country_after_name(ctx, other)
+                found.append(
+                    replace(
+                        found[-1],
+                        country=other_country,
+                        person=_person_of(ctx, other),
+                        anchor_end=max(other_end, other.i + 1),
+                    )
+                )
     return _resolve(ctx, found)
 
 
@@ -380,6 +434,7 @@ def _resolve(ctx: DocContext, titles: list[TitleMention]) -> list[TitleMention]:
             if person is not None:
                 title = replace(title, person=person)
         resolved.append(title)
+    resolved = _counterparts(ctx, resolved)
     explicit: dict[str, str] = {}
     for title in resolved:
         if title.person and title.country:
@@ -420,6 +475,28 @@ def _resolve(ctx: DocContext, titles: list[TitleMention]) -> list[TitleMention]:
         else t
         for t in resolved
     ]
+
+
+def _counterparts(ctx: DocContext, titles: list[TitleMention]) -> list[TitleMention]:
+    """'Xi Jinping is meeting his South African counterpart Jacob Zuma': Zuma holds the same
+    office as the person he is the counterpart of (the last titled person before him in the
+    sentence), for his own country."""
+    out: list[TitleMention] = []
+    for title in titles:
+        if title.head == "counterpart" and title.person:
+            sent = ctx.doc[title.start].sent
+            before = [
+                t
+                for t in out
+                if t.person not in (None, title.person)
+                and t.head != "counterpart"
+                and sent.start <= t.start < title.start
+            ]
+            if before:
+                other = before[-1]
+                title = replace(title, head=other.head, office_name=other.office)
+        out.append(title)
+    return out
 
 
 def _person_for_nameless(
