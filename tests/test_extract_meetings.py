@@ -85,3 +85,12 @@ def test_meetings_verb_meet_with_place_and_joint_subjects(extract):
     m = by_label(facts, ["Merz"])
     assert names(m) == {"Friedrich Merz", "Emmanuel Macron"}
     assert (m.status, m.place.label) == ("planned", "Paris")
+
+
+def test_meetings_scheduled_is_planned(extract):
+    facts = extract(
+        "The two leaders are scheduled to hold a summit with Chinese Premier Li Qiang "
+        "in Beijing next month."
+    )
+    m = by_label(facts, ["summit"])
+    assert (m.status, m.place.label, m.when.iso) == ("planned", "Beijing", "2025-06")

@@ -33,7 +33,7 @@ def test_quotes_speaker_after_the_quote(extract):
     facts = extract("“We will not back down,” Chancellor Olaf Scholz said on Monday.")
     (quote,) = [q for q in quotes(facts) if q.direct]
     assert quote.speaker.key == "Olaf Scholz" and quote.cue == "say"
-    assert quote.text == "We will not back down,"
+    assert quote.text == "We will not back down"  # the comma belongs to the sentence
 
 
 def test_quotes_without_speech_verb_are_skipped(extract):

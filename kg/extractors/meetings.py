@@ -112,7 +112,8 @@ def _status_cues(verbs: list[Token], noun: Token) -> str | None:
         words.extend(c for c in verb.children if c.dep_ in ("aux", "auxpass", "acomp", "advmod"))
     words.extend(c for c in noun.children if c.dep_ in ("amod", "advmod"))
     for word in words:
-        cue = STATUS_CUES.get(word.lemma_.lower()) or STATUS_CUES.get(word.lower_)
+        # the word first: "scheduled" (planned) is not "schedule" (hoped-for)
+        cue = STATUS_CUES.get(word.lower_) or STATUS_CUES.get(word.lemma_.lower())
         if cue:
             found.append(cue)
     if not found:
@@ -310,6 +311,10 @@ class _Finder:
                 and verbs[0].lemma_ in EVENT_VERBS
                 and noun.dep_ in ("dobj", "nsubjpass")
             )
+            if event_verb and not places:  # "hold a summit ... in Beijing"
+                held_at = self.verb_place(verbs[0])
+                if held_at is not None:
+                    places.append(held_at)
             determiner = [c.lower_ for c in noun.lefts if c.dep_ == "det"]
             plural_generic = noun.tag_ in ("NNS", "NNPS") and not determiner and ordinal is None
             specific = (

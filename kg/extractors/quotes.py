@@ -114,7 +114,7 @@ def extract(ctx: DocContext) -> Iterator[Quote]:
                 speaker,
                 surface,
                 verb.lemma_,
-                text_span.text,
+                text_span.text.rstrip(" ,"),  # '"We will not back down," X said'
                 True,
                 ctx.evidence(doc[open_i], doc[close_i]),
             )
