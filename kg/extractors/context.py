@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -392,23 +391,6 @@ class DocContext:
     def entity_at(self, token: Token) -> EntityRef | None:
         mention = self.by_token.get(token.i)
         return mention.ref if mention else None
-
-    def mentions_in(self, start: int, end: int) -> Iterator[EntityMention]:
-        for mention in self.mentions:
-            if mention.start >= start and mention.end <= end:
-                yield mention
-
-    def country_of(self, ref: EntityRef | None) -> EntityRef | None:
-        """The COUNTRY a country/government/capital mention belongs to."""
-        if ref is None or ref.kind == PERSON:
-            return None
-        iso = ref.key.split("/")[0]
-        if ref.kind == PLACE and "/" not in ref.key:
-            return None
-        try:
-            return EntityRef(COUNTRY, iso, gazetteer.by_iso2(iso).name)
-        except KeyError:
-            return None
 
     def span(self, start_char: int, end_char: int) -> TextSpan:
         """A text span with surrounding white space trimmed, so text[start:end] is clean."""
