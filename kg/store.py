@@ -42,27 +42,67 @@ def open_store(path: Path, read_only: bool = False) -> ox.Store:
 
 
 def replace_graph(store: ox.Store, graph: Graph) -> int:
-    """Put an article's graph in the store in place of its previous version; returns triples.
-
-    Triples of the old version that no other named graph holds leave the union too.
-    """
-    name = ox.NamedNode(str(graph.identifier))
+    """Put an article's graph in the store in place of its previous version; returns triples."""
     data = graph.serialize(format="nt", encoding="utf-8")
-    old: set[ox.Triple] = set()
-    if store.contains_named_graph(name):
-        old = {q.triple for q in store.quads_for_pattern(None, None, None, name)}
-        store.remove_graph(name)
-    store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
-    new = {q.triple for q in store.quads_for_pattern(None, None, None, name)}
-    for triple in old - new:
-        elsewhere = any(
-            q.graph_name != DEFAULT
-            for q in store.quads_for_pattern(triple.subject, triple.predicate, triple.object, None)
-        )
-        if not elsewhere:
-            store.remove(ox.Quad(triple.subject, triple.predicate, triple.object, DEFAULT))
-    store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=DEFAULT)
+    write_graph(store, str(graph.identifier), data)
     return len(graph)
+
+
+def write_graph(store: ox.Store, graph_iri: str, ntriples: bytes) -> None:
+    """Write one named graph (N-Triples) and its share of the union, replacing an old version.
+
+    A new graph goes in with one transactional load (the named graph and the union copy
+    together), so a build killed at any moment leaves each article either complete or
+    absent. Replacing a graph first removes the union triples only the old version held,
+    then swaps the graph; a crash in between leaves the old version, or none, to be
+    rebuilt on the next run.
+    """
+    name = ox.NamedNode(graph_iri)
+    if store.contains_named_graph(name):
+        new = set(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
+        for quad in list(store.quads_for_pattern(None, None, None, name)):
+            triple = quad.triple
+            if triple in new:
+                continue
+            elsewhere = any(
+                q.graph_name != DEFAULT and q.graph_name != name
+                for q in store.quads_for_pattern(
+                    triple.subject, triple.predicate, triple.object, None
+                )
+            )
+            if not elsewhere:
+                store.remove(ox.Quad(triple.subject, triple.predicate, triple.object, DEFAULT))
+        store.remove_graph(name)
+    store.load(_with_union(ntriples, graph_iri), format=ox.RdfFormat.N_QUADS)
+
+
+def _with_union(ntriples: bytes, graph_iri: str) -> bytes:
+    """N-Quads holding each triple twice: in the named graph and in the default graph."""
+    suffix = f" <{graph_iri}> .".encode()
+    named = b"\n".join(
+        line[:-2] + suffix if line.endswith(b" .") else line
+        for line in ntriples.splitlines()
+        if line.strip()
+    )
+    return named + b"\n" + ntriples
+
+
+HASHES_QUERY = "SELECT ?g ?hash WHERE { GRAPH ?g { ?article <%s> ?hash } }"
+
+
+def stored_hashes(store: ox.Store) -> dict[str, str]:
+    """Graph IRI -> content hash of every article in the store (what a rebuild may skip)."""
+    from kg.ontology import KG
+
+    return {
+        row["g"].value: row["hash"].value
+        for row in store.query(HASHES_QUERY % KG.contentHash)  # type: ignore[union-attr]
+    }
+
+
+def count_triples(store: ox.Store) -> int:
+    """Triples in the union (the default graph)."""
+    return sum(1 for _ in store.quads_for_pattern(None, None, None, DEFAULT))
 
 
 def union_triples(store: ox.Store) -> list[ox.Triple]:

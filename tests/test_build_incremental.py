@@ -1,0 +1,132 @@
+"""Reruns and interrupted builds: unchanged articles are skipped, a killed build resumes
+to the same graph as an uninterrupted one, worker processes give the same graph."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.build import build
+from kg.store import DEFAULT, open_store
+
+SHAPES = [
+    "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on {day}.",
+    "Japan's Prime Minister Shigeru Ishiba said on {day} that talks with Washington "
+    "would continue.",
+    "U.S. Treasury Secretary Scott Bessent will hold talks with Chinese Vice Premier "
+    "He Lifeng in Geneva on {day}.",
+    "The United States imposed a 25 percent tariff on imported steel on {day}, "
+    "Commerce Secretary Howard Lutnick said.",
+]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+
+
+def corpus(path: Path, n: int) -> Path:
+    """A jsonl of ``n`` short, distinct news-shaped records."""
+    with path.open("w", encoding="utf-8") as handle:
+        for i in range(n):
+            text = " ".join(
+                SHAPES[(i + k) % len(SHAPES)].format(day=DAYS[(i + k) % len(DAYS)])
+                for k in range(3)
+            )
+            record = {"id": f"story-{i:03d}", "title": f"Story {i}", "date": "2025-05-29"}
+            record["text"] = f"{text} Story number {i}."
+            handle.write(json.dumps(record) + "\n")
+    return path
+
+
+def dataset(out: Path) -> tuple[set[ox.Quad], int]:
+    """The named-graph quads and the union's size of the store under ``out``."""
+    store = open_store(out / "store", read_only=True)
+    quads = {q for q in store.quads_for_pattern(None, None, None, None) if q.graph_name != DEFAULT}
+    union = sum(1 for _ in store.quads_for_pattern(None, None, None, DEFAULT))
+    return quads, union
+
+
+def test_second_build_skips_unchanged_and_rebuilds_only_the_changed_article(tmp_path):
+    source = corpus(tmp_path / "news.jsonl", 6)
+    first = build([source], tmp_path / "out", html=False)
+    assert (first.articles, first.skipped) == (6, 0)
+    before, _ = dataset(tmp_path / "out")
+
+    again = build([source], tmp_path / "out", html=False)
+    assert (again.articles, again.skipped) == (0, 6)
+    assert dataset(tmp_path / "out")[0] == before
+
+    lines = source.read_text(encoding="utf-8").splitlines()
+    record = json.loads(lines[2])
+    record["text"] = "British Prime Minister Keir Starmer visited Berlin on Monday."
+    lines[2] = json.dumps(record)
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    changed = build([source], tmp_path / "out", html=False)
+    assert (changed.articles, changed.skipped) == (1, 5)
+    after, union = dataset(tmp_path / "out")
+    graph = ox.NamedNode("https://example.org/kg/graph/story-002")
+    assert {q for q in after if q.graph_name != graph} == {
+        q for q in before if q.graph_name != graph
+    }
+    assert "Keir Starmer" in str({q for q in after if q.graph_name == graph})
+    assert "Keir Starmer" not in str({q for q in before if q.graph_name == graph})
+
+    # the union equals a fresh build of the changed corpus: nothing stale is left behind
+    fresh = build([source], tmp_path / "fresh", html=False)
+    assert fresh.articles == 6
+    assert dataset(tmp_path / "fresh") == (after, union)
+
+
+def test_force_rebuilds_everything(tmp_path):
+    source = corpus(tmp_path / "news.jsonl", 3)
+    build([source], tmp_path / "out", html=False)
+    report = build([source], tmp_path / "out", html=False, force=True)
+    assert (report.articles, report.skipped) == (3, 0)
+
+
+def test_worker_processes_give_the_same_graph_as_one_process(tmp_path):
+    source = corpus(tmp_path / "news.jsonl", 40)
+    one = build([source], tmp_path / "one", html=False, jobs=1)
+    two = build([source], tmp_path / "two", html=False, jobs=2)
+    assert one.articles == two.articles == 40
+    assert one.facts == two.facts
+    assert dataset(tmp_path / "one") == dataset(tmp_path / "two")
+
+
+def _kg_build(source: Path, out: Path, stderr: int | None = None) -> subprocess.Popen[bytes]:
+    command = [sys.executable, "-m", "kg", "build", str(source), "--out", str(out)]
+    return subprocess.Popen(
+        [*command, "--no-html", "--jobs", "1"], stdout=subprocess.DEVNULL, stderr=stderr
+    )
+
+
+def test_a_build_killed_with_sigkill_resumes_to_the_uninterrupted_graph(tmp_path):
+    source = corpus(tmp_path / "news.jsonl", 200)
+    out = tmp_path / "out"
+    process = _kg_build(source, out, stderr=subprocess.DEVNULL)
+    # a random moment after the model has loaded (~1-2 s), while articles are being written
+    time.sleep(random.uniform(2.5, 4.0))
+    if process.poll() is not None:
+        pytest.fail("the build finished before it could be killed; use a larger corpus")
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    partial, _ = dataset(out)
+    written = {q.graph_name for q in partial}
+    assert 1 < len(written) < 201, "the kill should land mid-build"
+
+    resumed = _kg_build(source, out, stderr=subprocess.PIPE)
+    _, stderr = resumed.communicate(timeout=300)
+    assert resumed.returncode == 0, stderr.decode()
+
+    reference = build([source], tmp_path / "reference", html=False)
+    assert reference.articles == 200
+    quads, union = dataset(out)
+    expected_quads, expected_union = dataset(tmp_path / "reference")
+    assert (len(quads), union) == (len(expected_quads), expected_union)
+    assert quads == expected_quads
