@@ -121,6 +121,7 @@ class DocContext:
 
     def __init__(self, doc: Doc, article: Article) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text re-joins every token on each access
         self.article = article
         self.anchor: dt.date | None = article.published
         self.mentions: list[EntityMention] = []
@@ -129,6 +130,7 @@ class DocContext:
         self.person_country_hint: dict[str, str] = {}
         self.dateline_country: str | None = None
         self.titles: list = []  # filled by kg.extractors.titles.find_titles
+        self._index_sentences()
         self._find_persons()
         self._find_countries()
         self._find_other_places()
@@ -348,7 +350,7 @@ class DocContext:
             self._claim(EntityMention(start, ent.end, EntityRef(PLACE, key, text), "ner"))
 
     def _find_dateline(self) -> None:
-        match = _DATELINE.match(self.doc.text)
+        match = _DATELINE.match(self.text)
         if not match:
             return
         city = match.group(1).strip().title()
@@ -394,12 +396,35 @@ class DocContext:
 
     def span(self, start_char: int, end_char: int) -> TextSpan:
         """A text span with surrounding white space trimmed, so text[start:end] is clean."""
-        text = self.doc.text
+        text = self.text
         while start_char < end_char and text[start_char].isspace():
             start_char += 1
         while end_char > start_char and text[end_char - 1].isspace():
             end_char -= 1
         return TextSpan(start_char, end_char, text[start_char:end_char])
+
+    def sentence_chars(self, token: Token) -> tuple[int, int]:
+        """Character bounds of the token's sentence."""
+        sent = self.sentences[self._sentence_of[token.i]]
+        return sent.start_char, sent.end_char
+
+    def _index_sentences(self) -> None:
+        """Index the sentences once. spaCy's ``Token.sent`` and ``Span.sent`` rescan the
+        whole doc on every call, and the extractors ask thousands of times per corpus; the
+        span hook makes every ``.sent`` in the extractors a lookup.
+        """
+        try:
+            self.sentences: list[Span] = list(self.doc.sents)
+        except ValueError:  # a doc with no sentence boundaries (no tokens)
+            self.sentences = []
+        self._sentence_of = [0] * len(self.doc)
+        for n, sent in enumerate(self.sentences):
+            for i in range(sent.start, sent.end):
+                self._sentence_of[i] = n
+        if self.sentences:
+            self.doc.user_span_hooks["sent"] = lambda span: self.sentences[
+                self._sentence_of[span.start]
+            ]
 
     def evidence(self, first: Token | Span, last: Token | Span | None = None) -> Evidence:
         """Evidence for a fact read from tokens ``first``..``last``: their sentence(s) and span."""
@@ -408,8 +433,8 @@ class DocContext:
         end_tok = last if isinstance(last, Token) else last[-1]
         if end_tok.i < start_tok.i:
             start_tok, end_tok = end_tok, start_tok
-        sent_start = start_tok.sent.start_char
-        sent_end = end_tok.sent.end_char
+        sent_start = self.sentence_chars(start_tok)[0]
+        sent_end = self.sentence_chars(end_tok)[1]
         anchor = self.span(start_tok.idx, end_tok.idx + len(end_tok.text))
         return Evidence(self.span(sent_start, sent_end), anchor)
 
@@ -423,7 +448,7 @@ class DocContext:
     def reference_date(self) -> DateValue | None:
         """The day the story is about: the first day-precise date of the lead, else publication."""
         for ent in self.doc.ents:
-            if ent.label_ == "DATE" and ent.sent.start == next(iter(self.doc.sents)).start:
+            if ent.label_ == "DATE" and ent.sent.start == self.sentences[0].start:
                 value = normalise_date(ent.text, self.anchor, PAST)
                 if value is not None and value.precision == "day":
                     return value
