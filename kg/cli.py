@@ -110,7 +110,41 @@ def _parser() -> argparse.ArgumentParser:
         default=DEFAULT_OUT / "store",
         help="store directory (default: output/store)",
     )
+    serve = sub.add_parser(
+        "serve", parents=[common], help="a read-only SPARQL endpoint over the store"
+    )
+    serve.add_argument(
+        "--store",
+        type=Path,
+        default=DEFAULT_OUT / "store",
+        help="store directory (default: output/store)",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=7878, help="port (default: 7878)")
+    serve.add_argument("--workers", type=int, default=2, help="query worker processes (default: 2)")
+    serve.add_argument(
+        "--timeout", type=float, default=30.0, help="seconds a query may run (default: 30)"
+    )
     return parser
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from kg.serve import serve
+
+    if args.workers < 1 or args.timeout <= 0:
+        raise KGError("--workers must be at least 1 and --timeout positive")
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(
+            f"kg: warning: serving on {args.host}: anyone who can reach it can query the graph",
+            file=sys.stderr,
+        )
+    print(
+        f"kg: SPARQL endpoint http://{args.host}:{args.port}/query over {args.store} "
+        f"(read-only, {args.timeout:g} s timeout); Ctrl-C stops it",
+        file=sys.stderr,
+    )
+    serve(args.store, args.host, args.port, workers=args.workers, timeout=args.timeout)
+    return 0
 
 
 class _ProgressBar:
@@ -230,7 +264,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": _cmd_build, "query": _cmd_query, "export": _cmd_export}
+COMMANDS = {
+    "build": _cmd_build,
+    "query": _cmd_query,
+    "export": _cmd_export,
+    "serve": _cmd_serve,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -16,6 +16,7 @@ A query file may declare required parameters with comment lines ``# @param day Y
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from pathlib import Path
 
@@ -278,3 +279,47 @@ def _table(result: ox.QuerySolutions) -> str:
     out.extend(line(r) for r in rows)
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out) + "\n"
+
+
+_RISKY_WORDS = re.compile(
+    r"service|insert|delete|load|clear|drop|create|add|move|copy|with", re.IGNORECASE
+)
+
+
+def check_query(sparql: str, allow_service: bool = False) -> None:
+    """Refuse what a read-only endpoint must not run: updates, and SERVICE calls to other
+    hosts. A query that contains none of the words involved is let through at once;
+    otherwise it is parsed (rdflib's SPARQL grammar, ~0.1 s), so comments and strings that
+    merely mention these words do not trip it."""
+    if not _RISKY_WORDS.search(sparql):
+        return
+    _check_parsed(sparql, allow_service)
+
+
+@functools.lru_cache(maxsize=256)
+def _check_parsed(sparql: str, allow_service: bool) -> None:
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    try:
+        tree = parseQuery(sparql)
+    except ParseException as exc:
+        try:
+            parseUpdate(sparql)
+        except ParseException:
+            raise QueryError(f"SPARQL syntax error: {exc}") from exc
+        raise QueryError("SPARQL updates are refused: the graph is read-only here") from exc
+    if not allow_service and _has_service(tree):
+        raise QueryError("SERVICE (federated queries to other hosts) is refused")
+
+
+def _has_service(node: object) -> bool:
+    from pyparsing import ParseResults
+
+    if getattr(node, "name", None) == "ServiceGraphPattern":
+        return True
+    if isinstance(node, dict):
+        return any(_has_service(v) for v in node.values())
+    if isinstance(node, (list, tuple, ParseResults)):
+        return any(_has_service(v) for v in node)
+    return False
