@@ -32,7 +32,7 @@ class BuildReport:
     articles: int = 0
     triples: int = 0
     facts: Counter[str] = field(default_factory=Counter)
-    outputs: list[Path] = field(default_factory=list)
+    outputs: list[Path | str] = field(default_factory=list)  # files, the store dir or URL
     store_triples: int = 0
     failed: list[str] = field(default_factory=list)  # ids of articles that could not be read
     skipped: int = 0  # unchanged since the last build
@@ -79,6 +79,7 @@ def build(
     html: bool = True,
     progress: Progress | None = None,
     force: bool = False,
+    store_location: str | Path | None = None,
 ) -> BuildReport:
     """Extract every input article into the store under ``out_dir`` and write the outputs.
 
@@ -86,21 +87,29 @@ def build(
     written as one transaction as soon as it is ready, so an interrupted build keeps what
     it finished; an article already in the store with the same content hash is skipped
     (unless ``force``), which is what makes a rerun resume.
+
+    ``store_location`` is another store directory or the URL of a remote SPARQL server
+    (default ``out_dir/store``). A remote build writes only to the server: graph.ttl and
+    the page would be a copy of a store others share, so ``kg export`` makes them on demand.
     """
     from kg.export import serialize, write_atomic
     from kg.mapping import ontology_graph
     from kg.nlp import load_model
     from kg.pipeline import Workers
+    from kg.remote import is_url
     from kg.store import count_triples, open_store, replace_graph, stored_hashes, write_graph
 
-    _check_output(out_dir)
+    remote = is_url(store_location)
+    location = store_location if store_location is not None else out_dir / STORE_DIR
+    if not remote:
+        _check_output(out_dir)
     first = next(iter(iter_articles(inputs, default_date=published)), None)  # checks paths
     if first is None:
         raise InputError("no articles found in: " + ", ".join(str(i) for i in inputs))
     load_model(model)  # fail on a missing model before the store is touched
     report = BuildReport()
     with Workers(model, jobs) as workers:  # forked before the store is opened
-        store = open_store(out_dir / STORE_DIR)
+        store = open_store(location)
         try:
             replace_graph(store, ontology_graph())
             done = {} if force else stored_hashes(store)
@@ -130,10 +139,13 @@ def build(
                 if progress is not None:
                     progress.advance(result.article_id, status)
             store.flush()
+            report.store_triples = count_triples(store)
+            if remote:
+                report.outputs.append(str(location))
+                return report
             turtle = out_dir / TURTLE_FILE
             write_atomic(turtle, serialize(store, "turtle"))
             report.outputs.append(turtle)
-            report.store_triples = count_triples(store)
             if html:
                 from kg.store import to_rdflib
                 from kg.viz import write_html
@@ -145,5 +157,5 @@ def build(
         finally:
             store.flush()
             del store
-    report.outputs.append(out_dir / STORE_DIR)
+    report.outputs.append(Path(location))
     return report

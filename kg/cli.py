@@ -77,6 +77,12 @@ def _parser() -> argparse.ArgumentParser:
         help="rebuild every article, even those unchanged since the last build",
     )
     build.add_argument("--no-html", action="store_true", help="skip writing graph.html")
+    build.add_argument(
+        "--store",
+        metavar="DIR|URL",
+        help="store directory or remote SPARQL endpoint URL (default: OUT/store); "
+        "a URL build writes only to the server",
+    )
 
     query = sub.add_parser(
         "query", parents=[common], help="run a SPARQL query against the store (read-only)"
@@ -94,9 +100,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     query.add_argument(
         "--store",
-        type=Path,
-        default=DEFAULT_OUT / "store",
-        help="store directory (default: output/store)",
+        default=str(DEFAULT_OUT / "store"),
+        metavar="DIR|URL",
+        help="store directory or SPARQL endpoint URL (default: output/store)",
     )
 
     export = sub.add_parser("export", parents=[common], help="serialise the whole graph")
@@ -106,9 +112,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, help="file to write (default: standard output)")
     export.add_argument(
         "--store",
-        type=Path,
-        default=DEFAULT_OUT / "store",
-        help="store directory (default: output/store)",
+        default=str(DEFAULT_OUT / "store"),
+        metavar="DIR|URL",
+        help="store directory or SPARQL endpoint URL (default: output/store)",
     )
     serve = sub.add_parser(
         "serve", parents=[common], help="a read-only SPARQL endpoint over the store"
@@ -204,6 +210,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
             html=not args.no_html,
             progress=bar,
             force=args.force,
+            store_location=args.store,
         )
     except KeyboardInterrupt:
         bar.close()

@@ -10,17 +10,26 @@ Only the RDF layer imports pyoxigraph.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.errors import StoreError
+from kg.remote import RemoteStore, is_url
+from kg.remote import write_graph as remote_write_graph
 
 DEFAULT = ox.DefaultGraph()
 
 
-def open_store(path: Path, read_only: bool = False) -> ox.Store:
-    """Open (or create) the store directory; read-only stores must exist already."""
+def open_store(path: Path | str, read_only: bool = False) -> Any:
+    """Open (or create) the store directory; read-only stores must exist already.
+
+    An ``http(s)://`` location is a remote SPARQL server (``kg.remote.RemoteStore``).
+    """
+    if is_url(path):
+        return _open_remote(str(path))
+    path = Path(path)
     if read_only and not (path / "CURRENT").is_file():
         hint = "; run 'kg build' first or pass --store DIR"
         if (path / "store" / "CURRENT").is_file():
@@ -41,6 +50,12 @@ def open_store(path: Path, read_only: bool = False) -> ox.Store:
         raise StoreError(f"cannot open the graph store at '{path}': {first}") from exc
 
 
+def _open_remote(url: str) -> RemoteStore:
+    store = RemoteStore(url)
+    store.query("ASK { }")  # a clear error now if the server is not there
+    return store
+
+
 def replace_graph(store: ox.Store, graph: Graph) -> int:
     """Put an article's graph in the store in place of its previous version; returns triples."""
     data = graph.serialize(format="nt", encoding="utf-8")
@@ -48,7 +63,7 @@ def replace_graph(store: ox.Store, graph: Graph) -> int:
     return len(graph)
 
 
-def write_graph(store: ox.Store, graph_iri: str, ntriples: bytes) -> None:
+def write_graph(store: ox.Store | RemoteStore, graph_iri: str, ntriples: bytes) -> None:
     """Write one named graph (N-Triples) and its share of the union, replacing an old version.
 
     A new graph goes in with one transactional load (the named graph and the union copy
@@ -57,6 +72,9 @@ def write_graph(store: ox.Store, graph_iri: str, ntriples: bytes) -> None:
     then swaps the graph; a crash in between leaves the old version, or none, to be
     rebuilt on the next run.
     """
+    if isinstance(store, RemoteStore):
+        remote_write_graph(store, graph_iri, ntriples)
+        return
     name = ox.NamedNode(graph_iri)
     if store.contains_named_graph(name):
         new = set(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
@@ -100,8 +118,11 @@ def stored_hashes(store: ox.Store) -> dict[str, str]:
     }
 
 
-def count_triples(store: ox.Store) -> int:
+def count_triples(store: ox.Store | RemoteStore) -> int:
     """Triples in the union (the default graph)."""
+    if isinstance(store, RemoteStore):
+        (row,) = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        return int(row["n"].value)
     return sum(1 for _ in store.quads_for_pattern(None, None, None, DEFAULT))
 
 

@@ -102,30 +102,42 @@ def test_worker_processes_give_the_same_graph_as_one_process(tmp_path):
 def _kg_build(source: Path, out: Path, stderr: int | None = None) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-m", "kg", "build", str(source), "--out", str(out)]
     return subprocess.Popen(
-        [*command, "--no-html", "--jobs", "1"], stdout=subprocess.DEVNULL, stderr=stderr
+        [*command, "--no-html", "--jobs", "1", "--verbose"],
+        stdout=subprocess.DEVNULL,
+        stderr=stderr,
     )
 
 
 def test_a_build_killed_with_sigkill_resumes_to_the_uninterrupted_graph(tmp_path):
-    source = corpus(tmp_path / "news.jsonl", 200)
+    source = corpus(tmp_path / "news.jsonl", 120)
     out = tmp_path / "out"
-    process = _kg_build(source, out, stderr=subprocess.DEVNULL)
-    # a random moment after the model has loaded (~1-2 s), while articles are being written
-    time.sleep(random.uniform(2.5, 4.0))
+    process = _kg_build(source, out, stderr=subprocess.PIPE)
+    # kill at a random point: after a random number of articles (the verbose log names each
+    # one as it is stored), plus a random fraction of the next article's work
+    target = random.randint(5, 90)
+    built = 0
+    assert process.stderr is not None
+    for line in process.stderr:
+        built += b": built" in line
+        if built >= target:
+            break
+    time.sleep(random.uniform(0, 0.3))
     if process.poll() is not None:
-        pytest.fail("the build finished before it could be killed; use a larger corpus")
+        pytest.fail("the build finished before it could be killed")
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
+    process.stderr.close()
     partial, _ = dataset(out)
     written = {q.graph_name for q in partial}
-    assert 1 < len(written) < 201, "the kill should land mid-build"
+    assert target <= len(written) - 1 < 120, "the kill should land mid-build"
 
     resumed = _kg_build(source, out, stderr=subprocess.PIPE)
     _, stderr = resumed.communicate(timeout=300)
     assert resumed.returncode == 0, stderr.decode()
+    assert stderr.count(b": skipped") + stderr.count(b": built") == 120
 
     reference = build([source], tmp_path / "reference", html=False)
-    assert reference.articles == 200
+    assert reference.articles == 120
     quads, union = dataset(out)
     expected_quads, expected_union = dataset(tmp_path / "reference")
     assert (len(quads), union) == (len(expected_quads), expected_union)
