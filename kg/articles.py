@@ -120,7 +120,13 @@ def _wire_date(value: str) -> dt.date | None:
 
         return parsedate_to_datetime(text).date()
     except (TypeError, ValueError, IndexError):
-        return None
+        pass
+    # a garbled time after a good date ("31-MAR-1987 605:12:19.12" in Reuters-21578):
+    # the date is what kg needs
+    day = text.split(" ", 1)[0]
+    if day != text:
+        return _wire_date(day)
+    return None
 
 
 def iter_articles(

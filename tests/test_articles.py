@@ -558,10 +558,13 @@ def test_articles_wire_dates_and_iso_field_first(tmp_path: Path) -> None:
         json.dumps({"newid": 1, "body": "A.", "date": "26-FEB-1987 15:01:01.79"}),
         json.dumps({"newid": 2, "body": "B.", "date": "junk", "date_iso": "1987-02-27T10:00:00"}),
         json.dumps({"id": "c", "text": "C.", "date": "Thu, 29 May 2025 09:00:00 +0900"}),
+        # a garbled time after a good date, as in one Reuters-21578 record
+        json.dumps({"newid": 4, "body": "D.", "date": "31-MAR-1987 605:12:19.12"}),
     ]
     path = write(tmp_path / "wire.jsonl", "\n".join(lines) + "\n")
     assert [a.published for a in load(path)] == [
         dt.date(1987, 2, 26),
         dt.date(1987, 2, 27),
         dt.date(2025, 5, 29),
+        dt.date(1987, 3, 31),
     ]
