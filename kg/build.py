@@ -4,6 +4,7 @@ Turtle file and the HTML page of the whole store."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -62,6 +63,24 @@ def _check_output(out_dir: Path) -> None:
         raise InputError(f"cannot create output directory '{out_dir}': {exc.strerror}") from exc
 
 
+def in_shard(article_id: str, shard: tuple[int, int]) -> bool:
+    """Whether the article belongs to shard k of n (1-based); stable across machines."""
+    k, n = shard
+    digest = hashlib.sha256(article_id.encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") % n == k - 1
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    """'2/8' -> (2, 8), with a clear error for anything else."""
+    try:
+        k, n = (int(part) for part in text.split("/"))
+    except ValueError:
+        raise InputError(f"--shard takes K/N, such as 2/8, not '{text}'") from None
+    if not 1 <= k <= n:
+        raise InputError(f"--shard {text}: K must be between 1 and N")
+    return k, n
+
+
 class Progress(Protocol):
     """What ``build`` tells its caller as it goes (the command line draws a progress bar)."""
 
@@ -80,6 +99,7 @@ def build(
     progress: Progress | None = None,
     force: bool = False,
     store_location: str | Path | None = None,
+    shard: tuple[int, int] | None = None,
 ) -> BuildReport:
     """Extract every input article into the store under ``out_dir`` and write the outputs.
 
@@ -89,7 +109,9 @@ def build(
     (unless ``force``), which is what makes a rerun resume.
 
     ``store_location`` is another store directory or the URL of a remote SPARQL server
-    (default ``out_dir/store``). A remote build writes only to the server: graph.ttl and
+    (default ``out_dir/store``). ``shard`` = (k, n) builds only the k-th of n disjoint
+    parts of the input (by a hash of the article id), so n workers on n machines can
+    share one corpus and one store. A remote build writes only to the server: graph.ttl and
     the page would be a copy of a store others share, so ``kg export`` makes them on demand.
     """
     from kg.export import serialize, write_atomic
@@ -118,6 +140,8 @@ def build(
 
             def todo() -> Iterator[Article]:
                 for article in iter_articles(inputs, default_date=published):
+                    if shard is not None and not in_shard(article.id, shard):
+                        continue
                     if done.get(str(graph_iri(article.id))) == article.content_hash:
                         report.skipped += 1
                         if progress is not None:

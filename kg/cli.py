@@ -78,6 +78,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--no-html", action="store_true", help="skip writing graph.html")
     build.add_argument(
+        "--shard",
+        metavar="K/N",
+        help="build only part K of N of the input (workers sharing a corpus and a store)",
+    )
+    build.add_argument(
         "--store",
         metavar="DIR|URL",
         help="store directory or remote SPARQL endpoint URL (default: OUT/store); "
@@ -193,7 +198,7 @@ class _ProgressBar:
 
 def _cmd_build(args: argparse.Namespace) -> int:
     from kg.articles import parse_date
-    from kg.build import build
+    from kg.build import build, parse_shard
 
     published = parse_date(args.date) if args.date else None
     if args.jobs < 1:
@@ -211,6 +216,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
             progress=bar,
             force=args.force,
             store_location=args.store,
+            shard=parse_shard(args.shard) if args.shard else None,
         )
     except KeyboardInterrupt:
         bar.close()

@@ -142,3 +142,25 @@ def test_a_build_killed_with_sigkill_resumes_to_the_uninterrupted_graph(tmp_path
     expected_quads, expected_union = dataset(tmp_path / "reference")
     assert (len(quads), union) == (len(expected_quads), expected_union)
     assert quads == expected_quads
+
+
+def test_shards_partition_the_input_and_together_equal_one_build(tmp_path):
+    from kg.build import in_shard, parse_shard
+    from kg.errors import InputError
+
+    ids = [f"story-{i:03d}" for i in range(300)]
+    parts = [{i for i in ids if in_shard(i, (k, 3))} for k in (1, 2, 3)]
+    assert set().union(*parts) == set(ids) and sum(map(len, parts)) == len(ids)
+    assert all(60 < len(p) < 140 for p in parts)  # roughly even
+    assert parse_shard("2/8") == (2, 8)
+    for bad in ("0/3", "4/3", "x", "1/2/3"):
+        with pytest.raises(InputError, match="--shard"):
+            parse_shard(bad)
+
+    source = corpus(tmp_path / "news.jsonl", 12)
+    one = build([source], tmp_path / "whole", html=False)
+    first = build([source], tmp_path / "shared", html=False, shard=(1, 2))
+    second = build([source], tmp_path / "shared", html=False, shard=(2, 2))
+    assert first.articles + second.articles == one.articles == 12
+    assert 0 < first.articles < 12
+    assert dataset(tmp_path / "shared") == dataset(tmp_path / "whole")
