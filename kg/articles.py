@@ -545,7 +545,7 @@ def _load_jsonl(
     if skipped:
         logger.warning("%s: %d records without text (keys 'text' or 'body') skipped", path, skipped)
     if count == 0:
-        logger.warning("%s: no articles in file", path)
+        logger.info("%s: no articles in file", path)
 
 
 def _json_line(line: str, where: str) -> dict[str, Any]:

@@ -67,6 +67,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--jobs", type=int, default=1, help="parser processes (default: 1)")
     build.add_argument("--no-html", action="store_true", help="skip writing graph.html")
+    build.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="skip broken records (a bad .jsonl line) and unusable files, list them at the end "
+        "(default: stop at the first, before anything is written)",
+    )
 
     query = sub.add_parser(
         "query", parents=[common], help="run a SPARQL query against the store (read-only)"
@@ -130,6 +136,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
             jobs=args.jobs,
             html=not args.no_html,
             on_article=progress,
+            # build() takes keep_going once its issue-6 rewrite lands; passed only when asked
+            **({"keep_going": True} if args.keep_going else {}),
         )
     finally:
         bar.close()
@@ -142,6 +150,10 @@ def _cmd_build(args: argparse.Namespace) -> int:
     print(f"store holds {report.store_triples} triples")
     for path in report.outputs:
         print(f"wrote {path}")
+    skipped = getattr(report, "skipped", None) or []
+    if skipped:
+        shown = "; ".join(skipped[:5]) + (" ..." if len(skipped) > 5 else "")
+        print(f"kg: --keep-going skipped {len(skipped)} broken input(s): {shown}", file=sys.stderr)
     if report.failed:
         shown = ", ".join(report.failed[:5]) + (" ..." if len(report.failed) > 5 else "")
         print(
