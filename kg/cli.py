@@ -75,7 +75,9 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     query = sub.add_parser(
-        "query", parents=[common], help="run a SPARQL query against the store (read-only)"
+        "query",
+        parents=[common],
+        help="run a SPARQL query against the store (read-only unless --update)",
     )
     query.add_argument(
         "query", help="a .rq file, a name from queries/ (e.g. officials), or SPARQL text"
@@ -93,6 +95,24 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         default=DEFAULT_OUT / "store",
         help="store directory (default: output/store)",
+    )
+    query.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=30.0,
+        metavar="SECONDS",
+        help="stop a query that runs longer (default: 30; 0 for no limit)",
+    )
+    query.add_argument(
+        "--update",
+        action="store_true",
+        help="allow SPARQL UPDATE (INSERT, DELETE, LOAD, CLEAR, DROP, ...) on a writable store; "
+        "the next kg build of an article replaces its graph again",
+    )
+    query.add_argument(
+        "--allow-service",
+        action="store_true",
+        help="allow SERVICE and LOAD, which fetch data from other hosts",
     )
 
     export = sub.add_parser("export", parents=[common], help="serialise the whole graph")
@@ -164,14 +184,36 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _seconds(text: str) -> float:
+    """A --timeout value: a number of seconds, 0 for none."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: '{text}'") from None
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be 0 or more seconds, not '{text}'")
+    return value
+
+
 def _cmd_query(args: argparse.Namespace) -> int:
-    from kg.queries import parse_binding, resolve_query, run_query
-    from kg.store import open_store
+    from kg.queries import check_query, execute, parse_binding, resolve_query
 
     sparql = resolve_query(args.query)
+    check = check_query(sparql, allow_update=args.update, allow_service=args.allow_service)
     bindings = dict(parse_binding(b) for b in args.bind)
-    store = open_store(args.store, read_only=True)
-    sys.stdout.write(run_query(store, sparql, bindings, args.format))
+    result = execute(
+        args.store,
+        sparql,
+        bindings,
+        args.format,
+        timeout=args.timeout or None,
+        allow_update=args.update,
+        allow_service=args.allow_service,
+    )
+    if check.is_update:
+        print(f"kg: {result.strip()}", file=sys.stderr)
+    else:
+        sys.stdout.write(result)
     return 0
 
 

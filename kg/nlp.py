@@ -16,7 +16,6 @@ import importlib.util
 import logging
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -97,15 +96,6 @@ def split_text(text: str, limit: int) -> list[str]:
     return pieces
 
 
-@dataclass
-class _Pending:
-    """An article whose pieces are still coming out of ``nlp.pipe``."""
-
-    article: Article
-    docs: list[Doc]
-    pieces: int
-
-
 def parse(
     articles: Iterable[Article],
     model: str | None = None,
@@ -115,38 +105,44 @@ def parse(
 ) -> Iterator[tuple[Doc, Article]]:
     """Stream (Doc, Article) pairs through ``nlp.pipe`` in the order given.
 
-    Articles longer than ``chunk_chars`` (or the pipeline's ``max_length``) are parsed in
-    pieces (:func:`split_text`) and joined back into one Doc with the article's exact text.
+    An article longer than ``chunk_chars`` (or the pipeline's ``max_length``) is parsed
+    alone, one piece at a time (:func:`split_text`), so at most one piece is in the parser
+    at once, and the pieces are joined back into one Doc with the article's exact text
+    (without the tok2vec tensors, which kg never reads: they would double the memory).
     """
-    from spacy.tokens import Doc
-
     nlp = load_model(model)
     limit = max(1, min(chunk_chars, nlp.max_length))
-    pending: dict[int, _Pending] = {}  # only articles in flight: the stream stays a stream
+    source = iter(articles)
+    long_one: list[Article] = []
 
-    def pieces() -> Iterator[tuple[str, tuple[int, int]]]:
-        for number, article in enumerate(articles):
-            parts = split_text(article.text, limit) if len(article.text) > limit else [article.text]
-            pending[number] = _Pending(article, [], len(parts))
-            for index, part in enumerate(parts):
-                yield part, (number, index)  # small context: nothing big is pickled per piece
+    def short_ones() -> Iterator[tuple[str, Article]]:
+        for article in source:
+            if len(article.text) > limit:
+                long_one.append(article)  # ends this pipe; parsed below, in order
+                return
+            yield article.text, article
 
-    for doc, (number, _index) in nlp.pipe(
-        pieces(), as_tuples=True, n_process=n_process, batch_size=batch_size
-    ):
-        entry = pending[number]
-        if entry.pieces == 1:
-            del pending[number]
-            yield doc, entry.article
-            continue
-        entry.docs.append(doc)
-        if len(entry.docs) == entry.pieces:
-            del pending[number]
-            joined = Doc.from_docs(entry.docs, ensure_whitespace=False)
-            log.info(
-                "%s: %d characters parsed in %d pieces",
-                entry.article.id,
-                len(entry.article.text),
-                entry.pieces,
-            )
-            yield joined, entry.article
+    while True:
+        yield from nlp.pipe(
+            short_ones(), as_tuples=True, n_process=n_process, batch_size=batch_size
+        )
+        if not long_one:
+            return
+        article = long_one.pop()
+        yield _parse_in_pieces(nlp, article.text, limit), article
+
+
+def _parse_in_pieces(nlp: Language, text: str, limit: int) -> Doc:
+    import numpy
+    from spacy.tokens import Doc
+
+    docs = []
+    pieces = split_text(text, limit)
+    for piece in pieces:
+        doc = nlp(piece)
+        doc.tensor = numpy.zeros((0,), dtype="float32")
+        docs.append(doc)
+    log.info("%d characters parsed in %d pieces", len(text), len(pieces))
+    return Doc.from_docs(  # type: ignore[call-arg]  # spaCy's stub lacks exclude
+        docs, ensure_whitespace=False, exclude=["tensor"]
+    )

@@ -256,3 +256,14 @@ def test_long_article_is_parsed_in_pieces_with_article_offsets(nlp) -> None:
         assert text[span.start : span.end] == span.text
     ((whole, _),) = list(parse([article]))  # the same article in one piece
     assert [e.text for e in whole.ents] == [e.text for e in doc.ents]
+
+
+def test_long_articles_between_short_ones_keep_their_order(nlp) -> None:
+    from kg.articles import Article
+    from kg.nlp import parse
+
+    texts = ["Short one.", "Long paragraph here.\n\n" * 30, "Short two.", "Another long.\n\n" * 40]
+    articles = [Article(id=str(i), text=t) for i, t in enumerate(texts)]
+    out = list(parse(articles, chunk_chars=100))
+    assert [a.id for _, a in out] == ["0", "1", "2", "3"]
+    assert [d.text for d, _ in out] == texts
