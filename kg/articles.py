@@ -232,10 +232,10 @@ def _iter_articles(
             # bbc/business/001.txt stay two articles
             id_base = str(file.relative_to(path.parent).with_suffix("")) if path.is_dir() else None
             try:
-                for article in load_article_file(file, default_date, id_base, on_error):
+                for article, where in _located(file, default_date, id_base, on_error):
                     if article.id in seen:  # the later one would silently replace the first
                         message = (
-                            f"{article.path}: article id '{article.id}' is already used by an "
+                            f"{where}: article id '{article.id}' is already used by an "
                             "earlier input; give the articles distinct ids (metadata 'id') or "
                             "pass their directories instead of the files"
                         )
@@ -264,7 +264,17 @@ def load_article_file(
     A broken record raises :class:`InputError`, or is passed to ``on_error`` (as
     ``"file:line: reason"``) and skipped when ``on_error`` is given.
     """
-    path = Path(path)
+    for article, _where in _located(Path(path), default_date, id_base, on_error):
+        yield article
+
+
+def _located(
+    path: Path,
+    default_date: dt.date | None,
+    id_base: str | None,
+    on_error: Callable[[str], None] | None,
+) -> Iterator[tuple[Article, str]]:
+    """The articles of one file, each with where it was read ("file:line" for a .jsonl)."""
     id_base = id_base or path.stem
     if not path.exists():
         raise InputError(f"no such file or directory: '{path}'")
@@ -276,9 +286,9 @@ def load_article_file(
         logger.info("%s: sidecar metadata, not an article; skipped", path)
         return
     if suffix == ".txt":
-        yield _load_txt(path, default_date, id_base)
+        yield _load_txt(path, default_date, id_base), str(path)
     elif suffix == ".md":
-        yield _load_md(path, default_date, id_base)
+        yield _load_md(path, default_date, id_base), str(path)
     elif suffix == ".json":
         yield from _load_json(path, default_date, id_base, on_error)
     else:
@@ -466,7 +476,7 @@ def _load_json(
     default_date: dt.date | None,
     id_base: str,
     on_error: Callable[[str], None] | None = None,
-) -> Iterator[Article]:
+) -> Iterator[tuple[Article, str]]:
     content = _read_text(path)
     if not content.strip():
         raise InputError(f"{path}: empty article")
@@ -481,7 +491,7 @@ def _load_json(
     if isinstance(data, dict):
         article = _record(data, str(path), id_base, default_date, path)
         if article is not None:
-            yield article
+            yield article, str(path)
     elif isinstance(data, list):
         for number, record in enumerate(data, start=1):
             where = f"{path}: record {number}"
@@ -495,7 +505,7 @@ def _load_json(
                 on_error(str(exc))
                 continue
             if article is not None:
-                yield article
+                yield article, where
     else:
         raise InputError(
             f"{path}: expected a JSON object or list of objects, got {_json_type(data)}"
@@ -507,7 +517,7 @@ def _load_jsonl(
     default_date: dt.date | None,
     id_base: str,
     on_error: Callable[[str], None] | None = None,
-) -> Iterator[Article]:
+) -> Iterator[tuple[Article, str]]:
     try:
         handle = path.open("rb")
     except OSError as exc:
@@ -541,7 +551,7 @@ def _load_jsonl(
                 skipped += 1
                 continue
             count += 1
-            yield article
+            yield article, where
     if skipped:
         logger.warning("%s: %d records without text (keys 'text' or 'body') skipped", path, skipped)
     if count == 0:
