@@ -11,7 +11,15 @@ Accepted inputs are files or directories of ``.txt``, ``.md``, ``.json`` and ``.
 ``Article.text`` is the exact string NLP runs on and evidence offsets index into, so the
 loader never strips or normalises it: it only cuts off a detected title or front matter.
 Every problem with an input is raised as :class:`kg.errors.InputError` naming the bad value;
-records that are merely empty are skipped with a logged warning.
+records that are merely empty are skipped with a logged warning. With ``keep_going`` a broken
+record (a ``.jsonl`` line, a ``.json`` list entry) or an unusable file found in a directory is
+skipped instead, and its ``file:line: reason`` is collected; :func:`check_inputs` runs the same
+checks as a cheap pre-pass so a build can stop before it writes anything.
+
+Bad bytes never stop a load: a file that is not UTF-8 is read as Latin-1 with a warning, and
+lone surrogates (a JSON ``"\\ud800"``, which no encoder can write) become U+FFFD. A ``.txt``
+file or record text that is an HTML page has its markup stripped with a warning (the visible
+text is what NLP sees); ``.md`` files keep their inline HTML, as Markdown allows it.
 """
 
 from __future__ import annotations
@@ -21,8 +29,9 @@ import hashlib
 import json
 import logging
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -129,23 +138,96 @@ def _wire_date(value: str) -> dt.date | None:
     return None
 
 
+@dataclass(frozen=True)
+class InputCheck:
+    """What :func:`check_inputs` found: counts, and the broken records or files it skipped."""
+
+    articles: int
+    files: int
+    skipped: tuple[str, ...]  # "file:line: reason", one per skipped record or file
+
+
+def check_inputs(inputs: Sequence[str | Path], keep_going: bool = False) -> InputCheck:
+    """Validate every input before any work is done, keeping no article text.
+
+    Reads each file once (``.jsonl`` line by line) through the same code as
+    :func:`iter_articles`, so it finds exactly the problems a build would meet: a missing
+    path, an unknown file type, a binary or empty file, a broken JSON line (named as
+    ``file:line``), a bad field, a duplicate id. Without ``keep_going`` the first one is raised
+    as :class:`InputError`; with it, broken records and unusable files are skipped and listed
+    in ``skipped`` (a missing path or unknown file type is still an error: it is a typo in the
+    command, not bad data). Raises ``InputError`` when no article is left.
+    """
+    skipped: list[str] = []
+    count = 0
+    files: set[str | None] = set()
+    for article in iter_articles(inputs, keep_going=keep_going, skipped=skipped):
+        count += 1
+        files.add(article.path)
+    if count == 0:
+        names = [str(inputs)] if isinstance(inputs, (str, Path)) else [str(i) for i in inputs]
+        extra = f" ({len(skipped)} skipped as broken)" if skipped else ""
+        raise InputError("no articles found in: " + ", ".join(names) + extra)
+    return InputCheck(articles=count, files=len(files), skipped=tuple(skipped))
+
+
 def iter_articles(
-    inputs: Sequence[str | Path], default_date: dt.date | None = None
+    inputs: Sequence[str | Path],
+    default_date: dt.date | None = None,
+    *,
+    keep_going: bool = False,
+    skipped: list[str] | None = None,
+    warn: bool = True,
 ) -> Iterator[Article]:
     """Yield the articles in the given files and directories, in a stable order.
 
     Directories are walked recursively in sorted order, taking only files with an accepted
     suffix and skipping hidden entries and ``.meta.json`` sidecars. ``default_date`` (the
     command line ``--date``) applies only to articles that carry no date of their own.
+    With ``keep_going``, broken records and unusable files are skipped with a warning and
+    their ``file:line: reason`` appended to ``skipped`` (see :func:`check_inputs`).
+    ``warn=False`` silences the loader's warnings, for a second pass after
+    :func:`check_inputs` has already shown them.
     """
     if isinstance(inputs, (str, Path)):  # a lone path, not a sequence of them
         inputs = [inputs]
+    articles = _iter_articles(inputs, default_date, keep_going, skipped)
+    return articles if warn else _quietly(articles)
+
+
+def _quietly(articles: Iterator[Article]) -> Iterator[Article]:
+    """Run the loader with its warnings off, but only while it runs (not between yields)."""
+    while True:
+        level = logger.level
+        logger.setLevel(logging.ERROR)
+        try:
+            article = next(articles)
+        except StopIteration:
+            return
+        finally:
+            logger.setLevel(level)
+        yield article
+
+
+def _iter_articles(
+    inputs: Sequence[str | Path],
+    default_date: dt.date | None,
+    keep_going: bool,
+    skipped: list[str] | None,
+) -> Iterator[Article]:
     for given in inputs:  # check every input before yielding anything: fail before slow work
         path = Path(given)
         if not path.exists():
             raise InputError(f"no such file or directory: '{given}'")
         if not path.is_dir():
             _check_suffix(path)
+
+    def skip(message: str) -> None:
+        logger.warning("skipped: %s", message)
+        if skipped is not None:
+            skipped.append(message)
+
+    on_error = skip if keep_going else None
     seen: set[str] = set()
     for given in inputs:
         path = Path(given)
@@ -155,26 +237,50 @@ def iter_articles(
             # ("politics/001.txt" -> "politics-001"), so bbc/politics/001.txt and
             # bbc/business/001.txt stay two articles
             id_base = str(file.relative_to(path.parent).with_suffix("")) if path.is_dir() else None
-            for article in load_article_file(file, default_date, id_base):
-                if article.id in seen:  # the later one would silently replace the first
-                    raise InputError(
-                        f"{article.path}: article id '{article.id}' is already used by an "
-                        "earlier input; give the articles distinct ids (metadata 'id') or "
-                        "pass their directories instead of the files"
-                    )
-                seen.add(article.id)
-                yield article
+            try:
+                for article, where in _located(file, default_date, id_base, on_error):
+                    if article.id in seen:  # the later one would silently replace the first
+                        message = (
+                            f"{where}: article id '{article.id}' is already used by an "
+                            "earlier input; give the articles distinct ids (metadata 'id') or "
+                            "pass their directories instead of the files"
+                        )
+                        if on_error is None:
+                            raise InputError(message)
+                        on_error(message)
+                        continue
+                    seen.add(article.id)
+                    yield article
+            except InputError as exc:
+                if on_error is None:
+                    raise
+                on_error(str(exc))  # the rest of this file is unusable; go on with the next
 
 
 def load_article_file(
-    path: Path, default_date: dt.date | None = None, id_base: str | None = None
+    path: Path,
+    default_date: dt.date | None = None,
+    id_base: str | None = None,
+    on_error: Callable[[str], None] | None = None,
 ) -> Iterator[Article]:
     """Yield the articles in one file (a ``.json`` or ``.jsonl`` file may hold many).
 
     Articles without an id of their own get ``id_base`` (default: the file name without its
     suffix), with the record number appended for ``.json`` lists and ``.jsonl`` lines.
+    A broken record raises :class:`InputError`, or is passed to ``on_error`` (as
+    ``"file:line: reason"``) and skipped when ``on_error`` is given.
     """
-    path = Path(path)
+    for article, _where in _located(Path(path), default_date, id_base, on_error):
+        yield article
+
+
+def _located(
+    path: Path,
+    default_date: dt.date | None,
+    id_base: str | None,
+    on_error: Callable[[str], None] | None,
+) -> Iterator[tuple[Article, str]]:
+    """The articles of one file, each with where it was read ("file:line" for a .jsonl)."""
     id_base = id_base or path.stem
     if not path.exists():
         raise InputError(f"no such file or directory: '{path}'")
@@ -186,13 +292,13 @@ def load_article_file(
         logger.info("%s: sidecar metadata, not an article; skipped", path)
         return
     if suffix == ".txt":
-        yield _load_txt(path, default_date, id_base)
+        yield _load_txt(path, default_date, id_base), str(path)
     elif suffix == ".md":
-        yield _load_md(path, default_date, id_base)
+        yield _load_md(path, default_date, id_base), str(path)
     elif suffix == ".json":
-        yield from _load_json(path, default_date, id_base)
+        yield from _load_json(path, default_date, id_base, on_error)
     else:
-        yield from _load_jsonl(path, default_date, id_base)
+        yield from _load_jsonl(path, default_date, id_base, on_error)
 
 
 def _check_suffix(path: Path) -> None:
@@ -259,9 +365,13 @@ def _decode(data: bytes, path: Path) -> str:
 
 def _load_txt(path: Path, default_date: dt.date | None, id_base: str) -> Article:
     content = _read_text(path)
+    html_title = None
+    if looks_like_html(content):
+        logger.warning("%s: looks like HTML, not plain text; markup removed", path)
+        content, html_title = strip_html(content)
     if not content.strip():
         raise InputError(f"{path}: empty article")
-    title, text = _split_title(content)
+    title, text = (html_title, content) if html_title else _split_title(content)
     meta, sidecar = _read_sidecar(path)
     return _build(
         meta,
@@ -367,7 +477,12 @@ def _parse_front_matter(path: Path, front: str) -> dict[str, Any]:
 # --- record files --------------------------------------------------------------------------
 
 
-def _load_json(path: Path, default_date: dt.date | None, id_base: str) -> Iterator[Article]:
+def _load_json(
+    path: Path,
+    default_date: dt.date | None,
+    id_base: str,
+    on_error: Callable[[str], None] | None = None,
+) -> Iterator[tuple[Article, str]]:
     content = _read_text(path)
     if not content.strip():
         raise InputError(f"{path}: empty article")
@@ -377,25 +492,38 @@ def _load_json(path: Path, default_date: dt.date | None, id_base: str) -> Iterat
         raise InputError(
             f"{path}:{exc.lineno}: not valid JSON: {exc.msg} (column {exc.colno})"
         ) from None
+    except RecursionError:
+        raise InputError(f"{path}: JSON nested too deeply") from None
     if isinstance(data, dict):
         article = _record(data, str(path), id_base, default_date, path)
         if article is not None:
-            yield article
+            yield article, str(path)
     elif isinstance(data, list):
         for number, record in enumerate(data, start=1):
             where = f"{path}: record {number}"
-            if not isinstance(record, dict):
-                raise InputError(f"{where}: expected a JSON object, got {_json_type(record)}")
-            article = _record(record, where, f"{id_base}-{number}", default_date, path)
+            try:
+                if not isinstance(record, dict):
+                    raise InputError(f"{where}: expected a JSON object, got {_json_type(record)}")
+                article = _record(record, where, f"{id_base}-{number}", default_date, path)
+            except InputError as exc:
+                if on_error is None:
+                    raise
+                on_error(str(exc))
+                continue
             if article is not None:
-                yield article
+                yield article, where
     else:
         raise InputError(
             f"{path}: expected a JSON object or list of objects, got {_json_type(data)}"
         )
 
 
-def _load_jsonl(path: Path, default_date: dt.date | None, id_base: str) -> Iterator[Article]:
+def _load_jsonl(
+    path: Path,
+    default_date: dt.date | None,
+    id_base: str,
+    on_error: Callable[[str], None] | None = None,
+) -> Iterator[tuple[Article, str]]:
     try:
         handle = path.open("rb")
     except OSError as exc:
@@ -417,23 +545,36 @@ def _load_jsonl(path: Path, default_date: dt.date | None, id_base: str) -> Itera
                 line = raw.decode("latin-1")
             where = f"{path}:{lineno}"
             try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(
-                    f"{where}: not valid JSON: {exc.msg} (column {exc.colno})"
-                ) from None
-            if not isinstance(record, dict):
-                raise InputError(f"{where}: expected a JSON object, got {_json_type(record)}")
-            article = _record(record, where, f"{id_base}-{lineno}", default_date, path)
+                article = _record(
+                    _json_line(line, where), where, f"{id_base}-{lineno}", default_date, path
+                )
+            except InputError as exc:
+                if on_error is None:
+                    raise
+                on_error(str(exc))
+                continue
             if article is None:
                 skipped += 1
                 continue
             count += 1
-            yield article
+            yield article, where
     if skipped:
         logger.warning("%s: %d records without text (keys 'text' or 'body') skipped", path, skipped)
     if count == 0:
-        logger.warning("%s: no articles in file", path)
+        logger.info("%s: no articles in file", path)
+
+
+def _json_line(line: str, where: str) -> dict[str, Any]:
+    """One ``.jsonl`` line as a JSON object, or an InputError naming ``file:line``."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{where}: not valid JSON: {exc.msg} (column {exc.colno})") from None
+    except RecursionError:
+        raise InputError(f"{where}: JSON nested too deeply") from None
+    if not isinstance(record, dict):
+        raise InputError(f"{where}: expected a JSON object, got {_json_type(record)}")
+    return record
 
 
 def _record(
@@ -454,6 +595,9 @@ def _record(
         if value.strip():
             text = value
             break
+    if text is not None and looks_like_html(text):
+        logger.warning("%s: text looks like HTML; markup removed", where)
+        text = strip_html(text)[0] or None
     if text is None:
         logger.debug("%s: record has no text (keys 'text' or 'body'); skipped", where)
         return None
@@ -497,6 +641,8 @@ def _build(
     path: Path,
 ) -> Article:
     """Combine metadata with the defaults detected from the file into an Article."""
+    text = _replace_surrogates(text, where)
+    meta = {k: _replace_surrogates(v, where) if isinstance(v, str) else v for k, v in meta.items()}
     raw_id = meta.get("id")
     article_id = _clean_id(raw_id) if raw_id is not None else ""
     article_id = article_id or _clean_id(default_id) or "article"
@@ -543,6 +689,133 @@ def _coerce_date(value: Any, where: str) -> dt.date | None:
         if wire is not None:
             return wire
         raise InputError(f"{where}: {exc}") from None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _replace_surrogates(text: str, where: str) -> str:
+    """Lone surrogates (JSON ``"\\ud800"``) can be read but never written as UTF-8: replace
+    each with U+FFFD, one code point for one, so offsets into the text stay valid."""
+    if not _SURROGATE.search(text):
+        return text
+    logger.warning("%s: lone surrogate code points replaced by U+FFFD", where)
+    return _SURROGATE.sub("\ufffd", text)
+
+
+# --- HTML ----------------------------------------------------------------------------------
+
+_HTML_DOCUMENT = re.compile(
+    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_TAG = re.compile(
+    r"</?(?:p|div|span|a|br|h[1-6]|ul|ol|li|table|tr|td|th|script|style|article|section|"
+    r"header|footer|nav|main|strong|em|b|i|img|meta|link|title|figure|figcaption|blockquote)"
+    r"\b[^<>]{0,2000}>",
+    re.IGNORECASE,
+)
+_HTML_PROBE_CHARS = 20_000
+_SKIPPED_ELEMENTS = frozenset(
+    {"script", "style", "noscript", "template", "head", "svg", "iframe", "object", "canvas"}
+)
+_BLOCK_ELEMENTS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "td",
+        "th",
+        "tr",
+        "ul",
+    ]
+)
+
+
+def looks_like_html(text: str) -> bool:
+    """An HTML page rather than text: it opens with a doctype, ``<html>``, ``<head>`` or
+    ``<body>``, or it opens with a tag and has at least three common HTML tags near the top.
+    Plain text that merely quotes a tag (an article about ``<script>``) is not HTML."""
+    if _HTML_DOCUMENT.match(text):
+        return True
+    return text.lstrip().startswith("<") and len(_HTML_TAG.findall(text[:_HTML_PROBE_CHARS])) >= 3
+
+
+class _TextOfHtml(HTMLParser):
+    """The visible text of a page: blocks become paragraphs; scripts and styles are dropped."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self.current: list[str] = []
+        self.title: list[str] = []
+        self.skipping: list[str] = []
+        self.in_title = False
+
+    def _break(self) -> None:
+        block = " ".join("".join(self.current).split())
+        if block:
+            self.blocks.append(block)
+        self.current = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self.in_title = True
+        elif tag in _SKIPPED_ELEMENTS and tag != "head":
+            self.skipping.append(tag)
+        elif tag in _BLOCK_ELEMENTS:
+            self._break()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        elif self.skipping and tag == self.skipping[-1]:
+            self.skipping.pop()
+        elif tag in _BLOCK_ELEMENTS:
+            self._break()
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
+        elif not self.skipping:
+            self.current.append(data)
+
+
+def strip_html(html: str) -> tuple[str, str | None]:
+    """The visible text of an HTML page (paragraphs separated by blank lines) and its
+    ``<title>``, if any. Markup, scripts and styles are dropped; entities are decoded."""
+    parser = _TextOfHtml()
+    parser.feed(html)
+    parser.close()
+    parser._break()
+    title = " ".join("".join(parser.title).split()) or None
+    text = "\n\n".join(parser.blocks)
+    return (text + "\n" if text else ""), title
 
 
 def _json_type(value: Any) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from kg.articles import Article, iter_articles
+from kg.articles import Article, check_inputs, iter_articles
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -37,6 +37,7 @@ class BuildReport:
     store_triples: int = 0
     failed: list[str] = field(default_factory=list)  # ids of articles that could not be read
     skipped: int = 0  # unchanged since the last build
+    broken: list[str] = field(default_factory=list)  # "file:line: reason" (keep_going)
 
 
 def _page_title(union: Graph) -> str:
@@ -100,6 +101,7 @@ def build(
     force: bool = False,
     store_location: str | Path | None = None,
     shard: tuple[int, int] | None = None,
+    keep_going: bool = False,
 ) -> BuildReport:
     """Extract every input article into the store under ``out_dir`` and write the outputs.
 
@@ -125,21 +127,25 @@ def build(
     location = store_location if store_location is not None else out_dir / STORE_DIR
     if not remote:
         _check_output(out_dir)
-    first = next(iter(iter_articles(inputs, default_date=published)), None)  # checks paths
-    if first is None:
-        raise InputError("no articles found in: " + ", ".join(str(i) for i in inputs))
+    # every input is read once before anything is written: a broken record stops the build
+    # here (or is listed and skipped with keep_going), and the count gives the progress ETA
+    checked = check_inputs(inputs, keep_going=keep_going)
+    report_broken = list(checked.skipped)
     load_model(model)  # fail on a missing model before the store is touched
-    report = BuildReport()
+    report = BuildReport(broken=report_broken)
     with Workers(model, jobs) as workers:  # forked before the store is opened
         store = open_store(location)
         try:
             replace_graph(store, ontology_graph())
             done = {} if force else stored_hashes(store)
             if progress is not None:
-                progress.start(None)
+                progress.start(checked.articles if shard is None else None)
 
             def todo() -> Iterator[Article]:
-                for article in iter_articles(inputs, default_date=published):
+                articles = iter_articles(
+                    inputs, default_date=published, keep_going=keep_going, warn=False
+                )
+                for article in articles:
                     if shard is not None and not in_shard(article.id, shard):
                         continue
                     if done.get(str(graph_iri(article.id))) == article.content_hash:

@@ -88,9 +88,17 @@ def _parser() -> argparse.ArgumentParser:
         help="store directory or remote SPARQL endpoint URL (default: OUT/store); "
         "a URL build writes only to the server",
     )
+    build.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="skip broken records (a bad .jsonl line) and unusable files, list them at the end "
+        "(default: stop at the first, before anything is written)",
+    )
 
     query = sub.add_parser(
-        "query", parents=[common], help="run a SPARQL query against the store (read-only)"
+        "query",
+        parents=[common],
+        help="run a SPARQL query against the store (read-only unless --update)",
     )
     query.add_argument(
         "query", help="a .rq file, a name from queries/ (e.g. officials), or SPARQL text"
@@ -108,6 +116,24 @@ def _parser() -> argparse.ArgumentParser:
         default=str(DEFAULT_OUT / "store"),
         metavar="DIR|URL",
         help="store directory or SPARQL endpoint URL (default: output/store)",
+    )
+    query.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=30.0,
+        metavar="SECONDS",
+        help="stop a query that runs longer (default: 30; 0 for no limit)",
+    )
+    query.add_argument(
+        "--update",
+        action="store_true",
+        help="allow SPARQL UPDATE (INSERT, DELETE, LOAD, CLEAR, DROP, ...) on a writable store; "
+        "the next kg build of an article replaces its graph again",
+    )
+    query.add_argument(
+        "--allow-service",
+        action="store_true",
+        help="allow SERVICE and LOAD, which fetch data from other hosts",
     )
 
     export = sub.add_parser("export", parents=[common], help="serialise the whole graph")
@@ -217,6 +243,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
             force=args.force,
             store_location=args.store,
             shard=parse_shard(args.shard) if args.shard else None,
+            keep_going=args.keep_going,
         )
     except KeyboardInterrupt:
         bar.close()
@@ -239,6 +266,12 @@ def _cmd_build(args: argparse.Namespace) -> int:
     print(f"store holds {report.store_triples} triples")
     for path in report.outputs:
         print(f"wrote {path}")
+    if report.broken:
+        shown = "; ".join(report.broken[:5]) + (" ..." if len(report.broken) > 5 else "")
+        print(
+            f"kg: --keep-going skipped {len(report.broken)} broken input(s): {shown}",
+            file=sys.stderr,
+        )
     if report.failed:
         shown = ", ".join(report.failed[:5]) + (" ..." if len(report.failed) > 5 else "")
         print(
@@ -249,14 +282,36 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _seconds(text: str) -> float:
+    """A --timeout value: a number of seconds, 0 for none."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: '{text}'") from None
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be 0 or more seconds, not '{text}'")
+    return value
+
+
 def _cmd_query(args: argparse.Namespace) -> int:
-    from kg.queries import parse_binding, resolve_query, run_query
-    from kg.store import open_store
+    from kg.queries import check_query, execute, parse_binding, resolve_query
 
     sparql = resolve_query(args.query)
+    check = check_query(sparql, allow_update=args.update, allow_service=args.allow_service)
     bindings = dict(parse_binding(b) for b in args.bind)
-    store = open_store(args.store, read_only=True)
-    sys.stdout.write(run_query(store, sparql, bindings, args.format))
+    result = execute(
+        args.store,
+        sparql,
+        bindings,
+        args.format,
+        timeout=args.timeout or None,
+        allow_update=args.update,
+        allow_service=args.allow_service,
+    )
+    if check.is_update:
+        print(f"kg: {result.strip()}", file=sys.stderr)
+    else:
+        sys.stdout.write(result)
     return 0
 
 

@@ -3,6 +3,10 @@
 The same entity gets the same IRI in every article (a person by full name, a country
 and its government by ISO code); a fact node's IRI is its article plus a digest of the
 fact's content, so building the same article twice gives the same graph.
+
+Whatever the text, an IRI holds only ``[a-z0-9-/]`` after the namespace and stays short:
+keys are slugged to at most 80 characters plus a digest, so markup, quotes, control or
+bidirectional characters and 10,000-character "names" never reach an IRI.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from kg.facts import COUNTRY, GOVERNMENT, GROUP, PERSON, PLACE, EntityRef, Fact,
 from kg.ontology import GRAPH, ID
 
 _MAX_SLUG = 80
+_ISO_CODE = re.compile(r"[A-Za-z]{2,3}")
 
 
 def slug(text: str) -> str:
@@ -26,12 +31,18 @@ def slug(text: str) -> str:
     """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     words = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+    digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
     if not words:
         return digest
     if len(words) > _MAX_SLUG or ascii_text != text:
         return f"{words[:_MAX_SLUG].rstrip('-')}-{digest}"
     return words
+
+
+def _code(key: str) -> str:
+    """A country's ISO code as it appears in IRIs; any other key is slugged, so a key that is
+    not a code can never put characters an IRI may not hold into one."""
+    return key.lower() if _ISO_CODE.fullmatch(key) else slug(key)
 
 
 def article_iri(article_id: str) -> URIRef:
@@ -47,9 +58,9 @@ def entity_iri(ref: EntityRef, article_id: str) -> URIRef:
     if ref.kind == PERSON:
         return ID[f"person/{slug(ref.key)}"]
     if ref.kind == COUNTRY:
-        return ID[f"country/{ref.key.lower()}"]
+        return ID[f"country/{_code(ref.key)}"]
     if ref.kind == GOVERNMENT:
-        return ID[f"government/{ref.key.lower()}"]
+        return ID[f"government/{_code(ref.key)}"]
     if ref.kind == PLACE:
         return ID[f"place/{slug(ref.key)}"]
     if ref.kind == GROUP:  # "diplomatic sources" are not the same people in every article
@@ -58,7 +69,7 @@ def entity_iri(ref: EntityRef, article_id: str) -> URIRef:
 
 
 def post_iri(country_iso2: str, office: str) -> URIRef:
-    return ID[f"post/{country_iso2.lower()}/{slug(office)}"]
+    return ID[f"post/{_code(country_iso2)}/{slug(office)}"]
 
 
 def role_iri(office: str) -> URIRef:
@@ -66,7 +77,7 @@ def role_iri(office: str) -> URIRef:
 
 
 def fact_iri(kind: str, article_id: str, fact: Fact) -> URIRef:
-    digest = hashlib.sha1(fact_line(fact).encode("utf-8")).hexdigest()[:16]
+    digest = hashlib.sha1(fact_line(fact).encode("utf-8", "surrogatepass")).hexdigest()[:16]
     return ID[f"{kind}/{slug(article_id)}/{digest}"]
 
 

@@ -7,6 +7,7 @@ The RDF layer never sees spaCy: it reads Article records and plain facts.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
@@ -86,6 +87,16 @@ _PLURAL_OR_TITLED = (
 def _with_article(name: str) -> str:
     """'the United States', 'the Netherlands', but 'Japan'."""
     return f"the {name}" if any(part in name for part in _PLURAL_OR_TITLED) else name
+
+
+def _decimal(number: float) -> str:
+    """An xsd:decimal lexical form: digits and a point, never an exponent ("1e+16" is not
+    a decimal; rdflib would write it so and the Turtle would not read back)."""
+    text = format(Decimal(repr(float(number))), "f")
+    return text if "." in text else text + ".0"  # "25" alone would read back as an integer
+
+
+_MAX_DAYS = 36_500  # a pause longer than a century is a misreading, kept as rate and unit
 
 
 class _Builder:
@@ -269,10 +280,12 @@ class _Builder:
             self.add(node, KG.target, self.agent(fact.target))
         for goods in fact.goods:
             self.add(node, KG.goods, Literal(goods))
-        if fact.rate is not None and fact.unit == "days":  # "90-day pause": a duration
-            self.add(node, SDO.duration, Literal(f"P{fact.rate:g}D", datatype=XSD.duration))
+        whole_days = fact.rate is not None and float(fact.rate).is_integer()
+        whole_days = whole_days and 0 <= (fact.rate or 0) <= _MAX_DAYS
+        if fact.rate is not None and fact.unit == "days" and whole_days:  # "90-day pause"
+            self.add(node, SDO.duration, Literal(f"P{int(fact.rate)}D", datatype=XSD.duration))
         elif fact.rate is not None:
-            self.add(node, KG.rate, Literal(fact.rate, datatype=XSD.decimal))
+            self.add(node, KG.rate, Literal(_decimal(fact.rate), datatype=XSD.decimal))
             if fact.unit:
                 self.add(node, KG.unit, Literal(fact.unit))
         self.date(node, SDO.startDate, fact.start)

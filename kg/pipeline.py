@@ -53,12 +53,11 @@ def process_chunk(articles: list[Article], model: str | None = None) -> list[Art
     from kg.extractors import extract_facts
     from kg.iris import graph_iri
     from kg.mapping import article_graph
-    from kg.nlp import load_model
+    from kg.nlp import parse
 
-    nlp = load_model(model if model is not None else _MODEL)
     results = []
-    docs = nlp.pipe((a.text for a in articles), batch_size=len(articles) or 1)
-    for doc, article in zip(docs, articles, strict=True):
+    pairs = parse(articles, model if model is not None else _MODEL, batch_size=len(articles) or 1)
+    for doc, article in pairs:
         name = str(graph_iri(article.id))
         try:
             facts = extract_facts(doc, article)

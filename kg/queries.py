@@ -11,18 +11,39 @@ an OPTIONAL that fails to match keeps the bound value, so "--bind government=Jap
 put every official in Japan.) User text never reaches the query as text.
 
 A query file may declare required parameters with comment lines ``# @param day YYYY-MM-DD``.
+
+Queries are untrusted. :func:`check_query` parses each one with rdflib's SPARQL parser (so a
+keyword in a comment, string or IRI cannot fool it) and refuses, unless allowed: updates
+(INSERT, DELETE, LOAD, CLEAR, DROP, CREATE, ADD, MOVE, COPY) and calls to other hosts
+(SERVICE, and LOAD, which fetches a URL). Oxigraph has no query timeout and holds the GIL
+while it evaluates, so a thread cannot stop it: :func:`run_with_timeout` runs the query in a
+child process and kills it when the time is up. :func:`execute` does all of it for a store
+directory; ``kg query`` and ``kg serve`` use it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import multiprocessing
+import os
 import re
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pyoxigraph as ox
 
+from kg import errors
 from kg.errors import QueryError
+
+T = TypeVar("T")
+DEFAULT_TIMEOUT = 30.0  # seconds, kg query --timeout
+MAX_QUERY_CHARS = 100_000  # a longer text is refused before it is parsed
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
 _W3C_FORMATS = {
@@ -57,14 +78,10 @@ def available_queries() -> list[str]:
 
 
 def resolve_query(query: str) -> str:
-    """The SPARQL text for a path, a query name or inline SPARQL."""
-    if _SPARQL_START.match(query):
+    """The SPARQL text for a path, a query name or inline SPARQL (what it may do is decided
+    later, by :func:`check_query`)."""
+    if _SPARQL_START.match(query) or _UPDATE_START.match(query):
         return query
-    if _UPDATE_START.match(query):
-        raise QueryError(
-            "SPARQL updates are refused: kg query is read-only "
-            "(rebuild articles with kg build to change the graph)"
-        )
     path = Path(query)
     if path.suffix == ".rq" or path.exists():
         try:
@@ -201,16 +218,18 @@ def required_params(sparql: str) -> dict[str, str]:
 
 
 def run_query(
-    store: ox.Store, sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal], fmt: str = "table"
+    store: ox.Store,
+    sparql: str,
+    bindings: dict[str, ox.NamedNode | ox.Literal],
+    fmt: str = "table",
+    *,
+    allow_service: bool = False,
 ) -> str:
-    """Run a read-only query over the union of article graphs and format the result."""
+    """Run a read-only query over the union of article graphs and format the result, in
+    this process and without a time limit (:func:`execute` adds both)."""
     if fmt not in RESULT_FORMATS:
         raise QueryError(f"unknown format '{fmt}'; choose one of: {', '.join(RESULT_FORMATS)}")
-    if not _SPARQL_START.match(sparql) or _UPDATE.match(_strip_prologue(sparql)):
-        raise QueryError(
-            "only SPARQL queries (SELECT, ASK, CONSTRUCT, DESCRIBE) are allowed; "
-            "kg query never changes the store"
-        )
+    check_query(sparql, allow_update=False, allow_service=allow_service)
     missing = {k: v for k, v in required_params(sparql).items() if k not in bindings}
     if missing:
         needed = " ".join(f"--bind {k}={hint or 'VALUE'}" for k, hint in missing.items())
@@ -232,6 +251,298 @@ def run_query(
     if fmt in _W3C_FORMATS:
         return (result.serialize(format=_W3C_FORMATS[fmt]) or b"").decode("utf-8")
     return _table(result)
+
+
+# --- what a query may do --------------------------------------------------------------------
+
+QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+UPDATE = "UPDATE"
+_RDFLIB_FORMS = {
+    "SelectQuery": "SELECT",
+    "AskQuery": "ASK",
+    "ConstructQuery": "CONSTRUCT",
+    "DescribeQuery": "DESCRIBE",
+}
+_RDFLIB_UPDATES = {
+    "Load": "LOAD",
+    "Clear": "CLEAR",
+    "Drop": "DROP",
+    "Create": "CREATE",
+    "Add": "ADD",
+    "Move": "MOVE",
+    "Copy": "COPY",
+    "InsertData": "INSERT DATA",
+    "DeleteData": "DELETE DATA",
+    "DeleteWhere": "DELETE WHERE",
+    "Modify": "DELETE/INSERT",
+}
+_UPDATE_KEYWORDS = frozenset(
+    ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
+)
+# SPARQL tokens that may contain keyword-like words: comments, strings, IRIs, variables and
+# prefixed names. What is left outside them are the bare words, i.e. the keywords.
+_TOKEN = re.compile(
+    r"#[^\n]*"
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r'|<[^<>"{}|^`\\\x00-\x20]*>'
+    r"|[?$]\w+"
+    r"|(?:[^\W\d][\w.-]*)?:[\w.:%\\-]*"
+    r"|(?P<word>[^\W\d]\w*)"
+    r"|\S",
+    re.DOTALL,
+)
+
+
+@dataclass(frozen=True)
+class QueryCheck:
+    """What a SPARQL text would do: its form, its update operations, whether it calls out."""
+
+    form: str  # SELECT | ASK | CONSTRUCT | DESCRIBE | UPDATE
+    operations: tuple[str, ...] = ()  # for an update: "INSERT DATA", "LOAD", ...
+    remote: bool = False  # SERVICE or LOAD: the store would fetch from another host
+
+    @property
+    def is_update(self) -> bool:
+        return self.form == UPDATE
+
+
+def _keywords(sparql: str) -> list[str]:
+    """The bare words (keywords) of a SPARQL text, upper-cased, outside comments, strings,
+    IRIs, variables and prefixed names."""
+    return [m.group("word").upper() for m in _TOKEN.finditer(sparql) if m.group("word")]
+
+
+def _node_names(node: Any) -> set[str]:
+    """The names of every rdflib parse-tree node (CompValue) under ``node``."""
+    from pyparsing import ParseResults
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    names: set[str] = set()
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, CompValue):
+            names.add(item.name)
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple, ParseResults)):
+            stack.extend(item)
+    return names
+
+
+def _classify(sparql: str) -> QueryCheck:
+    """Parse with rdflib (a query, else an update); when rdflib cannot parse the text (a
+    syntax error, or SPARQL 1.2 syntax Oxigraph accepts), fall back to its keywords."""
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    keywords = _keywords(sparql)
+    service = "SERVICE" in keywords
+    try:
+        tree = parseQuery(sparql)
+    except ParseBaseException as query_error:
+        try:
+            update = parseUpdate(sparql)
+        except ParseBaseException:
+            first = next((k for k in keywords if k not in ("PREFIX", "BASE")), "")
+            if first in _UPDATE_KEYWORDS:
+                ops = tuple(dict.fromkeys(k for k in keywords if k in _UPDATE_KEYWORDS))
+                return QueryCheck(UPDATE, ops, service or "LOAD" in keywords)
+            if first in QUERY_FORMS:  # Oxigraph parses it and reports any syntax error
+                return QueryCheck(first, (), service)
+            message = " ".join(str(query_error).split())
+            raise QueryError(f"SPARQL syntax error: {message}") from None
+        names = _node_names(update)
+        ops = tuple(dict.fromkeys(_RDFLIB_UPDATES.get(op.name, op.name) for op in update.request))
+        remote = service or "ServiceGraphPattern" in names or "LOAD" in ops
+        return QueryCheck(UPDATE, ops, remote)
+    form = _RDFLIB_FORMS.get(tree[1].name, tree[1].name)
+    return QueryCheck(form, (), service or "ServiceGraphPattern" in _node_names(tree))
+
+
+def _quick_check(sparql: str) -> QueryCheck | None:
+    """The form of a plain query at once, without a parse, when none of its keywords could
+    make it an update or a call to another host; None when the text needs the parser.
+    (rdflib's parser takes ~0.1 s, ten times a typical query on the store; ``kg serve``
+    checks every request.) Oxigraph still reports any syntax error when it runs the query.
+    """
+    keywords = _keywords(sparql)
+    first = next((k for k in keywords if k not in ("PREFIX", "BASE")), "")
+    risky = _UPDATE_KEYWORDS.intersection(keywords) or "SERVICE" in keywords
+    risky = risky or sparql.count("{") + sparql.count("(") > 200  # deep nesting: parse it
+    return QueryCheck(first) if first in QUERY_FORMS and not risky else None
+
+
+@functools.lru_cache(maxsize=256)
+def _classified(sparql: str) -> QueryCheck:
+    return _classify(sparql)
+
+
+def check_query(
+    sparql: str, *, allow_update: bool = False, allow_service: bool = False
+) -> QueryCheck:
+    """Parse ``sparql`` and refuse what it may not do, with a one-line :class:`QueryError`.
+
+    Refused unless allowed: an update (``allow_update``, ``kg query --update``), and a query or
+    update that would call another host - ``SERVICE``, or ``LOAD`` of a URL
+    (``allow_service``, ``--allow-service``). Texts over ``MAX_QUERY_CHARS`` are refused.
+    """
+    if len(sparql) > MAX_QUERY_CHARS:
+        raise QueryError(
+            f"query too long: {len(sparql):,} characters (at most {MAX_QUERY_CHARS:,})"
+        )
+    try:
+        check = _quick_check(sparql) or _classified(sparql)
+    except RecursionError:
+        raise QueryError("query nested too deeply to check") from None
+    if check.is_update and not allow_update:
+        raise QueryError(
+            f"SPARQL update ({', '.join(check.operations)}) refused: kg query is read-only; "
+            "only SPARQL queries (SELECT, ASK, CONSTRUCT, DESCRIBE) run unless --update is given"
+        )
+    if check.remote and not allow_service:
+        what = "LOAD" if "LOAD" in check.operations else "SERVICE"
+        raise QueryError(
+            f"{what} refused: the query would fetch data from another host; "
+            "pass --allow-service to allow it"
+        )
+    return check
+
+
+# --- running with a time limit --------------------------------------------------------------
+
+
+def _single_threaded() -> bool:
+    """Whether this process has one thread, counting native ones (an open Oxigraph store
+    runs RocksDB threads that Python's threading module does not see)."""
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return threading.active_count() == 1 and "pyoxigraph" not in sys.modules
+
+
+def _start_method() -> str:
+    """fork is fast and needs nothing picklable, but forking a process that has threads may
+    deadlock the child (a writable store never opened in one): then the child is a fresh
+    interpreter (forkserver, else spawn)."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and _single_threaded():
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
+def _child(conn: Connection, func: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    try:
+        result = func(*args)
+    except errors.KGError as exc:
+        conn.send(("error", type(exc).__name__, str(exc)))
+    except BaseException as exc:  # reported to the parent as one line, like any kg error
+        conn.send(("error", "QueryError", f"query failed: {type(exc).__name__}: {exc}"))
+    else:
+        conn.send(("ok", "", result))
+    finally:
+        conn.close()
+
+
+def run_with_timeout(func: Callable[..., T], *args: Any, timeout: float | None) -> T:
+    """``func(*args)`` in a child process, killed after ``timeout`` seconds.
+
+    A ``KGError`` raised in the child is raised again here with its class and message; a
+    timeout or a dead child is a :class:`QueryError`. ``timeout`` None or 0 runs ``func``
+    here, unbounded. The result travels back pickled; ``func`` and ``args`` must be
+    picklable when the process has threads (then the child is not forked).
+    """
+    if timeout is None or timeout == 0:
+        return func(*args)
+    if timeout < 0:
+        raise QueryError(f"--timeout must be positive (0 for no limit), not {timeout:g}")
+    context = multiprocessing.get_context(_start_method())
+    receive, send = context.Pipe(duplex=False)
+    for stream in (sys.stdout, sys.stderr):  # a forked child would flush our buffers again
+        stream.flush()
+    process = context.Process(  # type: ignore[attr-defined]
+        target=_child, args=(send, func, args), daemon=True
+    )
+    process.start()
+    send.close()
+    try:
+        if not receive.poll(timeout):
+            raise QueryError(f"query timed out after {timeout:g} s (raise it with --timeout)")
+        try:
+            status, kind, payload = receive.recv()
+        except EOFError:
+            process.join(5)
+            raise QueryError(
+                f"query process died without an answer (exit code {process.exitcode})"
+            ) from None
+    finally:
+        if process.is_alive():
+            process.kill()
+        process.join()
+        receive.close()
+    if status == "ok":
+        return payload
+    error_class = getattr(errors, kind, QueryError)
+    if not (isinstance(error_class, type) and issubclass(error_class, errors.KGError)):
+        error_class = QueryError
+    raise error_class(payload)
+
+
+def _query_store(
+    store_path: Path,
+    sparql: str,
+    bindings: dict[str, ox.NamedNode | ox.Literal],
+    fmt: str,
+    allow_service: bool,
+) -> str:
+    from kg.store import open_store
+
+    store = open_store(store_path, read_only=True)
+    return run_query(store, sparql, bindings, fmt, allow_service=allow_service)
+
+
+def _update_store(store_path: Path, sparql: str, allow_service: bool) -> str:
+    from kg.store import open_store
+
+    check_query(sparql, allow_update=True, allow_service=allow_service)
+    store = open_store(store_path)
+    before = len(store)
+    try:
+        store.update(sparql)
+    except SyntaxError as exc:
+        raise QueryError(f"SPARQL syntax error: {exc}") from exc
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise QueryError(f"update failed: {exc}") from exc
+    store.flush()
+    return f"update done: the store held {before} quads and now holds {len(store)}\n"
+
+
+def execute(
+    store_path: Path,
+    sparql: str,
+    bindings: dict[str, ox.NamedNode | ox.Literal] | None = None,
+    fmt: str = "table",
+    *,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    allow_update: bool = False,
+    allow_service: bool = False,
+) -> str:
+    """Check ``sparql`` (:func:`check_query`), then run it on the store at ``store_path`` in a
+    child process bounded by ``timeout`` seconds: a query on a read-only store, an update
+    (only with ``allow_update``) on a writable one. Returns the formatted result; an update
+    returns one line saying how the store changed."""
+    check = check_query(sparql, allow_update=allow_update, allow_service=allow_service)
+    if fmt not in RESULT_FORMATS:
+        raise QueryError(f"unknown format '{fmt}'; choose one of: {', '.join(RESULT_FORMATS)}")
+    if check.is_update:
+        if bindings:
+            raise QueryError("--bind applies to queries, not to updates")
+        return run_with_timeout(_update_store, store_path, sparql, allow_service, timeout=timeout)
+    return run_with_timeout(
+        _query_store, store_path, sparql, bindings or {}, fmt, allow_service, timeout=timeout
+    )
 
 
 def _strip_prologue(sparql: str) -> str:
@@ -279,47 +590,3 @@ def _table(result: ox.QuerySolutions) -> str:
     out.extend(line(r) for r in rows)
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out) + "\n"
-
-
-_RISKY_WORDS = re.compile(
-    r"service|insert|delete|load|clear|drop|create|add|move|copy|with", re.IGNORECASE
-)
-
-
-def check_query(sparql: str, allow_service: bool = False) -> None:
-    """Refuse what a read-only endpoint must not run: updates, and SERVICE calls to other
-    hosts. A query that contains none of the words involved is let through at once;
-    otherwise it is parsed (rdflib's SPARQL grammar, ~0.1 s), so comments and strings that
-    merely mention these words do not trip it."""
-    if not _RISKY_WORDS.search(sparql):
-        return
-    _check_parsed(sparql, allow_service)
-
-
-@functools.lru_cache(maxsize=256)
-def _check_parsed(sparql: str, allow_service: bool) -> None:
-    from pyparsing import ParseException
-    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
-
-    try:
-        tree = parseQuery(sparql)
-    except ParseException as exc:
-        try:
-            parseUpdate(sparql)
-        except ParseException:
-            raise QueryError(f"SPARQL syntax error: {exc}") from exc
-        raise QueryError("SPARQL updates are refused: the graph is read-only here") from exc
-    if not allow_service and _has_service(tree):
-        raise QueryError("SERVICE (federated queries to other hosts) is refused")
-
-
-def _has_service(node: object) -> bool:
-    from pyparsing import ParseResults
-
-    if getattr(node, "name", None) == "ServiceGraphPattern":
-        return True
-    if isinstance(node, dict):
-        return any(_has_service(v) for v in node.values())
-    if isinstance(node, (list, tuple, ParseResults)):
-        return any(_has_service(v) for v in node)
-    return False

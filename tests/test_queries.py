@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import QueryError
-from kg.queries import available_queries, parse_binding, resolve_query, run_query
+from kg.queries import available_queries, check_query, parse_binding, resolve_query, run_query
 from kg.store import open_store
 
 QUERIES = Path(__file__).resolve().parent.parent / "queries"
@@ -159,5 +159,5 @@ def test_queries_ask_in_w3c_json_and_updates_refused(store):
         "WITH <urn:g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
         "CLEAR ALL",
     ):
-        with pytest.raises(QueryError, match="read-only"):
-            resolve_query(update)
+        with pytest.raises(QueryError, match="read-only"):  # text, then refused by its parse
+            check_query(resolve_query(update))
