@@ -10,7 +10,14 @@ from pathlib import Path
 import pytest
 
 from kg.errors import QueryError
-from kg.queries import available_queries, check_query, parse_binding, resolve_query, run_query
+from kg.queries import (
+    available_queries,
+    bind_values,
+    check_query,
+    parse_binding,
+    resolve_query,
+    run_query,
+)
 from kg.store import open_store
 
 QUERIES = Path(__file__).resolve().parent.parent / "queries"
@@ -161,3 +168,32 @@ def test_queries_ask_in_w3c_json_and_updates_refused(store):
     ):
         with pytest.raises(QueryError, match="read-only"):  # text, then refused by its parse
             check_query(resolve_query(update))
+
+
+@pytest.mark.parametrize(
+    ("query_name", "binding"),
+    [
+        ("officials", ("name", "Ryosei Akazawa")),  # a required pattern: VALUES + FILTER
+        ("officials", ("government", "Japan")),  # bound inside OPTIONAL: FILTER only
+        ("statements", ("name", "Ryosei Akazawa")),
+        ("meetings", ("status", "planned")),
+    ],
+)
+def test_bound_query_gives_exactly_the_matching_rows_of_the_unbound_one(store, query_name, binding):
+    name, value = binding
+    everything = rows(store, query_name)
+    narrowed = rows(store, query_name, **{name: value})
+    assert narrowed, f"{query_name} has no row with {name}={value} on the seed"
+    assert narrowed == [r for r in everything if r[name] == value]
+
+
+def test_values_go_first_only_for_variables_every_solution_binds():
+    officials = resolve_query("officials")
+    by_name = bind_values(officials, dict([parse_binding("name=Ryosei Akazawa")]))
+    head = by_name.split("WHERE {", 1)[1].lstrip()
+    assert head.startswith('VALUES ?name { "Ryosei Akazawa" }')
+    assert 'FILTER(?name = "Ryosei Akazawa")' in by_name
+    by_government = bind_values(officials, dict([parse_binding("government=Japan")]))
+    assert "VALUES" not in by_government  # ?government may be unbound (OPTIONAL)
+    by_rate = bind_values(resolve_query("policies"), dict([parse_binding("rate=25")]))
+    assert "VALUES" not in by_rate  # numbers compare by value: 25 = 25.0
