@@ -120,7 +120,7 @@ def stored_hashes(store: ox.Store) -> dict[str, str]:
 
 def count_triples(store: ox.Store | RemoteStore) -> int:
     """Triples in the union (the default graph); counted by the store, not in Python."""
-    (row,) = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    (row,) = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")  # type: ignore[misc]
     return int(row["n"].value)
 
 
