@@ -20,14 +20,14 @@ from kg.viz import render_html, write_html
 
 DATA = Path(__file__).parent / "data" / "viz_sample.ttl"
 EXPECTED_KINDS = {
-    "Person": 3,
-    "Government": 2,
-    "Country": 2,
-    "Place": 1,
-    "Event": 2,
-    "Policy": 2,
-    "Statement": 1,
-    "Article": 1,
+    "person": 3,
+    "government": 2,
+    "country": 2,
+    "place": 1,
+    "meeting": 2,
+    "policy": 2,
+    "quote": 1,
+    "article": 1,
 }
 EXPECTED_NODES = sum(EXPECTED_KINDS.values())  # 14
 HOSTILE_LABEL = '<img src=x onerror="window.__pwned=1">'
@@ -101,6 +101,13 @@ def test_page_has_no_remote_resource(page: str) -> None:
     assert "Content-Security-Policy" in page
 
 
+def _page_data(page: str) -> dict:
+    """The JSON the page's own script reads (articles, physics on or off)."""
+    scripts = [s for s in _parse(page).scripts if s.lstrip().startswith('{"articles"')]
+    assert len(scripts) == 1
+    return json.loads(scripts[0])
+
+
 def test_hostile_strings_are_escaped(page: str) -> None:
     assert HOSTILE_LABEL not in page
     assert HOSTILE_QUOTE not in page
@@ -110,11 +117,16 @@ def test_hostile_strings_are_escaped(page: str) -> None:
     assert not any(name.startswith("on") for _, attrs in tags for name, _ in attrs)
     assert "<title>Sample &lt;title&gt; &amp; co</title>" in page
     # ...and the data still round-trips exactly (escaped as \u003c in JSON, not mangled).
-    labels = {n["fullLabel"] for n in _dataset(page, "nodes")}
+    nodes = _dataset(page, "nodes")
+    labels = {n["fullLabel"] for n in nodes}
     assert HOSTILE_LABEL in labels
     assert any(label.startswith("\u201c" + HOSTILE_QUOTE) for label in labels)
-    infos = " ".join(e["info"] for e in _dataset(page, "edges"))
-    assert "</script><b>Minister</b>" in infos
+    hostile = next(n for n in nodes if n["fullLabel"] == HOSTILE_LABEL)
+    assert hostile["aliases"] == ["Tom & Jerry <b>bold</b>"]
+    assert "</script><b>Minister</b>" in {e["fullLabel"] for e in _dataset(page, "edges")}
+    evidence = [ev["text"] for n in nodes for ev in n["evidence"]]
+    assert any(HOSTILE_QUOTE in text for text in evidence)
+    assert _page_data(page)["articles"][0]["title"].startswith("Ishiba and Trump meet")
 
 
 def test_node_mapping(page: str) -> None:
@@ -126,21 +138,29 @@ def test_node_mapping(page: str) -> None:
     assert not any("membership" in i or "/ev-" in i for i in ids)
     by_id = {n["id"]: n for n in nodes}
     ishiba = by_id[ID + "person-shigeru-ishiba"]
-    assert ishiba["label"] == "Shigeru Ishiba"
-    assert "Also known as: Ishiba; Prime Minister Ishiba" in ishiba["info"]
-    assert "Role: Prime Minister, Government of Japan" in ishiba["info"]
-    assert "met U.S. President Donald Trump" in ishiba["info"]
+    assert ishiba["label"] == "Shigeru Ishiba" and ishiba["kindText"] == "Person"
+    assert ishiba["aliases"] == ["Ishiba", "Prime Minister Ishiba"]
+    assert "Role: Prime Minister, Government of Japan" in ishiba["facts"]
+    assert "Post: Prime Minister of Japan" in ishiba["facts"]
+    (evidence,) = ishiba["evidence"]
+    assert evidence["text"].startswith("Prime Minister Shigeru Ishiba met U.S. President")
+    assert evidence["article"] == "Ishiba and Trump meet at G7 as tariff talks continue"
+    assert evidence["date"] == "2025-06-17"
     statement = by_id[ID + "statement-ishiba-1"]
     assert len(statement["label"]) <= 40 and statement["label"].endswith("\u2026")
-    assert "we will not compromise" in statement["info"]
+    assert "we will not compromise" in statement["fullLabel"]
     car = by_id[ID + "policy-car-tariff"]
     assert car["shape"] == "diamond"
-    assert "Kind: Tariff measure" in car["info"] and "Status: in force" in car["info"]
-    assert "Washington imposed a 25 percent tariff" in car["info"]
-    assert "[article-000]" in car["info"]
+    assert "Kind: Tariff measure" in car["facts"] and "Status: in force" in car["facts"]
+    assert car["evidence"][0]["text"].startswith("Washington imposed a 25 percent tariff")
     event = by_id[ID + "event-g7-meeting"]
-    assert "Status: held" in event["info"] and "Date: 2025-06-16" in event["info"]
+    assert "Status: held" in event["facts"] and "Date: 2025-06-16" in event["facts"]
     assert len({(n["shape"], n["color"]) for n in nodes}) == len(EXPECTED_KINDS)
+    # size by importance: the US government (3 relations) outweighs Kananaskis (1)
+    assert by_id[ID + "government-US"]["value"] > by_id[ID + "place-kananaskis"]["value"]
+    # every node belongs to the one article, which the page lists once
+    assert {tuple(n["articles"]) for n in nodes} == {(0,)}
+    assert len(_page_data(page)["articles"]) == 1 and _page_data(page)["physics"] is True
 
 
 def test_edge_mapping(page: str) -> None:
@@ -173,8 +193,8 @@ def test_edge_mapping(page: str) -> None:
     )
     assert len(edges) == 21
     role = next(e for e in edges if e["label"] == "Prime Minister")
-    assert "Role: Prime Minister (head_of_government)" in role["info"]
-    assert "Prime Minister Shigeru Ishiba met U.S. President" in role["info"]
+    assert role["facts"] == ["Role: Prime Minister (head_of_government)"]
+    assert role["evidence"][0]["text"].startswith("Prime Minister Shigeru Ishiba met U.S.")
     assert all(e["dashes"] for e in edges if e["label"] == "in")
 
 
@@ -193,7 +213,7 @@ def test_policy_subclass_declared_in_graph_and_empty_graph() -> None:
     g.add((URIRef(ID + "p1"), RDF.type, cls))
     g.add((URIRef(ID + "p1"), RDFS.label, Literal("Chip export ban")))
     g.add((URIRef(ID + "x"), RDF.type, SDO.CreativeWork))  # not drawn
-    assert [n["kind"] for n in _dataset(render_html(g), "nodes")] == ["Policy"]
+    assert [n["kind"] for n in _dataset(render_html(g), "nodes")] == ["policy"]
     empty = render_html(Graph())
     assert _dataset(empty, "nodes") == [] and "<title>kg</title>" in empty
 
