@@ -341,7 +341,8 @@ _SCRIPT = """
     list("Facts", n.facts, function (li, f) { li.textContent = f; });
     var rel = network.getConnectedEdges(id).map(function (eid) { return edges.get(eid); })
       .filter(function (e) { return e.relation !== "in"; });
-    list("Relations", rel, function (li, e) {
+    var more = rel.length - 60;
+    list("Relations", rel.slice(0, 60), function (li, e) {
       var out = e.from === id;
       var other = byId[out ? e.to : e.from];
       li.appendChild(document.createTextNode((out ? "\\u2192 " : "\\u2190 ") + e.fullLabel + " "));
@@ -349,6 +350,7 @@ _SCRIPT = """
       b.type = "button";
       b.addEventListener("click", function () { select(other.id); });
     });
+    if (more > 0) { el("div", "kg-hint", "\\u2026 and " + more + " more"); }
     evidence(n.evidence);
     list("Articles", n.articles.slice(0, 20), function (li, i) {
       var a = DATA.articles[i];

@@ -234,6 +234,54 @@ def test_importing_viz_does_not_import_pyvis() -> None:
     )
 
 
+def test_large_graph_gets_a_layout_and_no_physics() -> None:
+    """Past 150 nodes the page carries positions and draws without physics."""
+    import pyoxigraph as ox
+    from synthetic import synthetic_ntriples
+
+    from kg.network import from_store
+    from kg.viz import render_network
+
+    store = ox.Store()
+    store.bulk_load(synthetic_ntriples(60), format=ox.RdfFormat.N_TRIPLES)
+    g = from_store(store)
+    assert 150 < g.number_of_nodes() < 3000
+    page = render_network(g, "big")
+    nodes = _dataset(page, "nodes")
+    assert len(nodes) == g.number_of_nodes()
+    spots = {(n["x"], n["y"]) for n in nodes}
+    assert len(spots) == len(nodes)  # every node placed, no two on the same spot
+    assert _page_data(page)["physics"] is False
+    assert len(_page_data(page)["articles"]) == 60
+
+
+def test_too_large_page_is_refused_with_a_hint(sample: Graph, tmp_path: Path) -> None:
+    from kg.viz import PageTooLargeError
+
+    with pytest.raises(PageTooLargeError, match=r"14 nodes.*limit 10.*--top.*--focus"):
+        write_html(sample, tmp_path / "x.html", max_nodes=10)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_store_page_keeps_the_most_central_part_of_a_large_store(tmp_path: Path) -> None:
+    import pyoxigraph as ox
+    from synthetic import synthetic_ntriples
+
+    from kg.viz import write_store_page
+
+    store = ox.Store()
+    store.bulk_load(synthetic_ntriples(60), format=ox.RdfFormat.N_TRIPLES)
+    target = tmp_path / "graph.html"
+    note = write_store_page(store, target, "big", max_nodes=100)
+    assert note is not None and "the page shows the 100 most central" in note
+    page = target.read_text(encoding="utf-8")
+    nodes = _dataset(page, "nodes")
+    assert len(nodes) == 100
+    assert any(n["fullLabel"] == "Aiko Abe 0" for n in nodes)  # the busiest person
+    assert note in page  # ...and the page says it shows a part
+    assert write_store_page(store, target, "big", max_nodes=3000) is None
+
+
 # --- browser ----------------------------------------------------------------------------------
 
 
@@ -251,20 +299,25 @@ _FIND_CLICKABLE = """(ids) => {
 }"""
 
 
-@pytest.mark.browser
-@pytest.mark.skipif(not CHROMIUM.exists(), reason=MISSING)
-def test_page_in_headless_chromium(tmp_path: Path, sample: Graph) -> None:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    timings: dict[str, float] = {}
-    t0 = time.perf_counter()
-    target = tmp_path / "sample.html"
-    write_html(sample, target, title="Sample")
-    timings["render"] = time.perf_counter() - t0
+SECOND_ARTICLE = """
+@prefix schema: <https://schema.org/> .
+@prefix kg: <https://example.org/kg/ontology#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix id: <https://example.org/kg/id/> .
+id:article-001 a schema:NewsArticle ; schema:headline "Trump meets Starmer" ;
+    schema:datePublished "2025-06-20"^^xsd:date .
+id:person-keir-starmer a schema:Person ; rdfs:label "Keir Starmer" .
+id:event-london a schema:Event ; rdfs:label "Trump-Starmer meeting" ; kg:status "held" ;
+    schema:attendee id:person-donald-trump, id:person-keir-starmer ;
+    dcterms:source id:article-001 .
+"""
+# nodes of the second article: itself, its meeting and the meeting's two attendees
+SECOND_ARTICLE_NODES = 4
 
-    blocked: list[str] = []
-    console_errors: list[str] = []
-    page_errors: list[str] = []
 
+def _route_offline(blocked: list[str]):
     def route(r) -> None:  # noqa: ANN001 - playwright Route
         if r.request.url.startswith("file:"):
             r.continue_()
@@ -272,18 +325,44 @@ def test_page_in_headless_chromium(tmp_path: Path, sample: Graph) -> None:
             blocked.append(r.request.url)
             r.abort()
 
+    return route
+
+
+def _visible(page) -> int:  # noqa: ANN001 - playwright Page
+    return int(page.get_attribute("body", "data-kg-visible"))
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not CHROMIUM.exists(), reason=MISSING)
+def test_page_in_headless_chromium(tmp_path: Path, sample: Graph) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    graph = Graph()
+    for triple in sample:
+        graph.add(triple)
+    graph.parse(data=SECOND_ARTICLE, format="turtle")
+    n_nodes = EXPECTED_NODES + 3  # Starmer, the London meeting, the second article
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    target = tmp_path / "sample.html"
+    write_html(graph, target, title="Sample")
+    timings["render"] = time.perf_counter() - t0
+
+    blocked: list[str] = []
+    console_errors: list[str] = []
+    page_errors: list[str] = []
     with sync_api.sync_playwright() as p:
         t = time.perf_counter()
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         timings["launch"] = time.perf_counter() - t
         try:
             context = browser.new_context(viewport={"width": 1400, "height": 900})
-            context.route("**/*", route)
+            context.route("**/*", _route_offline(blocked))
             page = context.new_page()
             page.on(
                 "console", lambda m: console_errors.append(m.text) if m.type == "error" else None
             )
             page.on("pageerror", lambda e: page_errors.append(str(e)))
+            page.on("dialog", lambda d: page_errors.append("dialog: " + d.message))
             t = time.perf_counter()
             page.goto(target.as_uri())
             # (wait_for_function would need eval, which the page's CSP forbids)
@@ -292,12 +371,15 @@ def test_page_in_headless_chromium(tmp_path: Path, sample: Graph) -> None:
             )
             timings["load+stabilize"] = time.perf_counter() - t
 
-            assert page.evaluate("network.body.data.nodes.length") == EXPECTED_NODES
-            assert page.evaluate("network.body.data.edges.length") == 21
+            assert page.evaluate("network.body.data.nodes.length") == n_nodes
+            assert (
+                page.evaluate("network.body.data.edges.length") == 21 + 3
+            )  # two attendees and "in"
             assert page.evaluate("network.physics.options.enabled") is False
             assert page.evaluate("typeof window.__pwned") == "undefined"
             assert page.locator("#kg-legend").is_visible()
-            assert page.locator("#kg-legend").inner_text().count("\n") >= 8
+            assert page.locator("#kg-legend input[type=checkbox]").count() == 8
+            assert _visible(page) == n_nodes
 
             # A real mouse click on a node fills the side panel with its label (as text).
             ids = page.evaluate("network.body.data.nodes.getIds()")
@@ -319,6 +401,66 @@ def test_page_in_headless_chromium(tmp_path: Path, sample: Graph) -> None:
             tooltip.wait_for(state="visible", timeout=5_000)
             assert label in tooltip.inner_text()
             assert tooltip.locator("img").count() == 0
+
+            # Search by an alias: the view centres on the node, selects it, shows its details.
+            page.fill("#kg-search", "prime minister ishiba")
+            page.keyboard.press("Enter")
+            ishiba = ID + "person-shigeru-ishiba"
+            assert page.get_attribute("body", "data-kg-selected") == ishiba
+            assert page.evaluate("network.getSelectedNodes()") == [ishiba]
+            offset = page.evaluate(
+                """(id) => {
+                  const rect = document.getElementById("mynetwork").getBoundingClientRect();
+                  const dom = network.canvasToDOM(network.getPositions([id])[id]);
+                  return [dom.x - rect.width / 2, dom.y - rect.height / 2];
+                }""",
+                ishiba,
+            )
+            assert abs(offset[0]) < 2 and abs(offset[1]) < 2, offset
+            text = details.inner_text()
+            assert details.locator("h2").inner_text() == "Shigeru Ishiba"
+            assert "Also known as: Ishiba; Prime Minister Ishiba" in text
+            assert "Role: Prime Minister, Government of Japan" in text
+            assert "\u2192 Prime Minister Government of Japan" in text  # a relation
+            assert "Prime Minister Shigeru Ishiba met U.S. President Donald Trump" in text
+            assert "Ishiba and Trump meet at G7 as tariff talks continue, 2025-06-17" in text
+            # a relation is a link: it moves to the other node
+            details.get_by_role("button", name="Government of Japan").click()
+            assert page.get_attribute("body", "data-kg-selected") == ID + "government-JP"
+            page.fill("#kg-search", "no such name")
+            page.keyboard.press("Enter")
+            assert "No node matches" in page.locator("#kg-search-status").inner_text()
+            page.fill("#kg-search", "onerror")  # finds the hostile node; stays text
+            page.keyboard.press("Enter")
+            assert page.get_attribute("body", "data-kg-selected") == hostile
+            assert details.locator("img, script").count() == 0
+
+            # Type filter: quotes and policies off, then on again.
+            page.locator("#kg-legend input[data-kind=quote]").uncheck()
+            page.locator("#kg-legend input[data-kind=policy]").uncheck()
+            assert _visible(page) == n_nodes - 3
+            hidden = page.evaluate(
+                "network.body.data.nodes.get({filter: n => n.hidden}).map(n => n.kind).sort()"
+            )
+            assert hidden == ["policy", "policy", "quote"]
+            page.locator("#kg-legend input[data-kind=quote]").check()
+            page.locator("#kg-legend input[data-kind=policy]").check()
+            assert _visible(page) == n_nodes
+
+            # Article filter: only what the second article reports.
+            page.select_option("#kg-article", label="2025-06-20 \u2014 Trump meets Starmer")
+            assert _visible(page) == SECOND_ARTICLE_NODES
+            shown = page.evaluate(
+                "network.body.data.nodes.get({filter: n => !n.hidden}).map(n => n.fullLabel)"
+            )
+            assert sorted(shown) == [
+                "Donald Trump",
+                "Keir Starmer",
+                "Trump meets Starmer",
+                "Trump-Starmer meeting",
+            ]
+            page.select_option("#kg-article", value="")
+            assert _visible(page) == n_nodes
 
             if os.environ.get("KG_VIZ_SCREENSHOT"):
                 page.screenshot(path=os.environ["KG_VIZ_SCREENSHOT"])
