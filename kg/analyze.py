@@ -32,7 +32,8 @@ __all__ = [
 
 EXPORT_FORMATS = ("graphml", "gexf", "csv")
 _EXACT_BETWEENNESS = 3000  # nodes; above this betweenness is estimated from a sample
-_SAMPLE = 500
+_SAMPLE = 500  # at most this many sources for an estimated betweenness...
+_SAMPLE_WORK = 5_000_000  # ...and at most this many node+edge visits in all
 _PATHS = 200  # shortest paths compared when choosing which to show
 
 
@@ -64,15 +65,16 @@ def top_nodes(g: nx.MultiDiGraph, n: int) -> list[str]:
 
 def centrality(
     g: nx.MultiDiGraph, kinds: tuple[str, ...] = ("person", "government"), top: int = 10
-) -> tuple[list[Centrality], bool]:
-    """The ``top`` nodes of ``kinds`` by PageRank, with degree and betweenness; and whether
-    betweenness was estimated from a sample (large graphs)."""
+) -> tuple[list[Centrality], int | None]:
+    """The ``top`` nodes of ``kinds`` by PageRank, with degree and betweenness; and, for
+    large graphs, the number of sources betweenness was estimated from (else None)."""
     view = entity_view(g)
     rank = _pagerank(view)
-    sampled = len(view) > _EXACT_BETWEENNESS
-    between = nx.betweenness_centrality(
-        view, k=_SAMPLE if sampled else None, seed=7 if sampled else None
-    )
+    sample = None
+    if len(view) > _EXACT_BETWEENNESS:  # each source costs one BFS over the whole graph
+        size = view.number_of_nodes() + view.number_of_edges()
+        sample = max(10, min(len(view), _SAMPLE_WORK // size, _SAMPLE))
+    between = nx.betweenness_centrality(view, k=sample, seed=7 if sample else None)
     rows = [
         Centrality(
             n,
@@ -86,7 +88,7 @@ def centrality(
         if d["kind"] in kinds
     ]
     rows.sort(key=lambda r: (-r.pagerank, -r.degree, r.label))
-    return rows[:top], sampled
+    return rows[:top], sample
 
 
 def communities(g: nx.MultiDiGraph) -> list[list[str]]:
@@ -174,7 +176,11 @@ def _flat(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
         )
     for u, v, key, d in g.edges(keys=True, data=True):
         if u in out and v in out:
-            first = d["evidence"][0] if d["evidence"] else None
+            evidence = d["evidence"]
+            for end in (u, v):  # a relation to a meeting, policy or quote: the fact's evidence
+                if not evidence and g.nodes[end]["kind"] in ("meeting", "policy", "quote"):
+                    evidence = g.nodes[end]["evidence"]
+            first = evidence[0] if evidence else None
             out.add_edge(
                 u,
                 v,

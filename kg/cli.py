@@ -412,7 +412,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     rows, sampled = analyze.centrality(g, top=args.top)
     print(
         "\nmost central people and governments"
-        + (" (betweenness estimated from a sample)" if sampled else "")
+        + (f" (betweenness estimated from {sampled} sample nodes)" if sampled else "")
     )
     width = max([len(r.label) for r in rows] + [4])
     print(f"  {'name':<{width}}  {'kind':<10}  degree  betweenness  pagerank")

@@ -327,6 +327,8 @@ class _Mapper:
 
     def _evidence(self, refs: Iterable[str]) -> list[dict[str, str]]:
         """Evidence sentences with their article's title and date, in article order."""
+        if not refs:
+            return []
         ix, articles = self.ix, self.g.graph["articles"]
         items = []
         for ev in set(refs):
@@ -473,6 +475,9 @@ class _Mapper:
         for u, v, data in g.edges(data=True):
             if data["relation"] == "in":
                 g.nodes[u]["articles"].add(v)
+        for u, v, data in g.edges(data=True):  # a government's country is in its articles
+            if data["relation"] == "governs":
+                g.nodes[v]["articles"].update(g.nodes[u]["articles"])
         for fact in [n for n, k in g.nodes(data="kind") if k in _FACT_KINDS]:
             for a in list(g.nodes[fact]["articles"]):
                 for other in nx.all_neighbors(g, fact):

@@ -87,8 +87,8 @@ class PageTooLargeError(KGError):
 def too_large_message(n_nodes: int, limit: int) -> str:
     return (
         f"the graph has {n_nodes} nodes, more than one page can show (limit {limit}); "
-        "draw part of it with kg viz --top 500, --focus NAME --hops 2, --article ID "
-        "or --query FILE.rq"
+        f"draw part of it with kg viz --top {min(AUTO_TOP, limit)}, --focus NAME --hops 2, "
+        "--article ID or --query FILE.rq"
     )
 
 
