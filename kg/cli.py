@@ -354,11 +354,18 @@ def _cmd_viz(args: argparse.Namespace) -> int:
     g = _load_graph(args.store, args.article)
     what = [f"article {', '.join(args.article)}"] if args.article else []
     if args.query:
+        from kg.errors import QueryError
         from kg.queries import resolve_query
         from kg.store import open_store
 
         store = open_store(args.store, read_only=True)
-        g = induced(g, nodes_from_query(g, store, resolve_query(args.query)))
+        found = nodes_from_query(g, store, resolve_query(args.query))
+        if not found:
+            raise QueryError(
+                f"the query {args.query} returned no node of the graph; return the IRIs of "
+                "people, governments, meetings, policies or quotes (SELECT or CONSTRUCT)"
+            )
+        g = induced(g, found)
         what.append(f"query {args.query}")
     if args.focus:
         centre = find_node(g, args.focus)

@@ -178,3 +178,28 @@ def test_cli_analyze_and_viz(seed_build, tmp_path: Path) -> None:
     assert result.stderr.count("\n") == 1 and "--top" in result.stderr
     result = kg("analyze", "--store", store, "--path", "Shigeru Ishiba", "Nobody")
     assert result.returncode == 1 and result.stderr.startswith("kg: error: no person")
+
+
+def test_nodes_from_select_and_construct(seed_build, graph: nx.MultiDiGraph) -> None:
+    from kg.errors import QueryError
+    from kg.network import nodes_from_query
+
+    out, _ = seed_build
+    store = open_store(out / "store", read_only=True)
+    prefixes = "PREFIX schema: <https://schema.org/> PREFIX kg: <https://example.org/kg/ontology#> "
+    select = prefixes + "SELECT ?p ?name WHERE { ?p a schema:Person ; schema:name ?name }"
+    assert nodes_from_query(graph, store, select) == {
+        ID + "person/" + n
+        for n in ("donald-trump", "ryosei-akazawa", "scott-bessent", "shigeru-ishiba")
+    }
+    construct = prefixes + (
+        "CONSTRUCT { ?policy kg:target ?whom } WHERE { ?policy kg:target ?whom ; "
+        "kg:imposedBy <https://example.org/kg/id/government/jp> }"
+    )
+    found = nodes_from_query(graph, store, construct)
+    assert {graph.nodes[n]["kind"] for n in found} == {"policy", "government"}
+    assert ID + "government/us" in found and ID + "government/jp" not in found
+    with pytest.raises(QueryError, match="ASK"):
+        nodes_from_query(graph, store, prefixes + "ASK { ?s ?p ?o }")
+    with pytest.raises(QueryError, match="syntax"):
+        nodes_from_query(graph, store, "SELECT ?s WHERE { ?s ")
