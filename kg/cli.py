@@ -137,60 +137,7 @@ def _parser() -> argparse.ArgumentParser:
         "--timeout", type=float, default=30.0, help="seconds a query may run (default: 30)"
     )
 
-    viz = sub.add_parser(
-        "viz", parents=[common], help="draw the graph, or a part of it, as an HTML page"
-    )
-    viz.add_argument("--focus", metavar="NAME", help="a person, government, ... to centre on")
-    viz.add_argument(
-        "--hops", type=int, default=2, help="with --focus: relations to follow (default: 2)"
-    )
-    viz.add_argument("--top", type=int, metavar="N", help="the N most central nodes (PageRank)")
-    viz.add_argument(
-        "--article", action="append", default=[], metavar="ID", help="one article's graph"
-    )
-    viz.add_argument(
-        "--query",
-        metavar="FILE.rq",
-        help="the nodes a SELECT or CONSTRUCT returns (a .rq file, a query name or SPARQL)",
-    )
-    viz.add_argument("--title", help="page title")
-    viz.add_argument(
-        "--max-nodes", type=int, default=3000, help="refuse larger pages (default: 3000)"
-    )
-    viz.add_argument(
-        "--out", type=Path, default=DEFAULT_OUT / "viz.html", help="default: output/viz.html"
-    )
-    viz.add_argument(
-        "--store",
-        type=Path,
-        default=DEFAULT_OUT / "store",
-        help="store directory (default: output/store)",
-    )
-
-    analyze = sub.add_parser(
-        "analyze",
-        parents=[common],
-        help="central people and governments, communities, paths; GraphML/GEXF/CSV export",
-    )
-    analyze.add_argument(
-        "--path", nargs=2, metavar=("FROM", "TO"), help="how two entities are connected"
-    )
-    analyze.add_argument(
-        "--article", action="append", default=[], metavar="ID", help="analyse these articles only"
-    )
-    analyze.add_argument("--top", type=int, default=10, help="rows per ranking (default: 10)")
-    analyze.add_argument(
-        "--export",
-        choices=("graphml", "gexf", "csv"),
-        help="write the entity graph instead (needs --out: a file; a directory for csv)",
-    )
-    analyze.add_argument("--out", type=Path, help="where --export writes")
-    analyze.add_argument(
-        "--store",
-        type=Path,
-        default=DEFAULT_OUT / "store",
-        help="store directory (default: output/store)",
-    )
+    _add_explore_parsers(sub, common)
     return parser
 
 
@@ -330,6 +277,64 @@ def _cmd_export(args: argparse.Namespace) -> int:
     else:
         sys.stdout.buffer.write(data)
     return 0
+
+
+def _add_explore_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """``kg viz`` and ``kg analyze`` (kept together so other commands merge cleanly)."""
+    viz = sub.add_parser(
+        "viz", parents=[common], help="draw the graph, or a part of it, as an HTML page"
+    )
+    viz.add_argument("--focus", metavar="NAME", help="a person, government, ... to centre on")
+    viz.add_argument(
+        "--hops", type=int, default=2, help="with --focus: relations to follow (default: 2)"
+    )
+    viz.add_argument("--top", type=int, metavar="N", help="the N most central nodes (PageRank)")
+    viz.add_argument(
+        "--article", action="append", default=[], metavar="ID", help="one article's graph"
+    )
+    viz.add_argument(
+        "--query",
+        metavar="FILE.rq",
+        help="the nodes a SELECT or CONSTRUCT returns (a .rq file, a query name or SPARQL)",
+    )
+    viz.add_argument("--title", help="page title")
+    viz.add_argument(
+        "--max-nodes", type=int, default=3000, help="refuse larger pages (default: 3000)"
+    )
+    viz.add_argument(
+        "--out", type=Path, default=DEFAULT_OUT / "viz.html", help="default: output/viz.html"
+    )
+    viz.add_argument(
+        "--store",
+        type=Path,
+        default=DEFAULT_OUT / "store",
+        help="store directory (default: output/store)",
+    )
+
+    analyze = sub.add_parser(
+        "analyze",
+        parents=[common],
+        help="central people and governments, communities, paths; GraphML/GEXF/CSV export",
+    )
+    analyze.add_argument(
+        "--path", nargs=2, metavar=("FROM", "TO"), help="how two entities are connected"
+    )
+    analyze.add_argument(
+        "--article", action="append", default=[], metavar="ID", help="analyse these articles only"
+    )
+    analyze.add_argument("--top", type=int, default=10, help="rows per ranking (default: 10)")
+    analyze.add_argument(
+        "--export",
+        choices=("graphml", "gexf", "csv"),
+        help="write the entity graph instead (needs --out: a file; a directory for csv)",
+    )
+    analyze.add_argument("--out", type=Path, help="where --export writes")
+    analyze.add_argument(
+        "--store",
+        type=Path,
+        default=DEFAULT_OUT / "store",
+        help="store directory (default: output/store)",
+    )
 
 
 def _load_graph(store_dir: Path, articles: Sequence[str] = ()):  # -> nx.MultiDiGraph

@@ -18,15 +18,35 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 import networkx as nx
 import pyoxigraph as ox
-from rdflib import ConjunctiveGraph, Graph
-from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SDO, SKOS
+from rdflib import ConjunctiveGraph, Graph, Namespace
+from rdflib import namespace as _ns
 
+from kg import ontology as _ontology
 from kg.errors import InputError, QueryError
-from kg.ontology import ID, KG, NIF
+
+ID = _ontology.ID
+
+
+class _Terms:
+    """A namespace's IRIs as plain strings, each looked up in rdflib once: rdflib's own
+    attribute lookup is slow enough to show in a million-triple scan."""
+
+    def __init__(self, namespace: Namespace | type) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> str:
+        value = str(getattr(self._namespace, name))
+        setattr(self, name, value)
+        return value
+
+
+DCTERMS, ORG, PROV, RDF, RDFS, SDO, SKOS = (
+    _Terms(n) for n in (_ns.DCTERMS, _ns.ORG, _ns.PROV, _ns.RDF, _ns.RDFS, _ns.SDO, _ns.SKOS)
+)
+KG, NIF = _Terms(_ontology.KG), _Terms(_ontology.NIF)
 
 __all__ = [
     "ARTICLE",
@@ -143,45 +163,47 @@ _PREDICATES = [
 
 
 class _Index:
-    """subject -> predicate -> objects, for the predicates the mapping reads."""
+    """subject -> predicate -> objects, for the predicates the mapping reads; IRIs and
+    literals kept apart so lookups need no type checks."""
 
     def __init__(self, store: ox.Store) -> None:
-        self.spo: dict[str, dict[str, list[ox.NamedNode | ox.BlankNode | ox.Literal]]] = (
-            defaultdict(lambda: defaultdict(list))
-        )
+        self.ref: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        self.lit: dict[str, dict[str, list[ox.Literal]]] = defaultdict(lambda: defaultdict(list))
         self.by_type: dict[str, list[str]] = defaultdict(list)
-        rdf_type = str(RDF.type)
+        rdf_type = RDF.type
         for pred in _PREDICATES:
             node = ox.NamedNode(pred)
             for quad in store.quads_for_pattern(None, node, None, ox.DefaultGraph()):
                 s = _key(quad.subject)
                 obj = quad.object
-                if isinstance(obj, ox.Triple):
-                    continue
-                self.spo[s][pred].append(obj)
-                if pred == rdf_type:
-                    self.by_type[_key(obj)].append(s)
+                if isinstance(obj, ox.Literal):
+                    self.lit[s][pred].append(obj)
+                elif not isinstance(obj, ox.Triple):
+                    self.ref[s][pred].append(_key(obj))
+                    if pred == rdf_type:
+                        self.by_type[_key(obj)].append(s)
 
-    def objects(self, s: str, pred: Any) -> list[ox.NamedNode | ox.BlankNode | ox.Literal]:
-        props = self.spo.get(s)
-        return props.get(str(pred), []) if props else []
-
-    def refs(self, s: str, pred: Any) -> list[str]:
+    def refs(self, s: str, pred: str) -> list[str]:
         """The IRIs and blank nodes of ``s pred ?o``."""
-        return [_key(o) for o in self.objects(s, pred) if not isinstance(o, ox.Literal)]
+        props = self.ref.get(s)
+        return props.get(pred, []) if props else []
 
-    def texts(self, s: str, *preds: Any) -> list[str]:
+    def texts(self, s: str, *preds: str) -> list[str]:
         """Literal values, English/untagged first, then alphabetical; the first predicate
         that has any wins."""
+        props = self.lit.get(s)
+        if not props:
+            return []
         for pred in preds:
-            values = [o for o in self.objects(s, pred) if isinstance(o, ox.Literal)]
+            values = props.get(pred)
             if values:
-                values.sort(key=lambda o: (o.language not in (None, "en"), o.value))
+                if len(values) > 1:
+                    values = sorted(values, key=lambda o: (o.language not in (None, "en"), o.value))
                 out = [_clean(o.value) for o in values]
                 return [v for v in out if v]
         return []
 
-    def text(self, s: str, *preds: Any) -> str | None:
+    def text(self, s: str, *preds: str) -> str | None:
         values = self.texts(s, *preds)
         return values[0] if values else None
 
@@ -241,9 +263,9 @@ class _Mapper:
         """The policy classes, plus any subclass of them the graph itself declares."""
         types = set(_POLICY_CLASSES)
         children: dict[str, list[str]] = defaultdict(list)
-        for s, props in self.ix.spo.items():
-            for parent in props.get(str(RDFS.subClassOf), ()):
-                children[_key(parent)].append(s)
+        for s, props in self.ix.ref.items():
+            for parent in props.get(RDFS.subClassOf, ()):
+                children[parent].append(s)
         todo = list(types)
         while todo:
             for child in children.get(todo.pop(), ()):
@@ -281,9 +303,9 @@ class _Mapper:
         aliases = [a for a in ix.texts(s, SKOS.altLabel) if a != label]
         if kind == "policy":
             specific = sorted(
-                _type_name(_key(t))
-                for t in ix.objects(s, RDF.type)
-                if _key(t) != str(KG.Policy) and _key(t).startswith(str(KG._NS))
+                _type_name(t)
+                for t in ix.refs(s, RDF.type)
+                if t != KG.Policy and t.startswith(KG._NS)
             )
             if specific:
                 facts.append("Kind: " + ", ".join(specific))
