@@ -682,12 +682,22 @@ def write_html(
     _write_atomic(path, render_network(g, title, max_nodes=max_nodes, note=note))
 
 
+def store_title(g: nx.MultiDiGraph) -> str:
+    """ "kg: <headline>" for one article, else "kg: N articles" (no rdflib copy needed)."""
+    articles: dict[str, dict[str, str]] = g.graph.get("articles", {})
+    if len(articles) == 1:
+        return "kg: " + next(iter(articles.values()))["title"]
+    return f"kg: {len(articles)} articles"
+
+
 def write_store_page(
-    store: ox.Store, path: Path, title: str = "kg", *, max_nodes: int = MAX_NODES
+    store: ox.Store, path: Path, title: str | None = None, *, max_nodes: int = MAX_NODES
 ) -> str | None:
-    """The page of the whole store; past ``max_nodes``, of its :data:`AUTO_TOP` most central
-    nodes instead. Returns a note saying so, or None when the page shows everything."""
+    """The page of the whole store (titled after its articles unless ``title`` is given);
+    past ``max_nodes``, of its :data:`AUTO_TOP` most central nodes instead. Returns a note
+    saying so, or None when the page shows everything."""
     g = from_store(store)
+    title = title or store_title(g)
     note = None
     if g.number_of_nodes() > max_nodes:
         from kg.analyze import top_nodes

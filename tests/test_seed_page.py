@@ -15,6 +15,10 @@ def test_seed_page_loads_offline_and_draws_the_graph(seed_build, tmp_path):
     out, _ = seed_build
     page_file = out / "graph.html"
     html = page_file.read_text(encoding="utf-8")
+    assert (
+        "<title>kg: Japan&#x27;s chief tariff negotiator says U.S. defense purchases could "
+        "help in talks</title>" in html
+    )
     for name in ("Ryosei Akazawa", "Shigeru Ishiba", "Donald Trump", "Scott Bessent"):
         assert name in html
     blocked: list[str] = []

@@ -279,7 +279,8 @@ def test_store_page_keeps_the_most_central_part_of_a_large_store(tmp_path: Path)
     assert len(nodes) == 100
     assert any(n["fullLabel"] == "Aiko Abe 0" for n in nodes)  # the busiest person
     assert note in page  # ...and the page says it shows a part
-    assert write_store_page(store, target, "big", max_nodes=3000) is None
+    assert write_store_page(store, target, max_nodes=3000) is None
+    assert "<title>kg: 60 articles</title>" in target.read_text(encoding="utf-8")
 
 
 # --- browser ----------------------------------------------------------------------------------
