@@ -306,9 +306,9 @@ def _add_explore_parsers(sub: argparse._SubParsersAction, common: argparse.Argum
     )
     viz.add_argument(
         "--store",
-        type=Path,
-        default=DEFAULT_OUT / "store",
-        help="store directory (default: output/store)",
+        default=str(DEFAULT_OUT / "store"),
+        metavar="DIR|URL",
+        help="store directory or SPARQL endpoint URL (default: output/store)",
     )
 
     analyze = sub.add_parser(
@@ -331,13 +331,13 @@ def _add_explore_parsers(sub: argparse._SubParsersAction, common: argparse.Argum
     analyze.add_argument("--out", type=Path, help="where --export writes")
     analyze.add_argument(
         "--store",
-        type=Path,
-        default=DEFAULT_OUT / "store",
-        help="store directory (default: output/store)",
+        default=str(DEFAULT_OUT / "store"),
+        metavar="DIR|URL",
+        help="store directory or SPARQL endpoint URL (default: output/store)",
     )
 
 
-def _load_graph(store_dir: Path, articles: Sequence[str] = ()):  # -> nx.MultiDiGraph
+def _load_graph(store_dir: str, articles: Sequence[str] = ()):  # -> nx.MultiDiGraph
     """The store's graph for viz/analyze, narrowed to some articles if asked."""
     from kg.network import from_store, induced, nodes_of_article
     from kg.store import open_store

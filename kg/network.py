@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 import pyoxigraph as ox
@@ -166,22 +167,19 @@ class _Index:
     """subject -> predicate -> objects, for the predicates the mapping reads; IRIs and
     literals kept apart so lookups need no type checks."""
 
-    def __init__(self, store: ox.Store) -> None:
+    def __init__(self, store: Any) -> None:
         self.ref: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         self.lit: dict[str, dict[str, list[ox.Literal]]] = defaultdict(lambda: defaultdict(list))
         self.by_type: dict[str, list[str]] = defaultdict(list)
         rdf_type = RDF.type
-        for pred in _PREDICATES:
-            node = ox.NamedNode(pred)
-            for quad in store.quads_for_pattern(None, node, None, ox.DefaultGraph()):
-                s = _key(quad.subject)
-                obj = quad.object
-                if isinstance(obj, ox.Literal):
-                    self.lit[s][pred].append(obj)
-                elif not isinstance(obj, ox.Triple):
-                    self.ref[s][pred].append(_key(obj))
-                    if pred == rdf_type:
-                        self.by_type[_key(obj)].append(s)
+        for triple in _scan(store):
+            s, pred, obj = _key(triple.subject), triple.predicate.value, triple.object
+            if isinstance(obj, ox.Literal):
+                self.lit[s][pred].append(obj)
+            elif not isinstance(obj, ox.Triple):
+                self.ref[s][pred].append(_key(obj))
+                if pred == rdf_type:
+                    self.by_type[_key(obj)].append(s)
 
     def refs(self, s: str, pred: str) -> list[str]:
         """The IRIs and blank nodes of ``s pred ?o``."""
@@ -206,6 +204,22 @@ class _Index:
     def text(self, s: str, *preds: str) -> str | None:
         values = self.texts(s, *preds)
         return values[0] if values else None
+
+
+def _scan(store: Any) -> Iterator[ox.Quad | ox.Triple]:
+    """The default graph's triples with the predicates the mapping reads: one index scan
+    per predicate in a local store, one CONSTRUCT from a remote SPARQL server."""
+    if isinstance(store, ox.Store):
+        for pred in _PREDICATES:
+            yield from store.quads_for_pattern(None, ox.NamedNode(pred), None, ox.DefaultGraph())
+        return
+    listed = ", ".join(f"<{p}>" for p in _PREDICATES)
+    try:
+        yield from store.query(
+            f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o FILTER(?p IN ({listed})) }}"
+        )
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise QueryError(f"cannot read the graph from {store!r}: {exc}") from exc
 
 
 def _key(term: object) -> str:
@@ -509,8 +523,9 @@ class _Mapper:
             data["articles"] = sorted(data["articles"])
 
 
-def from_store(store: ox.Store) -> nx.MultiDiGraph:
-    """The entity-and-fact graph of everything in the store (its union default graph)."""
+def from_store(store: Any) -> nx.MultiDiGraph:
+    """The entity-and-fact graph of everything in the store (its union default graph): a
+    pyoxigraph store, or a ``kg.remote.RemoteStore`` (a SPARQL server)."""
     return _Mapper(_Index(store)).run()
 
 
@@ -604,7 +619,7 @@ def nodes_in_results(g: nx.MultiDiGraph, terms: Iterable[object]) -> set[str]:
     return found
 
 
-def nodes_from_query(g: nx.MultiDiGraph, store: ox.Store, sparql: str) -> set[str]:
+def nodes_from_query(g: nx.MultiDiGraph, store: Any, sparql: str) -> set[str]:
     """The graph's nodes that a SELECT (any cell) or CONSTRUCT/DESCRIBE (any subject or
     object) returns; ASK and updates are refused."""
     if re.match(
@@ -619,7 +634,7 @@ def nodes_from_query(g: nx.MultiDiGraph, store: ox.Store, sparql: str) -> set[st
         raise QueryError(f"query failed: {exc}") from exc
     if isinstance(result, ox.QueryBoolean):
         raise QueryError("an ASK query returns no nodes; use SELECT or CONSTRUCT")
-    if isinstance(result, ox.QueryTriples):
+    if isinstance(result, ox.QueryTriples | list):  # a remote store lists its triples
         return nodes_in_results(g, result)
     return nodes_in_results(
         g, (solution[v] for solution in result for v in result.variables if solution[v])

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from test_remote_store import sparql_url  # noqa: F401 - a real SPARQL server (fixture)
 
 from kg import analyze
 from kg.errors import InputError
@@ -203,3 +204,28 @@ def test_nodes_from_select_and_construct(seed_build, graph: nx.MultiDiGraph) -> 
         nodes_from_query(graph, store, prefixes + "ASK { ?s ?p ?o }")
     with pytest.raises(QueryError, match="syntax"):
         nodes_from_query(graph, store, "SELECT ?s WHERE { ?s ")
+
+
+def test_same_graph_from_a_remote_sparql_store(
+    seed_build,
+    graph: nx.MultiDiGraph,
+    sparql_url: str,  # noqa: F811 - the fixture imported above
+) -> None:
+    """--store URL: the graph read with one CONSTRUCT equals the one read from the files."""
+    import pyoxigraph as ox
+
+    from kg.remote import RemoteStore, write_graph
+    from kg.store import union_triples
+
+    remote = RemoteStore(sparql_url)
+    remote.update("DROP ALL")
+    local = open_store(seed_build[0] / "store", read_only=True)
+    data = ox.serialize(union_triples(local), format=ox.RdfFormat.N_TRIPLES)
+    write_graph(remote, "https://example.org/kg/graph/seed", data)
+    far = from_store(remote)
+    assert sorted(far.nodes) == sorted(graph.nodes)
+    assert sorted(far.edges(keys=True)) == sorted(graph.edges(keys=True))
+    assert all(far.nodes[n] == graph.nodes[n] for n in graph)
+    result = kg("analyze", "--store", sparql_url, "--path", "Shigeru Ishiba", "Scott Bessent")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("path 1: 4 steps\n")
