@@ -475,3 +475,47 @@ def test_page_in_headless_chromium(tmp_path: Path, sample: Graph) -> None:
     assert console_errors == []
     assert page_errors == []
     print("viz browser timings (s): " + ", ".join(f"{k}={v:.2f}" for k, v in timings.items()))
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not CHROMIUM.exists(), reason=MISSING)
+def test_two_thousand_node_page_is_usable(tmp_path: Path) -> None:
+    """A 2,040-node page draws, searches and filters (timing: benchmarks/viz_large.py)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    import pyoxigraph as ox
+    from synthetic import synthetic_ntriples
+
+    from kg.network import from_store
+
+    store = ox.Store()
+    store.bulk_load(synthetic_ntriples(420), format=ox.RdfFormat.N_TRIPLES)
+    g = from_store(store)
+    target = tmp_path / "large.html"
+    write_html(g, target, title="large")
+    errors: list[str] = []
+    blocked: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(viewport={"width": 1400, "height": 900})
+            context.route("**/*", _route_offline(blocked))
+            page = context.new_page()
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            started = time.perf_counter()
+            page.goto(target.as_uri())
+            page.wait_for_selector(
+                "body[data-kg-stabilized=true]", state="attached", timeout=60_000
+            )
+            usable = time.perf_counter() - started
+            assert page.evaluate("network.body.data.nodes.length") == g.number_of_nodes() == 2040
+            assert page.evaluate("network.physics.options.enabled") is False
+            page.fill("#kg-search", "Greta Haas 76")
+            page.keyboard.press("Enter")
+            assert page.get_attribute("body", "data-kg-selected") == ID + "person/p76"
+            page.locator("#kg-legend input[data-kind=article]").uncheck()
+            assert _visible(page) == 2040 - 420
+        finally:
+            browser.close()
+    assert errors == [] and blocked == []
+    print(f"2,040-node page usable after {usable:.2f} s")
