@@ -179,6 +179,13 @@ def test_cli_analyze_and_viz(seed_build, tmp_path: Path) -> None:
     assert result.stderr.count("\n") == 1 and "--top" in result.stderr
     result = kg("analyze", "--store", store, "--path", "Shigeru Ishiba", "Nobody")
     assert result.returncode == 1 and result.stderr.startswith("kg: error: no person")
+    result = kg("analyze", "--store", store, "--article", "000_c6673815f6e7e950")
+    assert result.returncode == 0 and "from 1 article\n" in result.stdout
+    result = kg("viz", "--store", store, "--article", "nope", "--out", str(page))
+    assert result.returncode == 1
+    assert result.stderr == (
+        "kg: error: no article 'nope' in the store (articles: 000_c6673815f6e7e950)\n"
+    )
 
 
 def test_nodes_from_select_and_construct(seed_build, graph: nx.MultiDiGraph) -> None:
