@@ -61,6 +61,7 @@ __all__ = [
     "nodes_of_article",
     "nodes_from_query",
     "nodes_in_results",
+    "short_iri",
 ]
 
 ARTICLE = "article"
@@ -350,10 +351,10 @@ class _Mapper:
         )
 
     def _ensure(self, s: str) -> bool:
-        """Add an untyped IRI met as an object as an "other" node; literals are skipped."""
+        """Add an untyped IRI met as an object as an "other" node."""
         if s in self.g:
             return True
-        if s.startswith('"') or not s:
+        if not s:
             return False
         label = self.ix.text(s, *_LABELS) or (_local_name(s) if "://" in s else "(blank node)")
         self.g.add_node(

@@ -44,6 +44,8 @@ __all__ = [
     "PageTooLargeError",
     "render_html",
     "render_network",
+    "store_title",
+    "too_large_message",
     "write_html",
     "write_store_page",
 ]
@@ -65,7 +67,8 @@ NODE_STYLES: dict[str, tuple[str, str, str]] = {
     "article": ("Article", "#bab0ac", "box"),
     "other": ("Other", "#d3d3d3", "dot"),
 }
-assert set(NODE_STYLES) == set(KINDS)
+if set(NODE_STYLES) != set(KINDS):  # a kind without a style would break the page
+    raise RuntimeError("kg.viz.NODE_STYLES and kg.network.KINDS disagree")
 _MAX_LABEL = 40  # characters drawn on the canvas; the full text is in tooltip and panel
 
 _EDGE_STYLES: dict[str, dict[str, object]] = {
@@ -85,6 +88,7 @@ class PageTooLargeError(KGError):
 
 
 def too_large_message(n_nodes: int, limit: int) -> str:
+    """What to tell a user whose graph is over the page limit: the filters that help."""
     return (
         f"the graph has {n_nodes} nodes, more than one page can show (limit {limit}); "
         f"draw part of it with kg viz --top {min(AUTO_TOP, limit)}, --focus NAME --hops 2, "
