@@ -176,13 +176,13 @@ def build(
             turtle = out_dir / TURTLE_FILE
             write_atomic(turtle, serialize(store, "turtle"))
             report.outputs.append(turtle)
-            if html:
-                from kg.store import to_rdflib
-                from kg.viz import write_html
+            if html:  # read from the store directly: no rdflib copy of a large store
+                from kg.viz import write_store_page
 
-                union = to_rdflib(store)
                 page = out_dir / HTML_FILE
-                write_html(union, page, title=_page_title(union))
+                note = write_store_page(store, page)  # titled after the store's articles
+                if note:  # the store is too big for one page: it shows the most central part
+                    log.warning("%s: %s", page, note)
                 report.outputs.append(page)
         finally:
             store.flush()

@@ -162,6 +162,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--timeout", type=float, default=30.0, help="seconds a query may run (default: 30)"
     )
+
+    _add_explore_parsers(sub, common)
     return parser
 
 
@@ -332,12 +334,183 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_explore_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """``kg viz`` and ``kg analyze`` (kept together so other commands merge cleanly)."""
+    viz = sub.add_parser(
+        "viz", parents=[common], help="draw the graph, or a part of it, as an HTML page"
+    )
+    viz.add_argument("--focus", metavar="NAME", help="a person, government, ... to centre on")
+    viz.add_argument(
+        "--hops", type=int, default=2, help="with --focus: relations to follow (default: 2)"
+    )
+    viz.add_argument("--top", type=int, metavar="N", help="the N most central nodes (PageRank)")
+    viz.add_argument(
+        "--article", action="append", default=[], metavar="ID", help="one article's graph"
+    )
+    viz.add_argument(
+        "--query",
+        metavar="FILE.rq",
+        help="the nodes a SELECT or CONSTRUCT returns (a .rq file, a query name or SPARQL)",
+    )
+    viz.add_argument("--title", help="page title")
+    viz.add_argument(
+        "--max-nodes", type=int, default=3000, help="refuse larger pages (default: 3000)"
+    )
+    viz.add_argument(
+        "--out", type=Path, default=DEFAULT_OUT / "viz.html", help="default: output/viz.html"
+    )
+    viz.add_argument(
+        "--store",
+        default=str(DEFAULT_OUT / "store"),
+        metavar="DIR|URL",
+        help="store directory or SPARQL endpoint URL (default: output/store)",
+    )
+
+    analyze = sub.add_parser(
+        "analyze",
+        parents=[common],
+        help="central people and governments, communities, paths; GraphML/GEXF/CSV export",
+    )
+    analyze.add_argument(
+        "--path", nargs=2, metavar=("FROM", "TO"), help="how two entities are connected"
+    )
+    analyze.add_argument(
+        "--article", action="append", default=[], metavar="ID", help="analyse these articles only"
+    )
+    analyze.add_argument("--top", type=int, default=10, help="rows per ranking (default: 10)")
+    analyze.add_argument(
+        "--export",
+        choices=("graphml", "gexf", "csv"),
+        help="write the entity graph instead (needs --out: a file; a directory for csv)",
+    )
+    analyze.add_argument("--out", type=Path, help="where --export writes")
+    analyze.add_argument(
+        "--store",
+        default=str(DEFAULT_OUT / "store"),
+        metavar="DIR|URL",
+        help="store directory or SPARQL endpoint URL (default: output/store)",
+    )
+
+
+def _load_graph(store_dir: str, articles: Sequence[str] = ()):  # -> nx.MultiDiGraph
+    """The store's graph for viz/analyze, narrowed to some articles if asked."""
+    from kg.network import from_store, induced, nodes_of_article
+    from kg.store import open_store
+
+    g = from_store(open_store(store_dir, read_only=True))
+    if articles:
+        keep: set[str] = set()
+        for article in articles:
+            keep |= nodes_of_article(g, article)
+        g = induced(g, keep)
+    return g
+
+
+def _cmd_viz(args: argparse.Namespace) -> int:
+    from kg.analyze import top_nodes
+    from kg.network import find_node, induced, neighbourhood, nodes_from_query
+    from kg.viz import write_html
+
+    g = _load_graph(args.store, args.article)
+    what = [f"article {', '.join(args.article)}"] if args.article else []
+    if args.query:
+        from kg.errors import QueryError
+        from kg.queries import resolve_query
+        from kg.store import open_store
+
+        store = open_store(args.store, read_only=True)
+        found = nodes_from_query(g, store, resolve_query(args.query))
+        if not found:
+            raise QueryError(
+                f"the query {args.query} returned no node of the graph; return the IRIs of "
+                "people, governments, meetings, policies or quotes (SELECT or CONSTRUCT)"
+            )
+        g = induced(g, found)
+        what.append(f"query {args.query}")
+    if args.focus:
+        centre = find_node(g, args.focus)
+        g = induced(g, neighbourhood(g, centre, args.hops))
+        what.append(f"{g.nodes[centre]['label']} and {args.hops} hops around")
+    if args.top is not None:
+        g = induced(g, top_nodes(g, args.top), with_articles=False)
+        what.append(f"top {args.top} by PageRank")
+    title = args.title or "kg: " + ("; ".join(what) if what else "the whole graph")
+    if args.out.parent and not args.out.parent.is_dir():
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+    write_html(g, args.out, title=title, max_nodes=args.max_nodes)
+    print(f"wrote {args.out}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
+    return 0
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    from kg import analyze
+
+    g = _load_graph(args.store, args.article)
+    if args.export:
+        if args.out is None:
+            raise KGError("--export needs --out (a file; a directory for csv)")
+        for path in analyze.export(g, args.export, args.out):
+            print(f"wrote {path}")
+        return 0
+    if args.path:
+        for i, steps in enumerate(analyze.paths(g, *args.path), 1):
+            first = g.nodes[steps[0].source]
+            print(f"path {i}: {len(steps)} steps")
+            print(f"  {first['label']} ({first['kind']})")
+            for step in steps:
+                node = g.nodes[step.target]
+                print(f"    {' / '.join(step.relations)}  {node['label']} ({node['kind']})")
+                for fact in step.facts:
+                    print(f"        {fact}")
+                for ev in step.evidence[:2]:
+                    where = ", ".join(x for x in (ev["articleId"], ev["date"]) if x)
+                    print(f"        \u201c{ev['text']}\u201d [{where}]")
+        return 0
+    view_nodes = sum(1 for _, k in g.nodes(data="kind") if k != "article")
+    n_articles = len(g.graph.get("articles", {}))
+    print(
+        f"graph: {view_nodes} entities and facts from {n_articles} "
+        f"article{'s' if n_articles != 1 else ''}"
+    )
+    rows, sampled = analyze.centrality(g, top=args.top)
+    print(
+        "\nmost central people and governments"
+        + (f" (betweenness estimated from {sampled} sample nodes)" if sampled else "")
+    )
+    width = max([len(r.label) for r in rows] + [4])
+    print(f"  {'name':<{width}}  {'kind':<10}  degree  betweenness  pagerank")
+    for r in rows:
+        print(
+            f"  {r.label:<{width}}  {r.kind:<10}  {r.degree:>6}  {r.betweenness:>11.3f}"
+            f"  {r.pagerank:>8.4f}"
+        )
+    groups = analyze.communities(g)
+    print(f"\ncommunities (Louvain): {len(groups)}")
+    for i, group in enumerate(groups[: args.top], 1):
+        names = ", ".join(_short(g.nodes[n]["label"]) for n in group[:6])
+        more = ", ..." if len(group) > 6 else ""
+        print(f"  {i}. {len(group)} node{'s' if len(group) != 1 else ''}: {names}{more}")
+    parts = analyze.components(g)
+    sizes = [len(c) for c in parts]
+    print(
+        f"\nconnected components: {len(parts)} (sizes: {', '.join(map(str, sizes[:10]))}"
+        f"{' ...' if len(sizes) > 10 else ''})"
+    )
+    return 0
+
+
 COMMANDS = {
     "build": _cmd_build,
     "query": _cmd_query,
     "export": _cmd_export,
     "serve": _cmd_serve,
 }
+COMMANDS["viz"] = _cmd_viz
+COMMANDS["analyze"] = _cmd_analyze
 
 
 def main(argv: Sequence[str] | None = None) -> int:

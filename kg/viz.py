@@ -1,94 +1,80 @@
-"""An interactive, self-contained HTML page of the knowledge graph (vis-network via pyvis).
+"""An explorable, self-contained HTML page of the knowledge graph (vis-network via pyvis).
 
-People, governments, countries, places, events, policies, statements and articles become
-nodes; role memberships become person -> government edges labelled with the role title.
-The page inlines every script and style, makes no network request and works from
-``file://``. All article text reaches the browser as data (JSON with ``<``, ``>``, ``&``
-escaped) and is put into the DOM with ``textContent`` only, never parsed as HTML.
+The page is drawn from the networkx graph of :mod:`kg.network`: people, governments,
+countries, places, meetings, policies, quotes and articles, coloured and shaped by type and
+sized by how connected they are. It has a search box, filters by type and by article, and
+a details panel (facts, aliases, relations, evidence sentences with article and date).
 
-pyvis (which imports IPython) is imported inside :func:`render_html` so that importing
-this module stays cheap.
+It inlines every script and style, makes no network request and works from ``file://``.
+Article text reaches the browser only as JSON data (``<``, ``>``, ``&`` escaped) and is put
+into the DOM with ``textContent``, never parsed as HTML.
+
+Small graphs settle with physics, which then stops; larger ones get a layout computed here
+(networkx) and draw at once with physics off. Past :data:`MAX_NODES` a page would not be
+usable, so :func:`render_network` refuses and names the filters that would help.
+pyvis (which imports IPython) is imported inside :func:`render_network`, so importing this
+module stays cheap.
 """
 
 from __future__ import annotations
 
 import contextlib
 import html
+import json
+import math
 import os
 import re
 import tempfile
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from rdflib import ConjunctiveGraph, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SDO, SKOS
-from rdflib.term import Node
+import networkx as nx
 
-from kg.ontology import ID, KG, NIF
+from kg.errors import KGError
+from kg.network import ARTICLE, KINDS, entity_view, from_rdflib, from_store, induced
 
-__all__ = ["NODE_STYLES", "render_html", "write_html"]
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+    from rdflib import Graph
+
+__all__ = [
+    "AUTO_TOP",
+    "MAX_NODES",
+    "NODE_STYLES",
+    "PageTooLargeError",
+    "render_html",
+    "render_network",
+    "store_title",
+    "too_large_message",
+    "write_html",
+    "write_store_page",
+]
+
+MAX_NODES = 3000  # a page above this is slow to draw and impossible to read
+AUTO_TOP = 500  # nodes kept by `kg build` when the whole store is over MAX_NODES
+_SMALL_GRAPH = 150  # nodes; up to this the browser's physics lays the graph out
 
 # kind -> (legend text, colour, vis shape). Order = legend order.
 NODE_STYLES: dict[str, tuple[str, str, str]] = {
     "person": ("Person", "#4e79a7", "dot"),
-    "government": ("Government / organisation", "#f28e2b", "hexagon"),
+    "government": ("Government", "#f28e2b", "hexagon"),
     "country": ("Country", "#59a14f", "square"),
     "place": ("Place", "#76b7b2", "triangleDown"),
-    "event": ("Event", "#e15759", "star"),
+    "group": ("Group / sources", "#9c755f", "dot"),
+    "meeting": ("Meeting", "#e15759", "star"),
     "policy": ("Policy", "#b07aa1", "diamond"),
-    "statement": ("Statement", "#edc948", "triangle"),
+    "quote": ("Quote", "#edc948", "triangle"),
     "article": ("Article", "#bab0ac", "box"),
     "other": ("Other", "#d3d3d3", "dot"),
 }
-_SIZES = {
-    "person": 16,
-    "government": 20,
-    "country": 16,
-    "place": 14,
-    "event": 18,
-    "policy": 16,
-    "statement": 13,
-    "article": 10,
-    "other": 10,
-}
-
-_POLICY_TYPES = frozenset(
-    {
-        KG.Policy,
-        KG.TariffMeasure,
-        KG.Sanction,
-        KG.Pause,
-        KG.Agreement,
-        KG.Pledge,
-        KG.Request,
-        KG.Proposal,
-    }
-)
-# Checked in this order, so a node typed both schema:Country and schema:Place is a country.
-_TYPE_KINDS: tuple[tuple[str, frozenset[URIRef]], ...] = (
-    ("statement", frozenset({KG.Statement})),
-    ("event", frozenset({SDO.Event})),
-    ("policy", _POLICY_TYPES),
-    ("article", frozenset({SDO.NewsArticle, SDO.Article})),
-    (
-        "government",
-        frozenset(
-            {SDO.GovernmentOrganization, ORG.FormalOrganization, ORG.Organization, SDO.Organization}
-        ),
-    ),
-    ("person", frozenset({SDO.Person})),
-    ("country", frozenset({SDO.Country})),
-    ("place", frozenset({SDO.Place})),
-)
-_LABEL_PREDICATES = (RDFS.label, SDO.name, SKOS.prefLabel)
+if set(NODE_STYLES) != set(KINDS):  # a kind without a style would break the page
+    raise RuntimeError("kg.viz.NODE_STYLES and kg.network.KINDS disagree")
 _MAX_LABEL = 40  # characters drawn on the canvas; the full text is in tooltip and panel
-_MAX_EVIDENCE = 5  # evidence sentences listed per node or edge
 
-_EDGE_STYLES = {
+_EDGE_STYLES: dict[str, dict[str, object]] = {
     "role": {"color": "#3b3b3b", "width": 2.0, "font": {"size": 13}},
     "relation": {"color": "#8a8a8a", "width": 1.2},
-    "source": {
+    "in": {
         "color": "#d0d0d0",
         "width": 0.6,
         "dashes": True,
@@ -97,343 +83,124 @@ _EDGE_STYLES = {
 }
 
 
-@dataclass
-class _VizNode:
-    term: Node
-    kind: str
-    label: str
-    lines: list[str] = field(default_factory=list)
-    evidence: set[Node] = field(default_factory=set)
-
-    @property
-    def id(self) -> str:
-        return str(self.term)
+class PageTooLargeError(KGError):
+    """The graph has more nodes than a page can show; a filter is needed."""
 
 
-@dataclass
-class _VizEdge:
-    source: str
-    target: str
-    label: str
-    style: str
-    lines: list[str] = field(default_factory=list)
-    evidence: set[Node] = field(default_factory=set)
+def too_large_message(n_nodes: int, limit: int) -> str:
+    """What to tell a user whose graph is over the page limit: the filters that help."""
+    return (
+        f"the graph has {n_nodes} nodes, more than one page can show (limit {limit}); "
+        f"draw part of it with kg viz --top {min(AUTO_TOP, limit)}, --focus NAME --hops 2, "
+        "--article ID or --query FILE.rq"
+    )
 
 
-# --- reading the graph -----------------------------------------------------------------------
-
-
-def _clean(text: str) -> str:
-    return " ".join(text.split())
+# --- page data ---------------------------------------------------------------------------------
 
 
 def _truncate(text: str, limit: int = _MAX_LABEL) -> str:
-    text = _clean(text)
+    text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
-def _literals(g: Graph, s: Node, p: URIRef) -> list[str]:
-    """String values of ``s p ?o``, English/untagged first, then alphabetical."""
-    values = [o for o in g.objects(s, p) if isinstance(o, Literal)]
-    values.sort(key=lambda o: (o.language not in (None, "en"), str(o)))
-    return [_clean(str(o)) for o in values if str(o).strip()]
+def _layout(g: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    """Positions in pixels for graphs too big for the browser's physics.
 
-
-def _first(g: Graph, s: Node, *preds: URIRef) -> str | None:
-    for p in preds:
-        values = _literals(g, s, p)
-        if values:
-            return values[0]
-    return None
-
-
-def _short_iri(node: Node) -> str:
-    text = str(node)
-    base = str(ID)
-    return text[len(base) :] if text.startswith(base) and len(text) > len(base) else text
-
-
-def _local_name(node: Node) -> str:
-    text = str(node).rstrip("/#")
-    return re.split(r"[/#]", text)[-1] or text
-
-
-def _type_name(node: Node) -> str:
-    """``kg:TariffMeasure`` -> ``Tariff measure``."""
-    words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", _local_name(node)).split()
-    return " ".join([words[0]] + [w.lower() for w in words[1:]]) if words else str(node)
-
-
-def _policy_types(g: Graph) -> set[Node]:
-    """The policy classes, plus any subclass of them the graph itself declares."""
-    types: set[Node] = set(_POLICY_TYPES)
-    for cls in _POLICY_TYPES:
-        types.update(t for t in g.transitive_subjects(RDFS.subClassOf, cls) if t is not None)
-    return types
-
-
-def _kind(types: set[Node], policy_types: set[Node]) -> str | None:
-    for kind, known in _TYPE_KINDS:
-        if kind == "policy":
-            if types & policy_types:
-                return kind
-        elif types & known:
-            return kind
-    return None
-
-
-def _evidence_lines(g: Graph, evidence: Iterable[Node]) -> list[str]:
-    items = []
-    for ev in evidence:
-        if isinstance(ev, Literal):
-            items.append(("", 0, _clean(str(ev))))
-            continue
-        text = _first(g, ev, NIF.anchorOf, NIF.isString, RDFS.label) or _short_iri(ev)
-        article = g.value(ev, NIF.referenceContext)
-        begin = g.value(ev, NIF.beginIndex)
-        try:
-            offset = int(begin.toPython()) if isinstance(begin, Literal) else 0
-        except (TypeError, ValueError):
-            offset = 0
-        items.append((_short_iri(article) if article is not None else "", offset, text))
-    items.sort()
-    lines = [
-        f"\u2022 \u201c{text}\u201d" + (f" [{art}]" if art else "")
-        for art, _, text in items[:_MAX_EVIDENCE]
-    ]
-    if len(items) > _MAX_EVIDENCE:
-        lines.append(f"\u2026 and {len(items) - _MAX_EVIDENCE} more")
-    return lines
-
-
-def _info(head: str, lines: list[str], evidence_lines: list[str]) -> str:
-    out = [head, *lines]
-    if evidence_lines:
-        out.append("Evidence:")
-        out.extend(evidence_lines)
-    return "\n".join(out)
-
-
-def _union(graph: Graph) -> Graph:
-    """A dataset's named graphs merged into one graph (a plain graph is returned as is)."""
-    if not isinstance(graph, ConjunctiveGraph):  # rdflib.Dataset subclasses ConjunctiveGraph
-        return graph
-    merged = Graph()
-    for s, p, o, _ in graph.quads((None, None, None, None)):
-        merged.add((s, p, o))
-    return merged
-
-
-class _Builder:
-    def __init__(self, graph: Graph) -> None:
-        self.g = _union(graph)
-        self.nodes: dict[str, _VizNode] = {}
-        self.edges: dict[tuple[str, str, str], _VizEdge] = {}
-
-    # nodes ---------------------------------------------------------------------------------
-    def collect_nodes(self) -> None:
-        g = self.g
-        policy_types = _policy_types(g)
-        subjects = sorted({s for s in g.subjects(RDF.type, None)}, key=str)
-        for s in subjects:
-            types = set(g.objects(s, RDF.type))
-            kind = _kind(types, policy_types)
-            if kind is None:
-                continue
-            self.nodes[str(s)] = self._make_node(s, kind, types)
-
-    def _make_node(self, s: Node, kind: str, types: set[Node]) -> _VizNode:
-        g = self.g
-        lines: list[str] = []
-        if kind == "statement":
-            quote = _first(g, s, SDO.text, RDFS.label) or _local_name(s)
-            label = f"\u201c{quote}\u201d"
-            lines.append(f"Quote: \u201c{quote}\u201d")
-            cue = _first(g, s, KG.cue)
-            if cue:
-                lines.append(f"Verb: {cue}")
-        elif kind == "article":
-            label = _first(g, s, SDO.headline, *_LABEL_PREDICATES) or _short_iri(s)
-            published = _first(g, s, SDO.datePublished)
-            if published:
-                lines.append(f"Published: {published}")
-        else:
-            label = _first(g, s, *_LABEL_PREDICATES) or _local_name(s)
-        aliases = [a for a in _literals(g, s, SKOS.altLabel) if a != label]
-        if aliases:
-            lines.append("Also known as: " + "; ".join(aliases))
-        if kind == "policy":
-            specific = sorted(
-                (_type_name(t) for t in types if t != KG.Policy and str(t).startswith(str(KG))),
-                key=str,
-            )
-            if specific:
-                lines.append("Kind: " + ", ".join(specific))
-            for pred, name in ((KG.rate, "Rate"), (KG.goods, "Goods")):
-                value = _first(g, s, pred)
-                if value:
-                    unit = _first(g, s, KG.unit) if pred == KG.rate else None
-                    lines.append(f"{name}: {value}" + (f" {unit}" if unit else ""))
-        if kind in ("event", "policy", "statement"):
-            status = _first(g, s, KG.status)
-            if status:
-                lines.append(f"Status: {status}")
-            date = _first(g, s, SDO.startDate, KG.dateText)
-            if date:
-                lines.append(f"Date: {date}")
-        node = _VizNode(s, kind, label, lines)
-        node.evidence.update(g.objects(s, KG.evidence))
-        return node
-
-    def _ensure(self, n: Node) -> str | None:
-        """The node id of ``n``, adding a grey "other" node for an untyped IRI."""
-        if isinstance(n, Literal):
-            return None
-        key = str(n)
-        if key not in self.nodes:
-            label = _first(self.g, n, *_LABEL_PREDICATES) or (
-                _local_name(n) if isinstance(n, URIRef) else "(blank node)"
-            )
-            self.nodes[key] = _VizNode(n, "other", label)
-        return key
-
-    # edges ---------------------------------------------------------------------------------
-    def _edge(
-        self, source: Node, target: Node, label: str, style: str, evidence: Iterable[Node] = ()
-    ) -> _VizEdge | None:
-        src, dst = self._ensure(source), self._ensure(target)
-        if src is None or dst is None or src == dst:
-            return None
-        key = (src, dst, label)
-        edge = self.edges.get(key)
-        if edge is None:
-            edge = self.edges[key] = _VizEdge(src, dst, label, style)
-        edge.evidence.update(evidence)
-        return edge
-
-    def collect_edges(self) -> None:
-        g = self.g
-        self._roles()
-        for gov in sorted(self.nodes_of("government"), key=str):
-            for country in g.objects(gov, KG.governs):
-                self._edge(gov, country, "governs", "relation")
-        for event in self.nodes_of("event"):
-            for who in g.objects(event, SDO.attendee):
-                self._edge(who, event, "attendee", "relation")
-            for where in g.objects(event, SDO.location):
-                self._edge(event, where, "location", "relation")
-        for policy in self.nodes_of("policy"):
-            for who in g.objects(policy, KG.imposedBy):
-                self._edge(policy, who, "imposed by", "relation")
-            for whom in g.objects(policy, KG.target):
-                self._edge(policy, whom, "target", "relation")
-            for other in g.objects(policy, KG.appliesTo):
-                self._edge(policy, other, "applies to", "relation")
-        for statement in self.nodes_of("statement"):
-            for who in g.objects(statement, PROV.wasAttributedTo):
-                self._edge(who, statement, "said", "relation")
-        for fact in self.nodes_of("event", "policy", "statement"):
-            articles = set(g.objects(fact, DCTERMS.source))
-            if not articles:  # fall back to the articles its evidence sentences come from
-                for ev in g.objects(fact, KG.evidence):
-                    articles.update(g.objects(ev, NIF.referenceContext))
-            for article in articles:
-                self._edge(fact, article, "in", "source")
-
-    def nodes_of(self, *kinds: str) -> list[Node]:
-        return [n.term for n in self.nodes.values() if n.kind in kinds]
-
-    def _roles(self) -> None:
-        g = self.g
-        for m in sorted(set(g.subjects(RDF.type, ORG.Membership)), key=str):
-            person, gov = g.value(m, ORG.member), g.value(m, ORG.organization)
-            if person is None or gov is None:
-                continue
-            title = _first(g, m, KG.roleTitle, RDFS.label) or "member"
-            qualifier = _first(g, m, KG.qualifier)
-            label = _truncate(f"{qualifier} {title}" if qualifier else title)
-            evidence = list(g.objects(m, KG.evidence))
-            edge = self._edge(person, gov, label, "role", evidence)
-            if edge is None:
-                continue
-            role_class = _first(g, m, KG.roleClass)
-            line = f"Role: {qualifier + ' ' if qualifier else ''}{title}" + (
-                f" ({role_class})" if role_class else ""
-            )
-            if line not in edge.lines:
-                edge.lines.append(line)
-            gov_label = self.nodes[edge.target].label
-            person_node = self.nodes[edge.source]
-            role_line = f"Role: {title}, {gov_label}"
-            if role_line not in person_node.lines:
-                person_node.lines.append(role_line)
-            person_node.evidence.update(evidence)
-        for post in sorted(set(g.subjects(RDF.type, ORG.Post)), key=str):
-            holder = g.value(post, ORG.heldBy)
-            post_label = _first(g, post, *_LABEL_PREDICATES)
-            if holder is not None and post_label and str(holder) in self.nodes:
-                line = f"Post: {post_label}"
-                if line not in self.nodes[str(holder)].lines:
-                    self.nodes[str(holder)].lines.append(line)
-
-    # output --------------------------------------------------------------------------------
-    def node_dicts(self) -> list[dict[str, object]]:
-        out = []
-        for node in self.nodes.values():
-            legend, color, shape = NODE_STYLES[node.kind]
-            type_text = legend if node.kind != "government" else "Government"
-            head = f"{type_text}: {node.label}"
-            info = _info(
-                head, [*node.lines, f"IRI: {node.id}"], _evidence_lines(self.g, node.evidence)
-            )
-            item: dict[str, object] = {
-                "n_id": node.id,
-                "label": _truncate(node.label),
-                "shape": shape,
-                "color": color,
-                "size": _SIZES[node.kind],
-                "kind": type_text,
-                "fullLabel": node.label,
-                "info": info,
-            }
-            if node.kind == "article":
-                item["font"] = {"size": 11}
-            out.append(item)
-        return out
-
-    def edge_dicts(self) -> list[dict[str, object]]:
-        out = []
-        for edge in self.edges.values():
-            head = (
-                f"{self.nodes[edge.source].label} \u2192 {edge.label} \u2192 "
-                f"{self.nodes[edge.target].label}"
-            )
-            item: dict[str, object] = {
-                "source": edge.source,
-                "to": edge.target,
-                "label": edge.label,
-                "info": _info(head, edge.lines, _evidence_lines(self.g, edge.evidence)),
-            }
-            item.update(_EDGE_STYLES[edge.style])
-            out.append(item)
-        return out
-
-
-# --- the page --------------------------------------------------------------------------------
-
-_SMALL_GRAPH = 150  # nodes; above this the layout trades polish for speed
-
-
-def _options(n_nodes: int) -> dict[str, object]:
-    """vis-network options. Stabilisation cost grows with nodes x iterations, and
-    "dynamic" smooth edges add a physics body per edge (about 4x slower), so large graphs
-    get straighter edges and an iteration budget (~3 s for 1,000 nodes in headless Chromium).
+    A force layout of thousands of nodes costs O(n^2) per step; laying out each community
+    (Louvain) on its own and packing the communities in rows by size costs the sum of their
+    squares instead, and keeps related nodes together.
     """
-    small = n_nodes <= _SMALL_GRAPH
-    iterations = 1000 if small else max(150, min(1000, 200_000 // n_nodes))
+    view = nx.Graph(entity_view(g))
+    for n in g:  # articles: next to their facts
+        if n not in view:
+            view.add_node(n)
+    for u, v, r in g.edges(data="relation"):
+        if r == "in" and not view.has_edge(u, v):
+            view.add_edge(u, v, weight=0.2)
+    groups = sorted(
+        nx.community.louvain_communities(view, weight="weight", seed=7),
+        key=lambda c: (-len(c), min(c)),
+    )
+    spread = 28.0  # pixels per sqrt(node)
+    cells = [(c, spread * math.sqrt(len(c)) + 40) for c in groups]
+    row_width = math.sqrt(sum((2 * r) ** 2 for _, r in cells)) * 1.3
+    pos: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for members, radius in cells:
+        side = 2 * radius
+        if x > 0 and x + side > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        sub = view.subgraph(members)
+        if len(sub) == 1:
+            local = {next(iter(sub)): (0.0, 0.0)}
+        else:
+            k = 1.5 / math.sqrt(len(sub))
+            local = {
+                n: (float(p[0]), float(p[1]))
+                for n, p in nx.spring_layout(sub, k=k, seed=7, iterations=60).items()
+            }
+        cx, cy = x + radius, y + radius
+        for n, (px, py) in local.items():
+            pos[n] = (round(cx + px * (radius - 30), 1), round(cy + py * (radius - 30), 1))
+        x += side
+        row_height = max(row_height, side)
+    return pos
+
+
+def _node_items(g: nx.MultiDiGraph, article_index: dict[str, int]) -> list[dict[str, Any]]:
+    importance = {
+        n: sum(1 for _, _, r in g.edges(n, data="relation") if r != "in")
+        + sum(1 for _, _, r in g.in_edges(n, data="relation") if r != "in")
+        for n in g
+    }
+    out = []
+    for n, d in g.nodes(data=True):
+        legend, color, shape = NODE_STYLES[d["kind"]]
+        item: dict[str, Any] = {
+            "n_id": n,
+            "label": _truncate(d["label"]),
+            "fullLabel": d["label"],
+            "kind": d["kind"],
+            "kindText": legend,
+            "shape": shape,
+            "color": color,
+            "value": 1 + importance[n],
+            "aliases": d["aliases"],
+            "facts": d["facts"],
+            "evidence": d["evidence"],
+            "articles": [article_index[a] for a in d["articles"] if a in article_index],
+        }
+        if d["kind"] == ARTICLE:
+            item["font"] = {"size": 11}
+        out.append(item)
+    return out
+
+
+def _edge_items(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    out = []
+    for u, v, d in g.edges(data=True):
+        style = d["relation"] if d["relation"] in ("role", "in") else "relation"
+        item: dict[str, Any] = {
+            "source": u,
+            "to": v,
+            "label": _truncate(d["label"]),
+            "fullLabel": d["label"],
+            "relation": d["relation"],
+            "facts": d["facts"],
+            "evidence": d["evidence"],
+        }
+        item.update(_EDGE_STYLES[style])
+        out.append(item)
+    return out
+
+
+def _options(n_nodes: int, physics: bool) -> dict[str, object]:
+    """vis-network options. Small graphs settle with physics (which the page then turns
+    off); large ones come with positions and draw without physics."""
     return {
         "physics": {
-            "enabled": True,
+            "enabled": physics,
             "solver": "barnesHut",
             "barnesHut": {
                 "gravitationalConstant": -9000,
@@ -443,18 +210,19 @@ def _options(n_nodes: int) -> dict[str, object]:
                 "damping": 0.25,
                 "avoidOverlap": 0.5,
             },
-            "stabilization": {
-                "enabled": True,
-                "iterations": iterations,
-                "updateInterval": 25,
-                "fit": True,
-            },
+            "stabilization": {"enabled": physics, "iterations": 1000, "updateInterval": 25},
         },
-        "layout": {"randomSeed": 7, "improvedLayout": small},
-        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": not small},
+        "layout": {"randomSeed": 7, "improvedLayout": physics},
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 150,
+            "hideEdgesOnDrag": not physics,
+            "navigationButtons": False,
+        },
         "nodes": {
             "font": {"size": 16, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
             "borderWidth": 1,
+            "scaling": {"min": 10, "max": 42, "label": {"enabled": False, "drawThreshold": 6}},
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
@@ -465,10 +233,12 @@ def _options(n_nodes: int) -> dict[str, object]:
                 "strokeWidth": 4,
                 "strokeColor": "#ffffff",
             },
-            "smooth": {"enabled": True, "type": "dynamic" if small else "continuous"},
+            "smooth": {"enabled": True, "type": "dynamic"} if physics else {"enabled": False},
         },
     }
 
+
+# --- the page ----------------------------------------------------------------------------------
 
 _CSP = (
     "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
@@ -480,29 +250,39 @@ _STYLE = """
 <style>
   html, body { margin: 0; padding: 0; height: 100%; overflow: hidden;
                font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }
-  #kg-header { position: fixed; top: 0; left: 0; right: 0; height: 36px; z-index: 5;
-               display: flex; align-items: center; gap: 16px; padding: 0 12px;
+  #kg-header { position: fixed; top: 0; left: 0; right: 0; height: 40px; z-index: 5;
+               display: flex; align-items: center; gap: 14px; padding: 0 12px;
                background: #f7f7f7; border-bottom: 1px solid #ddd; font-size: 14px; }
-  #kg-header h1 { font-size: 16px; margin: 0; font-weight: 600; }
-  #kg-header .kg-counts { color: #666; }
+  #kg-header h1 { font-size: 16px; margin: 0; font-weight: 600; white-space: nowrap;
+                  overflow: hidden; text-overflow: ellipsis; max-width: 40%; }
+  #kg-header .kg-counts { color: #666; white-space: nowrap; }
+  #kg-header .kg-note { color: #a33; white-space: nowrap; overflow: hidden;
+                        text-overflow: ellipsis; }
   div.card { position: static; }
-  #mynetwork { position: fixed; top: 37px; left: 0; right: 360px; bottom: 0;
+  #mynetwork { position: fixed; top: 41px; left: 0; right: 380px; bottom: 0;
                width: auto; height: auto; float: none; border: 0; }
-  #kg-side { position: fixed; top: 37px; right: 0; bottom: 0; width: 359px; z-index: 5;
+  #kg-side { position: fixed; top: 41px; right: 0; bottom: 0; width: 379px; z-index: 5;
              overflow: auto; box-sizing: border-box; padding: 10px; font-size: 12px;
              background: #fbfbfb; border-left: 1px solid #ddd; }
-  #kg-legend { border: 1px solid #ccc; border-radius: 6px; padding: 6px 10px;
-               background: #ffffff; margin-bottom: 10px; }
-  #kg-legend .kg-legend-title { font-weight: 600; margin-bottom: 3px; }
+  #kg-side section { border: 1px solid #ccc; border-radius: 6px; padding: 6px 10px;
+                     background: #ffffff; margin-bottom: 10px; }
+  #kg-side .kg-title { font-weight: 600; margin-bottom: 4px; }
+  #kg-search { width: 100%; box-sizing: border-box; font-size: 13px; padding: 4px 6px; }
+  #kg-search-status { color: #a33; min-height: 1em; margin-top: 2px; }
+  #kg-article { width: 100%; margin-top: 6px; font-size: 12px; }
   #kg-legend .kg-legend-rows { display: grid; grid-template-columns: 1fr 1fr; gap: 2px 8px; }
-  #kg-legend .kg-legend-row { display: flex; align-items: center; gap: 6px; }
+  #kg-legend label { display: flex; align-items: center; gap: 5px; cursor: pointer; }
   #kg-legend .kg-legend-edge { color: #555; margin-top: 6px; }
-  #details { border: 1px solid #ccc; border-radius: 6px; padding: 8px 10px;
-             background: #ffffff; }
   #details h2 { font-size: 14px; margin: 0 0 2px 0; overflow-wrap: anywhere; }
-  #details .kg-kind { color: #777; margin-bottom: 6px; }
-  #details .kg-info { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
+  #details h3 { font-size: 12px; margin: 8px 0 2px 0; color: #444; }
+  #details .kg-kind { color: #777; margin-bottom: 4px; }
+  #details ul { margin: 0; padding-left: 16px; }
+  #details li { margin: 2px 0; overflow-wrap: anywhere; }
+  #details .kg-source { color: #777; }
   #details .kg-hint { color: #888; }
+  #details .kg-iri { color: #999; margin-top: 8px; overflow-wrap: anywhere; }
+  #details button.kg-link { border: 0; background: none; padding: 0; color: #1a5fb4;
+                            cursor: pointer; text-align: left; font: inherit; }
   div.vis-tooltip { max-width: 420px; white-space: normal; font-size: 12px;
                    font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }
   .kg-tip { white-space: pre-wrap; overflow-wrap: anywhere; }
@@ -513,52 +293,185 @@ _SCRIPT = """
 <script type="text/javascript">
 (function () {
   "use strict";
-  function tip(text) {
+  var DATA = JSON.parse(document.getElementById("kg-data").textContent);
+  var body = document.body;
+  var box = document.getElementById("details");
+  var all = nodes.get();
+  var byId = {};
+  all.forEach(function (n) { byId[n.id] = n; });
+
+  function el(tag, cls, text, parent) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text !== undefined) { e.textContent = text; }
+    (parent || box).appendChild(e);
+    return e;
+  }
+  function summary(lines) {
     var div = document.createElement("div");
     div.className = "kg-tip";
-    div.textContent = text;
+    div.textContent = lines.join("\\n");
     return div;
   }
   // Tooltips are DOM elements filled with textContent: article text is never parsed as HTML.
-  nodes.update(nodes.get().map(function (n) { return {id: n.id, title: tip(n.info)}; }));
-  edges.update(edges.get().map(function (e) { return {id: e.id, title: tip(e.info)}; }));
+  nodes.update(all.map(function (n) {
+    return {id: n.id, title: summary([n.kindText + ": " + n.fullLabel].concat(n.facts))};
+  }));
+  edges.update(edges.get().map(function (e) {
+    var a = byId[e.from], b = byId[e.to];
+    return {id: e.id, title: summary([a.fullLabel + " \\u2192 " + e.fullLabel + " \\u2192 " +
+                                      b.fullLabel].concat(e.facts))};
+  }));
 
-  var box = document.getElementById("details");
-  function add(tag, cls, text) {
-    var el = document.createElement(tag);
-    if (cls) { el.className = cls; }
-    el.textContent = text;
-    box.appendChild(el);
+  function list(heading, items, render) {
+    if (!items.length) { return; }
+    el("h3", "", heading);
+    var ul = el("ul");
+    items.forEach(function (item) { render(el("li", "", undefined, ul), item); });
   }
-  function show(heading, kind, info) {
+  function evidence(items) {
+    list("Evidence", items, function (li, ev) {
+      el("span", "", "\\u201c" + ev.text + "\\u201d", li);
+      var where = [ev.article, ev.date].filter(Boolean).join(", ");
+      if (where) { el("div", "kg-source", "\\u2014 " + where, li); }
+    });
+  }
+  function showNode(id) {
+    var n = byId[id];
     box.replaceChildren();
-    add("h2", "", heading);
-    add("div", "kg-kind", kind);
-    add("div", "kg-info", info);
+    el("h2", "", n.fullLabel);
+    el("div", "kg-kind", n.kindText);
+    if (n.aliases.length) { el("div", "", "Also known as: " + n.aliases.join("; ")); }
+    list("Facts", n.facts, function (li, f) { li.textContent = f; });
+    var rel = network.getConnectedEdges(id).map(function (eid) { return edges.get(eid); })
+      .filter(function (e) { return e.relation !== "in"; });
+    var more = rel.length - 60;
+    list("Relations", rel.slice(0, 60), function (li, e) {
+      var out = e.from === id;
+      var other = byId[out ? e.to : e.from];
+      li.appendChild(document.createTextNode((out ? "\\u2192 " : "\\u2190 ") + e.fullLabel + " "));
+      var b = el("button", "kg-link", other.fullLabel, li);
+      b.type = "button";
+      b.addEventListener("click", function () { select(other.id); });
+    });
+    if (more > 0) { el("div", "kg-hint", "\\u2026 and " + more + " more"); }
+    evidence(n.evidence);
+    list("Articles", n.articles.slice(0, 20), function (li, i) {
+      var a = DATA.articles[i];
+      li.textContent = [a.title, a.date].filter(Boolean).join(", ");
+    });
+    el("div", "kg-iri", "IRI: " + id);
+    body.setAttribute("data-kg-selected", id);
+  }
+  function showEdge(id) {
+    var e = edges.get(id);
+    box.replaceChildren();
+    el("h2", "", e.fullLabel);
+    el("div", "kg-kind", "Relation: " + byId[e.from].fullLabel + " \\u2192 " +
+       byId[e.to].fullLabel);
+    list("Facts", e.facts, function (li, f) { li.textContent = f; });
+    evidence(e.evidence);
   }
   function reset() {
     box.replaceChildren();
-    add("h2", "", "Details");
-    add("div", "kg-hint", "Click a node or an edge.");
+    el("h2", "", "Details");
+    el("div", "kg-hint", "Click a node or an edge, or search for a name.");
+    body.removeAttribute("data-kg-selected");
   }
   network.on("click", function (params) {
-    if (params.nodes.length > 0) {
-      var n = nodes.get(params.nodes[0]);
-      show(n.fullLabel, n.kind, n.info);
-    } else if (params.edges.length > 0) {
-      var e = edges.get(params.edges[0]);
-      show(e.label, "Relation", e.info);
-    } else {
-      reset();
-    }
+    if (params.nodes.length > 0) { showNode(params.nodes[0]); }
+    else if (params.edges.length > 0) { showEdge(params.edges[0]); }
+    else { reset(); }
   });
-  if (nodes.length === 0) {
-    document.body.setAttribute("data-kg-stabilized", "true");
+
+  // filters: node types (legend check boxes) and one article
+  var kindBoxes = Array.prototype.slice.call(document.querySelectorAll("#kg-legend input"));
+  var articleSelect = document.getElementById("kg-article");
+  DATA.articles.forEach(function (a, i) {
+    var o = el("option", "", [a.date, a.title].filter(Boolean).join(" \\u2014 "), articleSelect);
+    o.value = String(i);
+  });
+  var counts = document.getElementById("kg-visible");
+  function applyFilters() {
+    var on = {};
+    kindBoxes.forEach(function (b) { on[b.getAttribute("data-kind")] = b.checked; });
+    var article = articleSelect.value === "" ? -1 : Number(articleSelect.value);
+    var changes = [], shown = 0;
+    all.forEach(function (n) {
+      var hidden = !on[n.kind] || (article >= 0 && n.articles.indexOf(article) < 0);
+      if (!hidden) { shown += 1; }
+      if (Boolean(n.hidden) !== hidden) {
+        n.hidden = hidden;
+        changes.push({id: n.id, hidden: hidden});
+      }
+    });
+    if (changes.length) { nodes.update(changes); }
+    counts.textContent = shown + " of " + all.length + " nodes shown";
+    body.setAttribute("data-kg-visible", String(shown));
   }
-  network.once("stabilizationIterationsDone", function () {
-    network.setOptions({physics: false});
-    document.body.setAttribute("data-kg-stabilized", "true");  // a hook for tests
+  kindBoxes.forEach(function (b) { b.addEventListener("change", applyFilters); });
+  articleSelect.addEventListener("change", applyFilters);
+
+  // search: exact name, then alias, then a name starting with or containing the text
+  var search = document.getElementById("kg-search");
+  var status = document.getElementById("kg-search-status");
+  var names = document.getElementById("kg-names");
+  all.forEach(function (n) {
+    if (n.kind !== "article") { el("option", "", undefined, names).value = n.fullLabel; }
   });
+  function find(text) {
+    var q = text.trim().toLowerCase();
+    if (!q) { return null; }
+    var tests = [
+      function (n) { return n.fullLabel.toLowerCase() === q; },
+      function (n) { return n.aliases.some(function (a) { return a.toLowerCase() === q; }); },
+      function (n) { return n.fullLabel.toLowerCase().indexOf(q) === 0; },
+      function (n) { return n.fullLabel.toLowerCase().indexOf(q) >= 0; }
+    ];
+    for (var t = 0; t < tests.length; t++) {
+      var hits = all.filter(tests[t]);
+      if (hits.length) {
+        hits.sort(function (a, b) { return b.value - a.value; });
+        return hits[0];
+      }
+    }
+    return null;
+  }
+  function select(id) {
+    if (byId[id].hidden) {
+      kindBoxes.forEach(function (b) { b.checked = true; });
+      articleSelect.value = "";
+      applyFilters();
+    }
+    network.selectNodes([id]);
+    network.focus(id, {scale: Math.max(network.getScale(), 1.2), animation: false});
+    showNode(id);
+  }
+  function runSearch() {
+    var hit = find(search.value);
+    if (hit) { status.textContent = ""; select(hit.id); }
+    else if (search.value.trim()) {
+      status.textContent = "No node matches \\u201c" + search.value + "\\u201d";
+    }
+  }
+  search.addEventListener("change", runSearch);
+  search.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { runSearch(); } });
+
+  reset();
+  applyFilters();
+  function ready() {
+    window.kgReadyMs = performance.now();
+    body.setAttribute("data-kg-stabilized", "true");  // a hook for tests and benchmarks
+  }
+  if (DATA.physics && all.length > 0) {
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({physics: false});
+      ready();
+    });
+  } else {
+    network.once("afterDrawing", ready);
+    network.redraw();
+  }
 })();
 </script>
 """
@@ -596,34 +509,56 @@ def _shape_svg(shape: str, color: str) -> str:
     )
 
 
-def _legend(kinds_present: set[str]) -> str:
+def _legend(counts: dict[str, int]) -> str:
+    """The legend doubles as the type filter: one check box per type present."""
     rows = []
     for kind, (text, color, shape) in NODE_STYLES.items():
-        if kind == "other" and kind not in kinds_present:
+        if not counts.get(kind):
             continue
         rows.append(
-            f'<div class="kg-legend-row">{_shape_svg(shape, color)}'
-            f"<span>{html.escape(text)}</span></div>"
+            f'<label><input type="checkbox" checked data-kind="{kind}">'
+            f"{_shape_svg(shape, color)}<span>{html.escape(text)} ({counts[kind]})</span></label>"
         )
     return (
-        '<div id="kg-legend"><div class="kg-legend-title">Legend</div>'
+        '<section id="kg-legend"><div class="kg-title">Types (click to filter)</div>'
         '<div class="kg-legend-rows">' + "".join(rows) + "</div>"
+        '<select id="kg-article" aria-label="Article filter">'
+        '<option value="">All articles</option></select>'
         '<div class="kg-legend-edge">Edges: <b>role title</b> (person \u2192 government), '
-        "attendee, location, imposed by, target, said, governs; "
-        "dashed grey \u201cin\u201d = fact \u2192 its article.</div></div>"
+        "attendee, location, part of, imposed by, target, applies to, said, governs; "
+        "dashed grey \u201cin\u201d = fact \u2192 its article. Node size = number of "
+        "relations.</div></section>"
     )
 
 
-def _header(title: str, n_nodes: int, n_edges: int) -> str:
+def _header(title: str, n_nodes: int, n_edges: int, note: str) -> str:
+    note_html = f'<span class="kg-note">{html.escape(note)}</span>' if note else ""
     return (
         f'<div id="kg-header"><h1>{html.escape(title)}</h1>'
-        f'<span class="kg-counts">{n_nodes} nodes, {n_edges} edges</span></div>'
+        f'<span class="kg-counts">{n_nodes} nodes, {n_edges} edges</span>'
+        f'<span class="kg-counts" id="kg-visible"></span>{note_html}</div>'
     )
 
 
-_DETAILS = (
-    '<div id="details"><h2>Details</h2><div class="kg-hint">Click a node or an edge.</div></div>'
+_SEARCH = (
+    '<section id="kg-find"><div class="kg-title">Search</div>'
+    '<input id="kg-search" type="search" list="kg-names" autocomplete="off" '
+    'placeholder="A name, e.g. a person or a country" aria-label="Search">'
+    '<datalist id="kg-names"></datalist><div id="kg-search-status"></div></section>'
 )
+_DETAILS = '<section id="details"></section>'
+
+
+def _json_script(element_id: str, data: object) -> str:
+    """Data for the page's script; ``<``, ``>`` and ``&`` escaped so text cannot end the
+    element or open a tag."""
+    text = (
+        json.dumps(data, ensure_ascii=False)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )
+    return f'<script type="application/json" id="{element_id}">{text}</script>'
 
 
 def _insert(page: str, anchor: str, text: str, *, before: bool) -> str:
@@ -634,7 +569,9 @@ def _insert(page: str, anchor: str, text: str, *, before: bool) -> str:
     return page[:at] + text + page[at:]
 
 
-def _postprocess(page: str, title: str, kinds: set[str], n_nodes: int, n_edges: int) -> str:
+def _postprocess(
+    page: str, title: str, counts: dict[str, int], n_edges: int, data: object, note: str
+) -> str:
     page = _REMOTE_LINK.sub("", page)
     page = _REMOTE_SCRIPT.sub("", page)
     page = _EMPTY_HEADING.sub("", page)
@@ -650,11 +587,13 @@ def _postprocess(page: str, title: str, kinds: set[str], n_nodes: int, n_edges: 
         page,
         "<body>",
         "\n"
-        + _header(title, n_nodes, n_edges)
+        + _header(title, sum(counts.values()), n_edges, note)
         + '<div id="kg-side">'
-        + _legend(kinds)
+        + _SEARCH
+        + _legend(counts)
         + _DETAILS
-        + "</div>",
+        + "</div>"
+        + _json_script("kg-data", data),
         before=False,
     )
     page = _insert(page, "</body>", _SCRIPT, before=True)
@@ -666,15 +605,25 @@ def _postprocess(page: str, title: str, kinds: set[str], n_nodes: int, n_edges: 
     return page
 
 
-def render_html(graph: Graph, title: str = "kg") -> str:
-    """The whole interactive page for ``graph`` as one self-contained HTML string."""
+def render_network(
+    g: nx.MultiDiGraph, title: str = "kg", *, max_nodes: int = MAX_NODES, note: str = ""
+) -> str:
+    """The whole interactive page for a graph of :mod:`kg.network`, as one HTML string.
+
+    Raises :class:`PageTooLargeError` past ``max_nodes`` (checked before any work).
+    """
+    if g.number_of_nodes() > max_nodes:
+        raise PageTooLargeError(too_large_message(g.number_of_nodes(), max_nodes))
     from pyvis.network import Network  # lazy: pyvis imports IPython, which is slow
 
-    builder = _Builder(graph)
-    builder.collect_nodes()
-    builder.collect_edges()
-    node_dicts = builder.node_dicts()  # after edges: edges may add "other" nodes
-    edge_dicts = builder.edge_dicts()
+    all_articles: dict[str, dict[str, str]] = g.graph.get("articles", {})
+    used = sorted(
+        {a for _, arts in g.nodes(data="articles") for a in arts if a in all_articles},
+        key=lambda a: (all_articles[a]["date"], all_articles[a]["title"], a),
+    )
+    article_index = {a: i for i, a in enumerate(used)}
+    physics = g.number_of_nodes() <= _SMALL_GRAPH
+    positions = {} if physics else _layout(g)
 
     net = Network(
         height="100%",
@@ -684,22 +633,32 @@ def render_html(graph: Graph, title: str = "kg") -> str:
         heading="",
         bgcolor="#ffffff",
     )
-    for item in node_dicts:
+    for item in _node_items(g, article_index):
         n_id = item.pop("n_id")
+        if n_id in positions:
+            item["x"], item["y"] = positions[n_id]
         net.add_node(n_id, **item)
-    for item in edge_dicts:
+    edge_items = _edge_items(g)
+    for item in edge_items:
         source, to = item.pop("source"), item.pop("to")
         net.add_edge(source, to, **item)
-    net.options = _options(len(node_dicts))  # a dict is dumped as JSON by pyvis
+    net.options = _options(g.number_of_nodes(), physics)  # a dict is dumped as JSON by pyvis
     page = net.generate_html()
-    kinds = {n.kind for n in builder.nodes.values()}
-    return _postprocess(page, title, kinds, len(node_dicts), len(edge_dicts))
+    counts: dict[str, int] = {}
+    for _, kind in g.nodes(data="kind"):
+        counts[kind] = counts.get(kind, 0) + 1
+    data = {"articles": [all_articles[a] for a in used], "physics": physics}
+    return _postprocess(page, title, counts, len(edge_items), data, note)
 
 
-def write_html(graph: Graph, path: Path, title: str = "kg") -> None:
-    """Write :func:`render_html` to ``path`` atomically (temp file in the same dir, replace)."""
+def render_html(graph: Graph, title: str = "kg", *, max_nodes: int = MAX_NODES) -> str:
+    """The page for an rdflib graph or dataset (its named graphs merged)."""
+    return render_network(from_rdflib(graph), title, max_nodes=max_nodes)
+
+
+def _write_atomic(path: Path, page: str) -> None:
+    """Temp file in the same directory, then replace: a reader never sees half a page."""
     path = Path(path)
-    page = render_html(graph, title=title)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
@@ -712,3 +671,46 @@ def write_html(graph: Graph, path: Path, title: str = "kg") -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def write_html(
+    graph: Graph | nx.MultiDiGraph,
+    path: Path,
+    title: str = "kg",
+    *,
+    max_nodes: int = MAX_NODES,
+    note: str = "",
+) -> None:
+    """Write the page of an rdflib graph or a :mod:`kg.network` graph to ``path``."""
+    g = graph if isinstance(graph, nx.MultiDiGraph) else from_rdflib(graph)
+    _write_atomic(path, render_network(g, title, max_nodes=max_nodes, note=note))
+
+
+def store_title(g: nx.MultiDiGraph) -> str:
+    """ "kg: <headline>" for one article, else "kg: N articles" (no rdflib copy needed)."""
+    articles: dict[str, dict[str, str]] = g.graph.get("articles", {})
+    if len(articles) == 1:
+        return "kg: " + next(iter(articles.values()))["title"]
+    return f"kg: {len(articles)} articles"
+
+
+def write_store_page(
+    store: ox.Store, path: Path, title: str | None = None, *, max_nodes: int = MAX_NODES
+) -> str | None:
+    """The page of the whole store (titled after its articles unless ``title`` is given);
+    past ``max_nodes``, of its :data:`AUTO_TOP` most central nodes instead. Returns a note
+    saying so, or None when the page shows everything."""
+    g = from_store(store)
+    title = title or store_title(g)
+    note = None
+    if g.number_of_nodes() > max_nodes:
+        from kg.analyze import top_nodes
+
+        keep = top_nodes(g, min(AUTO_TOP, max_nodes))
+        note = (
+            f"the graph has {g.number_of_nodes()} nodes; the page shows the {len(keep)} most "
+            "central (PageRank) - draw other parts with kg viz --focus, --article or --query"
+        )
+        g = induced(g, keep, with_articles=False)
+    write_html(g, path, title, max_nodes=max_nodes, note=note or "")
+    return note

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from browser import CHROMIUM, CHROMIUM_ARGS, MISSING
 
@@ -13,6 +15,10 @@ def test_seed_page_loads_offline_and_draws_the_graph(seed_build, tmp_path):
     out, _ = seed_build
     page_file = out / "graph.html"
     html = page_file.read_text(encoding="utf-8")
+    assert (
+        "<title>kg: Japan&#x27;s chief tariff negotiator says U.S. defense purchases could "
+        "help in talks</title>" in html
+    )
     for name in ("Ryosei Akazawa", "Shigeru Ishiba", "Donald Trump", "Scott Bessent"):
         assert name in html
     blocked: list[str] = []
@@ -31,18 +37,34 @@ def test_seed_page_loads_offline_and_draws_the_graph(seed_build, tmp_path):
 
             context.route("**/*", route)
             page = context.new_page()
+            page.set_viewport_size({"width": 1400, "height": 900})
             page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
             page.on("pageerror", lambda e: errors.append(str(e)))
             page.goto(page_file.as_uri())
             page.wait_for_selector("body[data-kg-stabilized]", timeout=30000)
             nodes = page.evaluate("network.body.data.nodes.length")
             labels = page.evaluate("network.body.data.nodes.get().map(n => n.label)")
-            page.screenshot(path=str(tmp_path / "seed.png"))
+            # search, then the details panel: facts, aliases, evidence with article and date
+            page.fill("#kg-search", "Akazawa")
+            page.keyboard.press("Enter")
+            selected = page.get_attribute("body", "data-kg-selected")
+            details = page.locator("#details").inner_text()
+            # KG_SEED_SCREENSHOT=docs/seed-graph.png refreshes the README's picture
+            page.evaluate("network.fit({animation: false})")
+            page.screenshot(path=os.environ.get("KG_SEED_SCREENSHOT", str(tmp_path / "seed.png")))
         finally:
             browser.close()
     assert blocked == [] and errors == []
     assert nodes >= 25
     assert {"Ryosei Akazawa", "Shigeru Ishiba", "Japan", "United States"} <= set(labels)
+    assert selected == "https://example.org/kg/id/person/ryosei-akazawa"
+    assert "Also known as: Akazawa" in details
+    assert "Role: chief tariff negotiator, Government of Japan" in details
+    assert "\u2192 said \u201cOur position has not changed." in details
+    assert (
+        "\u2014 Japan's chief tariff negotiator says U.S. defense purchases could help in "
+        "talks, 2025-05-29" in details
+    )
 
 
 @pytest.mark.browser
