@@ -100,7 +100,39 @@ def _parser() -> argparse.ArgumentParser:
         default=DEFAULT_OUT / "store",
         help="store directory (default: output/store)",
     )
+    _add_eval_parser(sub, common)
     return parser
+
+
+def _add_eval_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """``kg eval dwie [FILE]``: score officials against gold annotations."""
+    from kg.evaluation import DEFAULT_DWIE
+
+    evaluate = sub.add_parser(
+        "eval", parents=[common], help="score extracted officials against a gold data set"
+    )
+    evaluate.add_argument("dataset", choices=("dwie",), help="gold data set format")
+    evaluate.add_argument(
+        "file",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_DWIE,
+        help=f"gold JSONL file (default: {DEFAULT_DWIE})",
+    )
+    evaluate.add_argument("--model", help="spaCy pipeline (as for kg build)")
+    evaluate.add_argument("--limit", type=int, help="score only the first N articles")
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    """Print precision, recall, F1 and role-class accuracy; misses and false hits with -v."""
+    from kg.evaluation import evaluate, load_dwie
+
+    articles = load_dwie(args.file)[: args.limit] if args.limit else load_dwie(args.file)
+    score = evaluate(articles, model=args.model)
+    if getattr(args, "verbose", False) and score.details():
+        print(score.details())
+    print(score.summary())
+    return 0
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
@@ -180,7 +212,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": _cmd_build, "query": _cmd_query, "export": _cmd_export}
+COMMANDS = {
+    "build": _cmd_build,
+    "query": _cmd_query,
+    "export": _cmd_export,
+    "eval": _cmd_eval,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
