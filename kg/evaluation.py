@@ -20,6 +20,7 @@ lists them). Role-class accuracy is the share of correct pairs whose predicted c
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,7 @@ _GOLD_CLASS = {
     "head_of_gov": HEAD_OF_GOVERNMENT,
     "minister_of": MINISTER,
 }
+_HYPHEN = re.compile(r"\s*-\s*")
 # Most senior first: a pair with several predicted roles is judged by the highest one.
 _SENIORITY = (HEAD_OF_STATE, HEAD_OF_GOVERNMENT, MINISTER, OTHER)
 
@@ -208,8 +210,14 @@ def as_article(gold: GoldArticle) -> Article:
 
 
 # --- matching -----------------------------------------------------------------------------
+def _tidy(name: str) -> str:
+    """DWIE texts were re-joined from tokens ("Jean - Claude"): hyphens lose their spaces,
+    on both sides of the comparison, so "Jean - Claude" and "Jean-Claude" are one name."""
+    return " ".join(_HYPHEN.sub("-", name).split())
+
+
 def _surname(name: str) -> str:
-    words = name.replace("’s", "").replace("'s", "").split()
+    words = _tidy(name).replace("’s", "").replace("'s", "").split()
     return words[-1] if words else ""
 
 
@@ -217,7 +225,7 @@ def match_person(name: str, concepts: Iterable[Concept]) -> str | None:
     """The gold concept a predicted person name refers to (exact name first, then surname)."""
     candidates = [c for c in concepts if c.names]
     for concept in candidates:
-        if name in concept.names:
+        if _tidy(name) in {_tidy(n) for n in concept.names}:
             return concept.id
     surname = _surname(name)
     for concept in candidates:

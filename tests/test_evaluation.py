@@ -90,6 +90,10 @@ def test_match_person_by_name_then_surname():
     assert match_person("Berg", people) == "1"
     assert match_person("Thomas Hale", people) == "2"  # same surname as the longest name
     assert match_person("Anna Hall", people) is None
+    # the data set's re-joined tokens: "Jean - Claude" is "Jean-Claude"
+    assert match_person("Jean - Claude Roy", [Concept("5", ("Jean-Claude Roy",))]) == "5"
+    assert match_person("Claude Roy", [Concept("5", ("Jean-Claude Roy",))]) == "5"
+    assert match_person("Claude", [Concept("5", ("Jean-Claude Roy",))]) is None
 
 
 def test_match_government_by_name_adjective_link_and_alias():

@@ -144,3 +144,41 @@ def test_officials_name_right_after_the_title(extract):
     found = roles(facts)
     assert ("Peer Steinbrueck", "Finance Minister", "Germany", "minister") in found
     assert ("John Kerry", "Secretary of State", "United States", "minister") in found
+
+
+def test_officials_regional_titles_serve_the_region(extract):
+    facts = extract(
+        "Bavarian Premier Markus Lang said the state would appeal. Rajesh Kumar, the chief "
+        "minister of West Bengal, rejected the plan. Omar Baig, governor of Pakistan's Punjab "
+        "province, was not available."
+    )
+    found = roles(facts)
+    assert ("Markus Lang", "Premier", "Bavaria", "head_of_government") in found
+    assert (
+        "Rajesh Kumar",
+        "chief minister of West Bengal",
+        "West Bengal",
+        "head_of_government",
+    ) in found
+    assert any(p == "Omar Baig" and g == "Punjab" for p, _, g, _ in found)
+    # none of them serves the national government
+    assert not {g for _, _, g, _ in found} & {"Germany", "India", "Pakistan"}
+
+
+def test_officials_state_premier_takes_the_state_named_before_it(extract):
+    facts = extract(
+        "In the eastern state of Saxony, State Premier Tom Krause confirmed the reports. "
+        "Officials in Thuringia and Thuringia's capital Erfurt said little. "
+        "German Chancellor Olaf Scholz was briefed."
+    )
+    found = offices(facts)
+    assert ("Tom Krause", "State Premier", "Saxony") in found
+    assert ("Olaf Scholz", "Chancellor", "Germany") in found
+
+
+def test_officials_state_premier_without_a_state_is_no_national_office(extract):
+    facts = extract(
+        "Berlin said on Monday that state premier Tom Krause had resigned. Germany's economy "
+        "grew. Germany and France agreed. Germany will pay."
+    )
+    assert all(g != "Germany" for _, _, g in offices(facts) if _ == "Tom Krause")

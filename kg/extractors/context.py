@@ -87,7 +87,7 @@ def _gazetteer_matcher(vocab: Vocab) -> PhraseMatcher:
     """One PhraseMatcher over every gazetteer surface form, built once per vocab."""
     matcher = PhraseMatcher(vocab, attr="ORTH")
     surfaces: set[str] = set()
-    for country in gazetteer.countries():
+    for country in gazetteer.countries() + gazetteer.regions():
         for form in (
             country.name,
             *country.aliases,
@@ -353,8 +353,8 @@ class DocContext:
             return
         city = match.group(1).strip().title()
         found = gazetteer.lookup(city)
-        if found is not None:
-            self.dateline_country = found[0].iso2
+        if found is not None:  # "HAMBURG -": a region's dateline is its country's
+            self.dateline_country = found[0].parent or found[0].iso2
 
     def add_person_from(self, token: Token) -> None:
         """Take a capitalised proper-noun chain the tagger missed as a person's name, when a

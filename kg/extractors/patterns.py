@@ -64,6 +64,10 @@ TITLE_HEADS = MappingProxyType(
         "vice premier": OTHER,
         "deputy prime minister": MINISTER,
         "vice prime minister": MINISTER,
+        "chief minister": HEAD_OF_GOVERNMENT,
+        "minister president": HEAD_OF_GOVERNMENT,
+        "minister-president": HEAD_OF_GOVERNMENT,
+        "dictator": HEAD_OF_STATE,
     }
 )
 
@@ -104,8 +108,19 @@ FORMAL_HEADS = frozenset(
         "under secretary",
         "press secretary",
         "chief of staff",
+        "chief minister",
+        "minister president",
+        "minister-president",
     }
 )
+
+# Offices of a state or province: with a region in the title they head its government
+# ("Bavarian premier", "governor of Punjab"); these words mark them when no region is named.
+REGIONAL_HEADS = frozenset(
+    {"premier", "governor", "prime minister", "minister president", "minister-president"}
+)
+REGIONAL_ONLY_HEADS = frozenset({"chief minister"})
+REGIONAL_MARKERS = frozenset({"state", "provincial", "regional", "state's"})
 
 # Words before a head that change the role ("former president" is no head of state now).
 QUALIFIERS = MappingProxyType(

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from kg import gazetteer
 from kg.extractors.context import DocContext, clean_text
 from kg.extractors.patterns import (
     CLASS_BY_COUNTRY,
@@ -30,6 +31,9 @@ from kg.extractors.patterns import (
     PARTY_WORDS,
     QUALIFIERS,
     QUALIFIERS_OUTSIDE_TITLE,
+    REGIONAL_HEADS,
+    REGIONAL_MARKERS,
+    REGIONAL_ONLY_HEADS,
     SECRETARY_PORTFOLIOS,
     SPOKES_HEADS,
     TITLE_DEFAULT_COUNTRY,
@@ -64,6 +68,11 @@ class TitleMention:
     @property
     def role_class(self) -> str:
         base = CLASS_BY_COUNTRY.get((self.head, self.country or ""), TITLE_HEADS[self.head])
+        # a state or province has no head of state: its premier, governor or "president"
+        # heads its government
+        regional = self.country is not None and gazetteer.is_region(self.country)
+        if regional and (base == HEAD_OF_STATE or self.head in REGIONAL_HEADS):
+            base = HEAD_OF_GOVERNMENT
         if self.qualifier == "shadow":
             return OTHER
         if self.qualifier in DOWNGRADED_BY_QUALIFIER and base in (
@@ -224,20 +233,61 @@ def _split_country(ctx: DocContext, start: int, end: int) -> tuple[int, str | No
             and "/" not in mention.ref.key.split("/")[0]
         ):
             iso = mention.ref.key.split("/")[0]
-            if len(iso) == 2:
-                country = country or iso
+            if gazetteer.is_iso2(iso) or gazetteer.is_region(iso):
+                country = _narrower(country, iso)
                 i = mention.end
                 continue
         if token.text in ("'s", "’s", "-") or token.dep_ == "det":
             i += 1
             continue
         break
-    # "of Syria", "of Japan" inside the title
+    # "of Syria", "of Japan", "of Pakistan's Punjab province" inside the title
     for j in range(i, end):
         mention = ctx.by_token.get(j)
-        if mention is not None and mention.ref.kind in (COUNTRY, GOVERNMENT) and country is None:
-            country = mention.ref.key.split("/")[0]
+        if mention is not None and mention.ref.kind in (COUNTRY, GOVERNMENT):
+            country = _narrower(country, mention.ref.key.split("/")[0])
     return i, country
+
+
+def _narrower(current: str | None, found: str) -> str | None:
+    """The first country named keeps the title, unless a region of it follows
+    ("Pakistan's Punjab governor": the government of Punjab)."""
+    if current is None:
+        return found
+    if gazetteer.is_region(found) and gazetteer.country_code(found) == current:
+        return found
+    return current
+
+
+def _is_regional_title(ctx: DocContext, title: TitleMention) -> bool:
+    """'state premier', 'chief minister': an office of a state or province,
+    never the national government's."""
+    if title.head in REGIONAL_ONLY_HEADS:
+        return True
+    words = {t.lower_ for t in ctx.doc[title.start : title.end]}
+    return title.head in REGIONAL_HEADS and bool(words & REGIONAL_MARKERS)
+
+
+def _region_before(ctx: DocContext, title: TitleMention) -> str | None:
+    """The nearest region named earlier in the title's own sentence."""
+    sent = ctx.doc[title.start].sent
+    for i in range(title.start - 1, sent.start - 1, -1):
+        ref = ctx.entity_at(ctx.doc[i])
+        if ref is not None and ref.kind in (COUNTRY, GOVERNMENT) and gazetteer.is_region(ref.key):
+            return ref.key
+    return None
+
+
+def _main_region(ctx: DocContext) -> str | None:
+    """The region an article names most often (strictly more than any other), if any."""
+    counts: dict[str, int] = {}
+    for mention in ctx.mentions:
+        if mention.ref.kind in (COUNTRY, GOVERNMENT) and gazetteer.is_region(mention.ref.key):
+            counts[mention.ref.key] = counts.get(mention.ref.key, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
 
 
 def _is_country_word(ctx: DocContext, token: Token) -> bool:
@@ -463,6 +513,9 @@ def _resolve(ctx: DocContext, titles: list[TitleMention]) -> list[TitleMention]:
         # last resort, for cabinet-level titles only (an ambassador or a commissioner abroad
         # serves another country than the one the article is about)
         titles = [t for t in by_person.get(person, []) if t.qualifier != "shadow"]
+        if titles and all(_is_regional_title(ctx, t) for t in titles):
+            # "in the state of Saxony, State Premier X"; else the story's main state
+            return _region_before(ctx, titles[0]) or _main_region(ctx)
         if any(TITLE_HEADS[t.head] != OTHER for t in titles) and not any(
             t.head in SPOKES_HEADS for t in titles
         ):
@@ -551,7 +604,8 @@ def _dominant_country(ctx: DocContext) -> str | None:
     counts: dict[str, int] = {}
     for mention in ctx.mentions:
         if mention.ref.kind in (COUNTRY, GOVERNMENT):
-            counts[mention.ref.key] = counts.get(mention.ref.key, 0) + 1
+            key = gazetteer.country_code(mention.ref.key)  # Bavaria speaks for Germany here
+            counts[key] = counts.get(key, 0) + 1
     if not counts:
         return None
     key, top = max(sorted(counts.items()), key=lambda kv: kv[1])
