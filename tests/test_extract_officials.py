@@ -182,3 +182,57 @@ def test_officials_state_premier_without_a_state_is_no_national_office(extract):
         "grew. Germany and France agreed. Germany will pay."
     )
     assert all(g != "Germany" for _, _, g in offices(facts) if _ == "Tom Krause")
+
+
+def test_officials_party_and_international_titles_serve_no_government(extract):
+    facts = extract(
+        "CDU general secretary Volker Kauder criticised the plan. EU parliament president "
+        "Martin Schulz informed the anti-fraud office. Frank Habineza, president of Rwanda's "
+        "Green Party, told reporters. Paul Biya, president of Cameroon, did not comment. "
+        "Austrian Foreign Minister Sebastian Kurz (photo) of the rightist Austrian People's "
+        "Party told a newspaper that the policy should be replicated."
+    )
+    found = roles(facts)
+    for person in ("Volker Kauder", "Martin Schulz", "Frank Habineza"):
+        assert {(g, c) for p, _, g, c in found if p == person} == {(None, "other")}, person
+    # a country's own office is still one
+    assert ("Paul Biya", "president of Cameroon", "Cameroon", "head_of_state") in found
+    assert any(p == "Sebastian Kurz" and g == "Austria" for p, _, g, _ in found)
+
+
+def test_officials_company_president_with_a_second_title_is_no_official(extract):
+    facts = extract(
+        "Ulrich Simon, president and chief executive of Carl Zeiss Micro Imaging in Jena, "
+        "said sales had grown in Germany."
+    )
+    assert roles(facts) == set()
+
+
+def test_officials_bare_title_of_another_country_is_not_the_named_minister(extract):
+    facts = extract(
+        "Turkish Foreign Minister Mevlut Cavusoglu cancelled a visit. On Thursday, the Swiss "
+        "foreign minister told his counterpart that Switzerland would investigate."
+    )
+    assert {(p, g) for p, _, g, _ in roles(facts)} == {("Mevlut Cavusoglu", "Turkey")}
+
+
+def test_officials_names_with_particles_and_a_sentence_final_stop(extract):
+    facts = extract(
+        "The money went to relatives of Cambodia's Prime Minister Hen Sen. Tabcorp, a listed "
+        "company, declined to comment. It was announced by Dutch Justice Minister Ard van der "
+        "Steur in The Hague."
+    )
+    found = offices(facts)
+    assert ("Hen Sen", "Prime Minister", "Cambodia") in found
+    assert ("Ard van der Steur", "Justice Minister", "Netherlands") in found
+    assert not any(p == "Tabcorp" for p, _, _ in found)
+
+
+def test_officials_country_the_tagger_called_a_person(extract):
+    facts = extract(
+        '"Azerbaijan could serve as a supplier as well," Azerbaijani President Ilham Aliyev '
+        "said. Michael Jordan said he would not go."
+    )
+    found = roles(facts)
+    assert ("Ilham Aliyev", "President", "Azerbaijan", "head_of_state") in found
+    assert not any(p == "Michael Jordan" for p, _, _, _ in found)

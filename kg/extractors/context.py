@@ -25,7 +25,7 @@ from spacy.vocab import Vocab
 from kg import gazetteer
 from kg.articles import Article
 from kg.dates import FUTURE, PAST, normalise_date
-from kg.extractors.patterns import GOVERNMENT_NOUNS, NAME_SUFFIXES, TITLE_HEADS
+from kg.extractors.patterns import GOVERNMENT_NOUNS, NAME_PARTICLES, NAME_SUFFIXES, TITLE_HEADS
 from kg.facts import (
     COUNTRY,
     GOVERNMENT,
@@ -80,6 +80,16 @@ class EntityMention:
 def clean_text(span_text: str) -> str:
     """Collapse runs of white space (names broken over lines in wire copy)."""
     return " ".join(span_text.split())
+
+
+def person_name(span: Span) -> str:
+    """A name as written, without the sentence's full stop the tokenizer left on its last
+    word ("Prime Minister Hun Sen." at the end of a sentence); initials keep theirs."""
+    name = clean_text(span.text)
+    last = span[-1].text
+    if last.endswith(".") and len(last) > 3 and last not in ("Jr.", "Sr."):
+        name = name[:-1]
+    return name
 
 
 @lru_cache(maxsize=8)
@@ -159,6 +169,14 @@ class DocContext:
             or self.doc[end - 1].text in NAME_SUFFIXES
         ):
             end -= 1
+        # "Ard van der" + "Steur": the tagger stopped at a particle; the surname follows
+        while (
+            end < len(self.doc)
+            and self.doc[end - 1].lower_ in NAME_PARTICLES
+            and self.doc[end].pos_ == "PROPN"
+            and self.doc[end].text[:1].isupper()
+        ):
+            end += 1
         if start >= end:
             return None
         span = self.doc[start:end]
@@ -182,15 +200,28 @@ class DocContext:
             end = token.i + 1
             while (
                 end < len(doc)
-                and end - token.i <= 3
-                and doc[end].pos_ == "PROPN"
-                and doc[end].text[:1].isupper()
+                and end - token.i <= 4
+                and (
+                    (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper())
+                    # "Ard van der Steur", "Bashar al-Assad": particles inside a name
+                    or (
+                        doc[end].lower_ in NAME_PARTICLES
+                        and end + 1 < len(doc)
+                        and (
+                            doc[end + 1].text[:1].isupper() or doc[end + 1].lower_ in NAME_PARTICLES
+                        )
+                    )
+                )
                 and not is_title_word(doc[end].lower_)
                 and doc[end].ent_type_ not in ("NORP", "DATE")
                 # the tagger calls some names GPE ("Peer Steinbrueck"); real places stop it
                 and gazetteer.lookup(doc[end].text) is None
             ):
                 end += 1
+                if len(doc[end - 1].text) > 3 and doc[end - 1].text.endswith("."):
+                    break  # "Hun Sen." ends the sentence, the next name is someone else
+            while end > token.i + 1 and doc[end - 1].lower_ in NAME_PARTICLES:
+                end -= 1
             if end - token.i >= 3 or (end - token.i == 2 and doc[end - 1].ent_type_ == "PERSON"):
                 spans.append(doc[token.i + 1 : end])
         return spans
@@ -210,11 +241,9 @@ class DocContext:
             and gazetteer.lookup(clean_text(s.text)) is None
         ]
         spans.sort(key=lambda s: s.start)
-        full_names = sorted(
-            {clean_text(s.text) for s in spans if len(s) > 1}, key=len, reverse=True
-        )
+        full_names = sorted({person_name(s) for s in spans if len(s) > 1}, key=len, reverse=True)
         for span in spans:
-            name = clean_text(span.text)
+            name = person_name(span)
             canonical = name
             if len(span) == 1:
                 for full in full_names:
@@ -272,7 +301,7 @@ class DocContext:
         for span in matches:
             if any(i in taken for i in range(span.start, span.end)):
                 continue
-            if any(self.doc[i].ent_type_ == "PERSON" for i in range(span.start, span.end)):
+            if self._inside_person_name(span):
                 continue
             found = gazetteer.lookup(span.text)
             if found is None or self._inside_other_place(span):
@@ -288,6 +317,14 @@ class DocContext:
                 label = country.capitals[0] if how == "capital" else span.text
                 key = f"{country.iso2}/{label}"
             self._claim(EntityMention(span.start, end, EntityRef(kind, key, label), how))
+
+    def _inside_person_name(self, span: Span) -> bool:
+        """'Jordan' in 'Michael Jordan' is a name; a PERSON entity that is nothing but a
+        country's name or demonym ("Azerbaijani President ...") is the tagger's mistake."""
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON" and ent.start < span.end and span.start < ent.end:
+                return (ent.start, ent.end) != (span.start, span.end)
+        return False
 
     def _inside_other_place(self, span: Span) -> bool:
         """'Ireland' in 'Northern Ireland', 'Mexico' in 'New Mexico': a longer place name."""

@@ -154,6 +154,27 @@ QUALIFIERS_OUTSIDE_TITLE = frozenset(
 # Post-nominal letters that are not part of a person's name ("Paul Boateng MP").
 NAME_SUFFIXES = frozenset({"MP", "MEP", "MSP", "QC", "KC", "PhD", "MD"})
 
+# Lower-case particles inside personal names ("Ard van der Steur", "Ursula von der Leyen").
+NAME_PARTICLES = frozenset(
+    {
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "du",
+        "da",
+        "di",
+        "al",
+        "bin",
+        "ibn",
+        "la",
+        "le",
+        "dos",
+        "das",
+    }
+)
+
 # An office whose class depends on the country: Britain's Chancellor runs the Treasury.
 CLASS_BY_COUNTRY = MappingProxyType({("chancellor", "GB"): MINISTER})
 
@@ -244,6 +265,24 @@ TITLE_DEFAULT_COUNTRY = MappingProxyType(
         "foreign secretary": "GB",
         "home secretary": "GB",
         "taoiseach": "IE",
+    }
+)
+
+# Words that make an organisation in a title part of a government ("State Department
+# spokesman", "Foreign Ministry spokeswoman", "Cabinet secretary").
+GOVERNMENT_BODY_WORDS = frozenset(
+    {
+        "ministry",
+        "department",
+        "cabinet",
+        "government",
+        "administration",
+        "office",
+        "chancellery",
+        "council",
+        "house",
+        "federal",
+        "national",
     }
 )
 

@@ -28,6 +28,7 @@ from kg.extractors.patterns import (
     CLASS_BY_COUNTRY,
     DOWNGRADED_BY_QUALIFIER,
     FORMAL_HEADS,
+    GOVERNMENT_BODY_WORDS,
     PARTY_WORDS,
     QUALIFIERS,
     QUALIFIERS_OUTSIDE_TITLE,
@@ -73,7 +74,7 @@ class TitleMention:
         regional = self.country is not None and gazetteer.is_region(self.country)
         if regional and (base == HEAD_OF_STATE or self.head in REGIONAL_HEADS):
             base = HEAD_OF_GOVERNMENT
-        if self.qualifier == "shadow":
+        if self.qualifier == "shadow" or self.partisan:
             return OTHER
         if self.qualifier in DOWNGRADED_BY_QUALIFIER and base in (
             HEAD_OF_STATE,
@@ -324,6 +325,30 @@ def _non_government(ctx: DocContext, start: int, end: int) -> bool:
     return False
 
 
+def _body_title(ctx: DocContext, start: int, end: int, head: Token) -> bool:
+    """'CDU general secretary', 'EU parliament president', 'president of Rwanda's Green
+    Party', 'Taliban spokesman': the office of a party or international body, which serves
+    no national government. A ministry or department in the title does not count."""
+    if any(_is_country_word(ctx, t) for t in ctx.doc[start : head.i]):
+        # "Austrian Foreign Minister X of the Austrian People's Party": the country's office;
+        # the party after it is the minister's, not the title's
+        end = head.i
+    for token in ctx.doc[start:end]:
+        ref = ctx.entity_at(token)
+        if token.i == head.i or (ref is not None and ref.kind != PLACE):
+            continue
+        if token.lower_ in ("party", "parliament", "parliamentary") and token.i > head.i:
+            return True
+        if token.ent_type_ not in ("ORG", "NORP") or token.lower_ in SECRETARY_PORTFOLIOS:
+            continue
+        ent = next((e for e in ctx.doc.ents if e.start <= token.i < e.end), None)
+        words = {t.lower_ for t in ent} if ent is not None else {token.lower_}
+        if words & GOVERNMENT_BODY_WORDS or words <= SECRETARY_PORTFOLIOS | set(TITLE_HEADS):
+            continue
+        return True
+    return False
+
+
 def find_titles(ctx: DocContext) -> list[TitleMention]:
     """Every title in the document, with its person and country resolved where possible."""
     found: list[TitleMention] = []
@@ -358,6 +383,10 @@ def find_titles(ctx: DocContext) -> list[TitleMention]:
         while up.dep_ in ("compound", "nmod") and up.head != up and _person_of(ctx, up) is None:
             up = up.head
             chain.append(up)
+        right_after = ctx.mention_at(doc[token.i + 1]) if token.i + 1 < len(doc) else None
+        if right_after is not None and right_after.ref.kind == PERSON and up.i >= right_after.end:
+            # "Prime Minister Hen Sen. Tabcorp ...": the parse ran past the name
+            up = first
         if up is not first and _person_of(ctx, up) is not None:
             person = _person_of(ctx, up)
             mention = ctx.mention_at(up)
@@ -414,7 +443,21 @@ def find_titles(ctx: DocContext) -> list[TitleMention]:
             if person is None:
                 named = False
         head_start = token.i - len(head_key.split()) + 1
-        if _non_government(ctx, start, head_start) or _non_government(ctx, token.i + 1, end):
+        # "Austrian Foreign Minister X of the People's Party": a country's office, whatever
+        # follows it
+        national = any(_is_country_word(ctx, t) for t in doc[start:head_start])
+        if _non_government(ctx, start, head_start) or (
+            not national
+            and (
+                _non_government(ctx, token.i + 1, end)
+                # "president and chief executive of Carl Zeiss": the "of" hangs past the "and"
+                or any(
+                    _non_government(ctx, c.left_edge.i, c.right_edge.i + 1)
+                    for c in token.rights
+                    if c.dep_ == "prep" and c.lower_ in ("of", "at")
+                )
+            )
+        ):
             continue
         start, qualifier = _qualifier(ctx, start, token)
         text_start, country = _split_country(ctx, start, end)
@@ -430,8 +473,13 @@ def find_titles(ctx: DocContext) -> list[TitleMention]:
             or _is_country_word(ctx, doc[text_start])
         ):
             text_start += 1
-        partisan = qualifier == "shadow" or (
-            head_key in SPOKES_HEADS and any(t.lower_ in PARTY_WORDS for t in doc[start : token.i])
+        partisan = (
+            qualifier == "shadow"
+            or (
+                head_key in SPOKES_HEADS
+                and any(t.lower_ in PARTY_WORDS for t in doc[start : token.i])
+            )
+            or _body_title(ctx, start, end, token)
         )
         if partisan:
             country = None  # opposition and party roles do not serve the government
@@ -557,6 +605,9 @@ def _person_for_nameless(
 ) -> str | None:
     """The named person a bare title stands for, or None when unsure."""
     # 1. a named person of the article holds a title with the same head and content words
+    named = [  # "the Swiss foreign minister" is not the Turkish one named earlier
+        t for t in named if not (t.country and title.country and t.country != title.country)
+    ]
     candidates = {
         t.person
         for t in named
