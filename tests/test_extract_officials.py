@@ -236,3 +236,58 @@ def test_officials_country_the_tagger_called_a_person(extract):
     found = roles(facts)
     assert ("Ilham Aliyev", "President", "Azerbaijan", "head_of_state") in found
     assert not any(p == "Michael Jordan" for p, _, _, _ in found)
+
+
+def test_officials_a_countrys_leader_but_not_a_partys(extract):
+    facts = extract(
+        "The 2011 conflict ended Libyan leader Moammar Gadhafi's 42-year rule. Opposition "
+        "leader Kim Dae-jung and Polish party leader Jan Nowak spoke. The group's leader "
+        "Abu Omar said nothing."
+    )
+    found = roles(facts)
+    assert ("Moammar Gadhafi", "leader", "Libya", "head_of_state") in found
+    assert not any(p in ("Kim Dae-jung", "Jan Nowak", "Abu Omar") for p, _, _, _ in found)
+
+
+def test_officials_chiefs_of_security_services(extract):
+    facts = extract(
+        "Italy's former military intelligence chief, Nicolo Pollari, was sentenced. "
+        "The kitchen chief, Marco Rossi, was not."
+    )
+    found = roles(facts)
+    assert any(p == "Nicolo Pollari" and g == "Italy" and c == "other" for p, _, g, c in found)
+    assert not any(p == "Marco Rossi" for p, _, _, _ in found)
+
+
+def test_officials_administration_is_headed_by_the_us_president(extract):
+    facts = extract(
+        "The Obama administration came under fire for failing to send an official. "
+        "The Smith government in Canberra said nothing."
+    )
+    found = roles(facts)
+    assert ("Obama", "Obama administration", "United States", "head_of_state") in found
+    assert not any(p == "Smith" for p, _, _, _ in found)
+
+
+def test_officials_government_spokesman_and_vice_president_take_the_context_country(extract):
+    facts = extract(
+        "BERLIN - Berlin welcomed the decision as a success, government spokesman Steffen "
+        "Seibert said. Vice President Jacob Zuma agreed. Party spokesman Tim Kohl did not."
+    )
+    found = roles(facts)
+    assert any(p == "Steffen Seibert" and g == "Germany" for p, _, g, _ in found)
+    assert any(p == "Jacob Zuma" and g == "Germany" and c == "other" for p, _, g, c in found)
+    assert not any(p == "Tim Kohl" and g is not None for p, _, g, _ in found)
+
+
+def test_officials_surnames_the_tagger_cut_off_and_titles_it_read_as_orgs(extract):
+    facts = extract(
+        "An investigator said that President Demetris Christofias bore responsibility for it. "
+        "US Deputy Assistant Secretary of State Matthew Bryza noted that the summit went well."
+    )
+    found = roles(facts)
+    assert any(p == "Demetris Christofias" for p, _, _, _ in found)
+    # an assistant secretary is below the cabinet
+    assert any(
+        p == "Matthew Bryza" and g == "United States" and c == "other" for p, _, g, c in found
+    )

@@ -137,6 +137,8 @@ class DocContext:
         self.by_token: dict[int, EntityMention] = {}
         self.person_aliases: dict[str, set[str]] = {}
         self.person_country_hint: dict[str, str] = {}
+        # "the Obama administration": token span of the phrase -> the person who heads it
+        self.administrations: dict[tuple[int, int], str] = {}
         self.dateline_country: str | None = None
         self.titles: list = []  # filled by kg.extractors.titles.find_titles
         self._find_persons()
@@ -169,6 +171,21 @@ class DocContext:
             or self.doc[end - 1].text in NAME_SUFFIXES
         ):
             end -= 1
+        # "Demetris" + "Christofias": the tagger stopped before the surname it did not know
+        while (
+            end < len(self.doc)
+            and end - start < 4
+            and self.doc[end].pos_ == "PROPN"
+            and self.doc[end].text[:1].isalpha()
+            and self.doc[end].text[:1].isupper()
+            and self.doc[end].ent_type_ == ""
+            # a lone first name, or a parse that makes the name a compound of what follows
+            and (end - start == 1 or self.doc[end - 1].head.i >= end)
+            and gazetteer.lookup(self.doc[end].text) is None
+            and not is_title_word(self.doc[end].lower_)
+            and self.doc[end].lower_ not in GOVERNMENT_NOUNS
+        ):
+            end += 1
         # "Ard van der" + "Steur": the tagger stopped at a particle; the surname follows
         while (
             end < len(self.doc)
@@ -195,7 +212,15 @@ class DocContext:
         doc = self.doc
         spans = []
         for token in doc:
-            if not is_title_word(token.lower_) or token.i + 1 >= len(doc):
+            if (
+                token.i + 1 >= len(doc)
+                or not (
+                    is_title_word(token.lower_)
+                    # "Secretary of State Matthew Bryza", which the tagger reads as one ORG
+                    or " ".join(t.lower_ for t in doc[max(0, token.i - 2) : token.i + 1])
+                    in TITLE_HEADS
+                )
+            ):
                 continue
             end = token.i + 1
             while (
@@ -283,9 +308,7 @@ class DocContext:
                 # for "administration"; other nouns take the person's country later.
                 iso = "US" if nxt.lower_ == "administration" else None
                 if iso:
-                    self.person_country_hint.setdefault(canonical, iso)
-                    ref = EntityRef(GOVERNMENT, iso, gazetteer.by_iso2(iso).name)
-                    self._claim(EntityMention(token.i, token.i + 2, ref, "administration"))
+                    self._claim_administration(token.i, token.i + 1, canonical)
                 continue
             self.person_aliases[canonical].add(token.text)
             self._claim(
@@ -293,6 +316,28 @@ class DocContext:
                     token.i, token.i + 1, EntityRef(PERSON, canonical, canonical), "surname"
                 )
             )
+
+        # a name the article gives only in "the Obama administration"
+        for ent in self.doc.ents:
+            span = self._person_span(ent) if ent.label_ == "PERSON" else None
+            if (
+                span is not None
+                and span.end < len(self.doc)
+                and self.doc[span.end].lower_ == "administration"
+                and not any(i in self.by_token for i in range(span.start, span.end + 1))
+            ):
+                name = person_name(span)
+                full = next((f for f in self.person_aliases if f.split()[-1] == name), name)
+                self._claim_administration(span.start, span.end, full)
+
+    def _claim_administration(self, start: int, end: int, person: str) -> None:
+        """'the Trump administration' is the U.S. government (by the convention of English
+        news), headed by that person."""
+        self.person_country_hint.setdefault(person, "US")
+        ref = EntityRef(GOVERNMENT, "US", gazetteer.by_iso2("US").name)
+        if not any(i in self.by_token for i in range(start, end + 1)):
+            self.administrations[(start, end + 1)] = person
+        self._claim(EntityMention(start, end + 1, ref, "administration"))
 
     def _find_countries(self) -> None:
         matcher = _gazetteer_matcher(self.doc.vocab)

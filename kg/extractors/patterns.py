@@ -68,8 +68,43 @@ TITLE_HEADS = MappingProxyType(
         "minister president": HEAD_OF_GOVERNMENT,
         "minister-president": HEAD_OF_GOVERNMENT,
         "dictator": HEAD_OF_STATE,
+        "leader": HEAD_OF_STATE,  # only as a country's leader, see COUNTRY_BOUND_HEADS
+        "intelligence chief": OTHER,
+        "spy chief": OTHER,
+        "police chief": OTHER,
+        "army chief": OTHER,
+        "military chief": OTHER,
+        "security chief": OTHER,
+        "defense chief": OTHER,
+        "defence chief": OTHER,
+        "foreign policy chief": OTHER,
     }
 )
+
+# Heads that are a title only next to a country word ("Libyan leader", "leader of Cuba").
+COUNTRY_BOUND_HEADS = frozenset({"leader"})
+# Words that make a leader someone else's than the government's.
+LEADER_NOT_GOVERNMENT = frozenset(
+    {
+        "opposition",
+        "rebel",
+        "rebels",
+        "militia",
+        "religious",
+        "spiritual",
+        "union",
+        "group",
+        "tribal",
+        "community",
+        "business",
+        "military",
+        "protest",
+        "student",
+        "team",
+    }
+)
+# Non-cabinet offices that still serve the national government when no country is named.
+NATIONAL_OTHER_HEADS = frozenset({"vice president", "vice premier"})
 
 # Heads that are offices (org:Post); the rest are informal or reported roles.
 FORMAL_HEADS = frozenset(
@@ -282,7 +317,6 @@ GOVERNMENT_BODY_WORDS = frozenset(
         "council",
         "house",
         "federal",
-        "national",
     }
 )
 

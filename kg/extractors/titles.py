@@ -26,9 +26,12 @@ from kg import gazetteer
 from kg.extractors.context import DocContext, clean_text
 from kg.extractors.patterns import (
     CLASS_BY_COUNTRY,
+    COUNTRY_BOUND_HEADS,
     DOWNGRADED_BY_QUALIFIER,
     FORMAL_HEADS,
     GOVERNMENT_BODY_WORDS,
+    LEADER_NOT_GOVERNMENT,
+    NATIONAL_OTHER_HEADS,
     PARTY_WORDS,
     QUALIFIERS,
     QUALIFIERS_OUTSIDE_TITLE,
@@ -41,7 +44,16 @@ from kg.extractors.patterns import (
     TITLE_HEADS,
     TITLE_STOP,
 )
-from kg.facts import COUNTRY, GOVERNMENT, HEAD_OF_GOVERNMENT, HEAD_OF_STATE, OTHER, PERSON, PLACE
+from kg.facts import (
+    COUNTRY,
+    GOVERNMENT,
+    HEAD_OF_GOVERNMENT,
+    HEAD_OF_STATE,
+    MINISTER,
+    OTHER,
+    PERSON,
+    PLACE,
+)
 
 _MAX_HEAD_WORDS = 4
 _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "punct", "nummod"})
@@ -74,6 +86,8 @@ class TitleMention:
         regional = self.country is not None and gazetteer.is_region(self.country)
         if regional and (base == HEAD_OF_STATE or self.head in REGIONAL_HEADS):
             base = HEAD_OF_GOVERNMENT
+        if base == MINISTER and "assistant" in self.text.lower().split():
+            base = OTHER  # "Assistant Secretary of State" is below the cabinet
         if self.qualifier == "shadow" or self.partisan:
             return OTHER
         if self.qualifier in DOWNGRADED_BY_QUALIFIER and base in (
@@ -149,7 +163,25 @@ def _is_title_token(token: Token) -> bool:
         nxt = token.doc[token.i + 1 : token.i + 2]
         if not (prev & SECRETARY_PORTFOLIOS or (len(nxt) and nxt[0].lower_ == "of")):
             return False
+    if key in COUNTRY_BOUND_HEADS:
+        return _leads_a_country(token)
     return True
+
+
+def _leads_a_country(token: Token) -> bool:
+    """'Libyan leader Moammar Gadhafi', 'leader of North Korea', but not 'opposition leader'
+    or 'party leader': a leader is a country's only with the country word right there."""
+    doc = token.doc
+    before = doc[max(0, token.i - 3) : token.i]
+    if any(t.lower_ in LEADER_NOT_GOVERNMENT or t.lower_ in PARTY_WORDS for t in before):
+        return False
+    prev = doc[token.i - 1] if token.i > 0 else None
+    if prev is not None and prev.text in ("'s", "’s") and token.i > 1:
+        prev = doc[token.i - 2]
+    if prev is not None and gazetteer.lookup(prev.text) is not None:
+        return True
+    nxt = doc[token.i + 1 : token.i + 3]
+    return len(nxt) == 2 and nxt[0].lower_ == "of" and gazetteer.lookup(nxt[1].text) is not None
 
 
 def _person_of(ctx: DocContext, token: Token) -> str | None:
@@ -519,6 +551,23 @@ def find_titles(ctx: DocContext) -> list[TitleMention]:
                         anchor_end=max(other_end, other.i + 1),
                     )
                 )
+    for (start, end), person in ctx.administrations.items():
+        # "the Obama administration": its head is the U.S. president
+        found.append(
+            TitleMention(
+                "president",
+                start,
+                end,
+                clean_text(doc[start:end].text),
+                "",
+                "US",
+                person,
+                start,
+                end,
+                True,
+                office_name="President",
+            )
+        )
     return _resolve(ctx, found)
 
 
@@ -564,8 +613,15 @@ def _resolve(ctx: DocContext, titles: list[TitleMention]) -> list[TitleMention]:
         if titles and all(_is_regional_title(ctx, t) for t in titles):
             # "in the state of Saxony, State Premier X"; else the story's main state
             return _region_before(ctx, titles[0]) or _main_region(ctx)
-        if any(TITLE_HEADS[t.head] != OTHER for t in titles) and not any(
-            t.head in SPOKES_HEADS for t in titles
+        national = [  # "government spokesman", "Vice President": the national government's
+            t
+            for t in titles
+            if TITLE_HEADS[t.head] != OTHER
+            or t.head in NATIONAL_OTHER_HEADS
+            or (t.head in SPOKES_HEADS and "government" in t.text.lower().split())
+        ]
+        if national and not any(
+            t.head in SPOKES_HEADS and "government" not in t.text.lower().split() for t in titles
         ):
             return ctx.dateline_country or _dominant_country(ctx)
         return None
