@@ -291,3 +291,28 @@ def test_officials_surnames_the_tagger_cut_off_and_titles_it_read_as_orgs(extrac
     assert any(
         p == "Matthew Bryza" and g == "United States" and c == "other" for p, _, g, c in found
     )
+
+
+def test_officials_title_then_name_between_commas(extract):
+    facts = extract(
+        "Italy's prime minister at the time, Silvio Berlusconi, rejected the offer. "
+        "Asked about the president, Smith said no."
+    )
+    found = roles(facts)
+    assert ("Silvio Berlusconi", "former prime minister", "Italy", "head_of_government") in found
+    assert not any(p == "Smith" for p, _, _, _ in found)
+
+
+def test_officials_context_country_when_one_country_clearly_leads(extract):
+    text = (
+        "Dutch government collapses. The collapse of the Dutch government worried Brussels. "
+        "The Prime Minister Jan Peter Balkenende's coalition resigned on Wednesday. Poland, "
+        "Slovakia and Cyprus wait. Experts in the Netherlands disagree. Dutch voters shrugged."
+    )
+    assert ("Jan Peter Balkenende", "Prime Minister", "Netherlands") in offices(extract(text))
+    # with two countries named about as often, no country is guessed
+    text2 = (
+        "Russia and Ukraine argued. Russia said Ukraine must pay. Ukraine said Russia lied. "
+        "The rivalry with Prime Minister Yulia Timoshenko could still lead to a cancellation."
+    )
+    assert ("Yulia Timoshenko", "Prime Minister", None) in offices(extract(text2))
