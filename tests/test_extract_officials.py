@@ -316,3 +316,11 @@ def test_officials_context_country_when_one_country_clearly_leads(extract):
         "The rivalry with Prime Minister Yulia Timoshenko could still lead to a cancellation."
     )
     assert ("Yulia Timoshenko", "Prime Minister", None) in offices(extract(text2))
+
+
+def test_officials_a_plural_title_without_names_is_no_one(extract):
+    facts = extract(
+        "After Lithuanian lawmakers approved a bill, rights groups considered what to do. "
+        '"This is crazy," said Ulrike Lunacek, a member of the European Parliament.'
+    )
+    assert not any(p == "Ulrike Lunacek" for p, _, _, _ in roles(facts))

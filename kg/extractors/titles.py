@@ -687,6 +687,9 @@ def _person_for_nameless(
     ctx: DocContext, title: TitleMention, named: list[TitleMention]
 ) -> str | None:
     """The named person a bare title stands for, or None when unsure."""
+    head_word = ctx.doc[title.end - 1]
+    if head_word.tag_ in ("NNS", "NNPS") and not head_word.lower_.endswith("ss"):
+        return None  # "Lithuanian lawmakers approved ...": a group, never one person
     # 1. a named person of the article holds a title with the same head and content words
     named = [  # "the Swiss foreign minister" is not the Turkish one named earlier
         t for t in named if not (t.country and title.country and t.country != title.country)
