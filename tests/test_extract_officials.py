@@ -324,3 +324,16 @@ def test_officials_a_plural_title_without_names_is_no_one(extract):
         '"This is crazy," said Ulrike Lunacek, a member of the European Parliament.'
     )
     assert not any(p == "Ulrike Lunacek" for p, _, _, _ in roles(facts))
+
+
+def test_officials_who_rules_or_governs_a_country_heads_it(extract):
+    facts = extract(
+        "Evo Morales has governed Bolivia for over a decade. Saddam Hussein ruled Iraq with "
+        "an iron fist. The court ruled that Germany must pay. Maria Lopez governs her club."
+    )
+    found = roles(facts)
+    assert ("Evo Morales", "governed Bolivia", "Bolivia", "head_of_state") in found
+    assert ("Saddam Hussein", "ruled Iraq", "Iraq", "head_of_state") in found
+    assert {p for p, _, _, _ in found} == {"Evo Morales", "Saddam Hussein"}
+    saddam = [f for f in facts if isinstance(f, OfficialRole) and f.person.key == "Saddam Hussein"]
+    assert saddam[0].qualifier == "former"

@@ -103,6 +103,9 @@ LEADER_NOT_GOVERNMENT = frozenset(
         "team",
     }
 )
+# Verbs whose subject heads the country they take as object ("X has governed Bolivia").
+RULE_VERBS = frozenset({"govern", "rule"})
+
 # Non-cabinet offices that still serve the national government when no country is named.
 NATIONAL_OTHER_HEADS = frozenset({"vice president", "vice premier"})
 

@@ -38,6 +38,7 @@ from kg.extractors.patterns import (
     REGIONAL_HEADS,
     REGIONAL_MARKERS,
     REGIONAL_ONLY_HEADS,
+    RULE_VERBS,
     SECRETARY_PORTFOLIOS,
     SPOKES_HEADS,
     TITLE_DEFAULT_COUNTRY,
@@ -578,6 +579,7 @@ def find_titles(ctx: DocContext) -> list[TitleMention]:
                         anchor_end=max(other_end, other.i + 1),
                     )
                 )
+    found.extend(_rulers(ctx))
     for (start, end), person in ctx.administrations.items():
         # "the Obama administration": its head is the U.S. president
         found.append(
@@ -596,6 +598,45 @@ def find_titles(ctx: DocContext) -> list[TitleMention]:
             )
         )
     return _resolve(ctx, found)
+
+
+def _rulers(ctx: DocContext) -> list[TitleMention]:
+    """'Evo Morales has governed Bolivia for over a decade', 'Assad, who has ruled Syria':
+    the person at the head of that country, without a title word."""
+    out = []
+    for verb in ctx.doc:
+        if verb.pos_ != "VERB" or verb.lemma_ not in RULE_VERBS:
+            continue
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        country = ctx.entity_at(objects[0]) if objects else None
+        if country is None or country.kind not in (COUNTRY, GOVERNMENT):
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        subject = subjects[0] if subjects else None
+        if subject is not None and subject.lower_ == "who" and verb.dep_ == "relcl":
+            subject = verb.head
+        person = _person_of(ctx, subject) if subject is not None else None
+        if person is None:
+            continue
+        auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        qualifier = "former" if verb.tag_ == "VBD" and not auxes & {"has", "have"} else ""
+        end = ctx.mention_at(objects[0]).end  # type: ignore[union-attr]
+        out.append(
+            TitleMention(
+                "head of state",
+                verb.i,
+                end,
+                clean_text(ctx.doc[verb.i : end].text),
+                qualifier,
+                gazetteer.country_code(country.key) if "-" not in country.key else country.key,
+                person,
+                min(subject.i, verb.i),  # type: ignore[union-attr]
+                end,
+                True,
+                office_name="Head of State",
+            )
+        )
+    return out
 
 
 def _resolve(ctx: DocContext, titles: list[TitleMention]) -> list[TitleMention]:
