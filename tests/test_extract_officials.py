@@ -337,3 +337,14 @@ def test_officials_who_rules_or_governs_a_country_heads_it(extract):
     assert {p for p, _, _, _ in found} == {"Evo Morales", "Saddam Hussein"}
     saddam = [f for f in facts if isinstance(f, OfficialRole) and f.person.key == "Saddam Hussein"]
     assert saddam[0].qualifier == "former"
+
+
+def test_officials_no_context_country_in_a_two_country_story(extract):
+    text = (
+        "Japan warned the United States it may retaliate. Japan said the U.S. tariffs were "
+        "unfair. Japan and the United States will meet. Japan's exports fell and Japan's "
+        "imports rose. The U.S. deficit with Japan grew, a U.S. official said. Japan agreed. "
+        "President Reagan announced the tariffs on Japanese goods. Japan objected. Japan's "
+        "chipmakers and Japan's carmakers worry."
+    )
+    assert ("Reagan", "President", "Japan") not in offices(extract(text))

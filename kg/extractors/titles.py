@@ -777,9 +777,10 @@ def _person_for_nameless(
 
 
 def _dominant_country(ctx: DocContext) -> str | None:
-    """The country the article is clearly about: at least three mentions, and two thirds of
-    all country mentions or twice the next country's ("Dutch" seven times among five other
-    countries named once). Anything less is too weak to pin a title on."""
+    """The country the article is clearly about: at least three mentions, and three times the
+    next country's, or twice when that one is named fewer than five times ("Dutch" seven
+    times among five countries named once). A story between two countries, both named
+    again and again (Japan 10, U.S. 5), has none to guess from."""
     counts: dict[str, int] = {}
     for mention in ctx.mentions:
         if mention.ref.kind in (COUNTRY, GOVERNMENT):
@@ -790,7 +791,8 @@ def _dominant_country(ctx: DocContext) -> str | None:
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     key, top = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0
-    if top >= 3 and (top * 3 >= sum(counts.values()) * 2 or top >= 2 * second):
+    # a story between two countries (Japan 10, U.S. 5) has no country to guess from
+    if top >= 3 and (top >= 3 * second or (top >= 2 * second and second < 5)):
         return key
     return None
 
