@@ -109,7 +109,12 @@ def _add_eval_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentP
     from kg.evaluation import DEFAULT_DWIE
 
     evaluate = sub.add_parser(
-        "eval", parents=[common], help="score extracted officials against a gold data set"
+        "eval",
+        parents=[common],
+        help="score extracted officials against a gold data set",
+        description="Build each gold article in memory, run queries/officials.rq and print "
+        "precision, recall and F1 of (person, government) pairs and role-class accuracy. "
+        "-v/--verbose lists misses, false hits, wrong classes and rows without a government.",
     )
     evaluate.add_argument("dataset", choices=("dwie",), help="gold data set format")
     evaluate.add_argument(
