@@ -348,3 +348,22 @@ def test_officials_no_context_country_in_a_two_country_story(extract):
         "chipmakers and Japan's carmakers worry."
     )
     assert ("Reagan", "President", "Japan") not in offices(extract(text))
+
+
+def test_officials_president_of_country_then_the_name_in_commas(extract):
+    facts = extract(
+        "The president of Syria, Bashar al-Assad, spoke on Monday. Acting President Kim "
+        "Min-jun of South Korea agreed. The leaders of Syria, Iraq and Iran met."
+    )
+    found = roles(facts)
+    assert ("Bashar al-Assad", "president of Syria", "Syria", "head_of_state") in found
+    assert any(p == "Kim Min-jun" and g == "South Korea" for p, _, g, _ in found)
+    assert {p for p, _, _, _ in found} == {"Bashar al-Assad", "Kim Min-jun"}
+
+
+def test_officials_lone_surname_with_a_title_in_apposition(extract):
+    facts = extract(
+        "Merkel, the chancellor, said on Monday that the plan would work. "
+        "Toyota, the carmaker, said so. Siemens, the company's chairman, said so too."
+    )
+    assert {(p, t) for p, t, _, _ in roles(facts)} == {("Merkel", "chancellor")}

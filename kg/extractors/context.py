@@ -456,7 +456,10 @@ class DocContext:
             start -= 1
         span = self.doc[start : token.i + 1]
         name = clean_text(span.text)
-        if len(span) < 2 or not all(t.text[:1].isupper() or t.text == "-" for t in span):
+        if not all(t.text[:1].isupper() or t.text == "-" for t in span):
+            return
+        # "Merkel, the chancellor, said": a lone surname, if the tagger saw no other entity
+        if len(span) < 2 and (token.ent_type_ not in ("", "PERSON") or not token.is_alpha):
             return
         if gazetteer.lookup(name) is not None or any(
             i in self.by_token for i in range(start, token.i + 1)

@@ -192,7 +192,11 @@ def _person_of(ctx: DocContext, token: Token) -> str | None:
 
 def _country_after_name(ctx: DocContext, name: Token) -> tuple[str | None, int]:
     """'Jane Doe of Canada': the country after the name, and where the phrase ends."""
-    for prep in name.rights:
+    mention = ctx.mention_at(name)
+    # the "of" may hang off any word of the name ("Kim Min - jun of South Korea")
+    words = ctx.doc[mention.start : mention.end] if mention is not None else [name]
+    preps = [p for w in words for p in w.rights if p.i >= (mention.end if mention else 0)]
+    for prep in preps or list(name.rights):
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for obj in prep.children:
                 ref = ctx.entity_at(obj)
@@ -354,6 +358,24 @@ def _qualifier(ctx: DocContext, start: int, head: Token) -> tuple[int, str]:
     return start, qualifier
 
 
+def _of_country_before_comma(ctx: DocContext, head: Token) -> int | None:
+    """'The president of Syria, Bashar al-Assad, ...': the parse hangs the name on the
+    country; the title ends after the country, right before the comma."""
+    for prep in head.rights:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        mention = ctx.mention_at(objects[0]) if objects else None
+        if (
+            mention is not None
+            and mention.ref.kind in (COUNTRY, GOVERNMENT)
+            and mention.end < len(ctx.doc)
+            and ctx.doc[mention.end].text == ","
+        ):
+            return mention.end
+    return None
+
+
 def _name_between_commas(ctx: DocContext, end: int) -> tuple[str | None, int]:
     """The person named between a comma right after a title and the next comma."""
     doc = ctx.doc
@@ -476,7 +498,7 @@ def find_titles(ctx: DocContext) -> list[TitleMention]:
             name_root = doc[nxt.end - 1]
         else:
             start = _left_edge(ctx, token)
-            end = _right_edge(token)
+            end = _of_country_before_comma(ctx, token) or _right_edge(token)
             # apposition: "Akazawa, a close aide to Ishiba" / "the president, Bashar al-Assad"
             if token.dep_ == "appos" and _person_of(ctx, token.head) is None:
                 ctx.add_person_from(token.head)  # a name the tagger missed ("X, adviser to")
