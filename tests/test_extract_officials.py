@@ -367,3 +367,14 @@ def test_officials_lone_surname_with_a_title_in_apposition(extract):
         "Toyota, the carmaker, said so. Siemens, the company's chairman, said so too."
     )
     assert {(p, t) for p, t, _, _ in roles(facts)} == {("Merkel", "chancellor")}
+
+
+def test_officials_a_mayor_serves_the_city_not_the_country(extract):
+    facts = extract(
+        "Paris Mayor Anne Hidalgo said the games would go ahead. Hamburg Mayor Olaf Scholz "
+        "disagreed. French President Emmanuel Macron said nothing."
+    )
+    found = {(p, g) for p, _, g, _ in roles(facts)}
+    assert ("Anne Hidalgo", None) in found
+    assert ("Olaf Scholz", "Hamburg") in found  # a city-state is a region of its own
+    assert ("Emmanuel Macron", "France") in found

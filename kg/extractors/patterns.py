@@ -81,6 +81,9 @@ TITLE_HEADS = MappingProxyType(
     }
 )
 
+# Offices of a city: they serve no national government (a city-state's are its region's).
+CITY_HEADS = frozenset({"mayor"})
+
 # Heads that are a title only next to a country word ("Libyan leader", "leader of Cuba").
 COUNTRY_BOUND_HEADS = frozenset({"leader"})
 # Words that make a leader someone else's than the government's.

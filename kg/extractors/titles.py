@@ -25,6 +25,7 @@ from spacy.tokens import Token
 from kg import gazetteer
 from kg.extractors.context import DocContext, clean_text
 from kg.extractors.patterns import (
+    CITY_HEADS,
     CLASS_BY_COUNTRY,
     COUNTRY_BOUND_HEADS,
     DOWNGRADED_BY_QUALIFIER,
@@ -544,6 +545,8 @@ def find_titles(ctx: DocContext) -> list[TitleMention]:
         start, qualifier = _qualifier(ctx, start, token)
         text_start, country = _split_country(ctx, start, end)
         country = country or country_after
+        if head_key in CITY_HEADS and country and not gazetteer.is_region(country):
+            country = None  # "Paris Mayor Anne Hidalgo" serves the city, not France
         # the title as written keeps "Deputy" and "acting" but not "former" or "Gibraltar's"
         while text_start < token.i and (
             doc[text_start].lower_ in QUALIFIERS_OUTSIDE_TITLE
