@@ -190,7 +190,8 @@ def test_officials_party_and_international_titles_serve_no_government(extract):
         "Martin Schulz informed the anti-fraud office. Frank Habineza, president of Rwanda's "
         "Green Party, told reporters. Paul Biya, president of Cameroon, did not comment. "
         "Austrian Foreign Minister Sebastian Kurz (photo) of the rightist Austrian People's "
-        "Party told a newspaper that the policy should be replicated."
+        "Party told a newspaper that the policy should be replicated. New Home Secretary "
+        "Charles Clarke has vowed to press on with ID cards."
     )
     found = roles(facts)
     for person in ("Volker Kauder", "Martin Schulz", "Frank Habineza"):
@@ -198,6 +199,8 @@ def test_officials_party_and_international_titles_serve_no_government(extract):
     # a country's own office is still one
     assert ("Paul Biya", "president of Cameroon", "Cameroon", "head_of_state") in found
     assert any(p == "Sebastian Kurz" and g == "Austria" for p, _, g, _ in found)
+    # the tagger's ORG "New Home" is no party or body
+    assert ("Charles Clarke", "Home Secretary", "United Kingdom", "minister") in found
 
 
 def test_officials_company_president_with_a_second_title_is_no_official(extract):

@@ -420,6 +420,8 @@ def _body_title(ctx: DocContext, start: int, end: int, head: Token) -> bool:
             continue
         ent = next((e for e in ctx.doc.ents if e.start <= token.i < e.end), None)
         words = {t.lower_ for t in ent} if ent is not None else {token.lower_}
+        # "New Home Secretary": the tagger's ORG "New Home" is a portfolio and a qualifier
+        words -= QUALIFIERS_OUTSIDE_TITLE | set(QUALIFIERS)
         if words & GOVERNMENT_BODY_WORDS or words <= SECRETARY_PORTFOLIOS | set(TITLE_HEADS):
             continue
         return True
