@@ -9,11 +9,19 @@ Shapes handled (all read from the dependency parse, not from word order alone):
 - a title standing for a person ("Japan's chief tariff negotiator said",
   "the minister in charge of economic revitalization said"), resolved to a named person
   of the article by shared title words, or by the news lead convention (a nameless title
-  in the lead is the first person named as a subject right after it).
+  in the lead is the first person named as a subject right after it);
+- a title set off by commas before the name ("Italy's prime minister at the time, Silvio
+  Berlusconi, ..."), a country's leader ("Libyan leader Moammar Gadhafi"), the head of
+  "the Obama administration", and who "has governed Bolivia".
 
 The country served comes from the title itself ("Japan's", "U.S.", "of Syria"), then from
 the person's other titles, a "<Surname> administration" phrase, a title that names one
-country's office ("Treasury Secretary"), and last the country the article is datelined in.
+country's office ("Treasury Secretary"), and last the country the article is datelined in
+or clearly about. A state or province with its own government ("Bavarian premier",
+"governor of Pakistan's Punjab province", "state premier" in a story about one state) is
+served instead of its country; offices of parties, international bodies and cities
+("CDU general secretary", "EU parliament president", "Paris Mayor") serve no national
+government.
 """
 
 from __future__ import annotations
