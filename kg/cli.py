@@ -164,6 +164,7 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     _add_explore_parsers(sub, common)
+    _add_eval_parser(sub, common)
     return parser
 
 
@@ -222,6 +223,42 @@ class _ProgressBar:
 
     def close(self) -> None:
         self.bar.close()
+
+
+def _add_eval_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """``kg eval dwie [FILE]``: score officials against gold annotations."""
+    from kg.evaluation import DEFAULT_DWIE
+
+    evaluate = sub.add_parser(
+        "eval",
+        parents=[common],
+        help="score extracted officials against a gold data set",
+        description="Build each gold article in memory, run queries/officials.rq and print "
+        "precision, recall and F1 of (person, government) pairs and role-class accuracy. "
+        "-v/--verbose lists misses, false hits, wrong classes and rows without a government.",
+    )
+    evaluate.add_argument("dataset", choices=("dwie",), help="gold data set format")
+    evaluate.add_argument(
+        "file",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_DWIE,
+        help=f"gold JSONL file (default: {DEFAULT_DWIE})",
+    )
+    evaluate.add_argument("--model", help="spaCy pipeline (as for kg build)")
+    evaluate.add_argument("--limit", type=int, help="score only the first N articles")
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    """Print precision, recall, F1 and role-class accuracy; misses and false hits with -v."""
+    from kg.evaluation import evaluate, load_dwie
+
+    articles = load_dwie(args.file)[: args.limit] if args.limit else load_dwie(args.file)
+    score = evaluate(articles, model=args.model)
+    if getattr(args, "verbose", False) and score.details():
+        print(score.details())
+    print(score.summary())
+    return 0
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
@@ -508,9 +545,10 @@ COMMANDS = {
     "query": _cmd_query,
     "export": _cmd_export,
     "serve": _cmd_serve,
+    "viz": _cmd_viz,
+    "analyze": _cmd_analyze,
+    "eval": _cmd_eval,
 }
-COMMANDS["viz"] = _cmd_viz
-COMMANDS["analyze"] = _cmd_analyze
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -3,6 +3,12 @@
 The data lives in ``kg/data/countries.tsv`` (one row per sovereign state, plus Taiwan,
 Palestine, Kosovo, Hong Kong and Vatican City) and is loaded once, lazily.
 
+Sub-national regions with governments of their own (German states, Indian states, US
+states, ...) live in ``kg/data/regions.tsv``, keyed by ISO 3166-2 code ("DE-BY"); they are
+returned by :func:`by_iso2` and :func:`lookup` like countries, carry their country in
+``parent``, and are never listed by :func:`countries`. A country's surface form always wins
+over a region's.
+
 Surface forms are resolved by :func:`lookup`. When a surface form is listed for more than
 one country, or more than once for the same country, exactly one entry is kept, chosen by:
 
@@ -21,10 +27,22 @@ from dataclasses import dataclass
 from importlib import resources
 from types import MappingProxyType
 
-__all__ = ["Country", "KINDS", "by_iso2", "countries", "lookup", "surface_index"]
+__all__ = [
+    "Country",
+    "KINDS",
+    "by_iso2",
+    "countries",
+    "country_code",
+    "is_region",
+    "lookup",
+    "regions",
+    "surface_index",
+]
 
 _RESOURCE = "data/countries.tsv"
 _HEADER = ("iso2", "iso3", "wikidata", "name", "aliases", "demonyms", "capitals", "seats")
+_REGIONS = "data/regions.tsv"
+_REGION_HEADER = ("code", "wikidata", "name", "aliases", "demonyms")
 
 #: Kinds of surface form, highest priority first.
 KINDS: tuple[str, ...] = ("name", "alias", "demonym", "capital", "seat")
@@ -43,6 +61,7 @@ class Country:
     demonyms: tuple[str, ...]
     capitals: tuple[str, ...]
     seats: tuple[str, ...]
+    parent: str | None = None  # for a region: the alpha-2 code of its country
 
     def surfaces(self, kind: str) -> tuple[str, ...]:
         """The surface forms of one kind (see :data:`KINDS`) listed for this country."""
@@ -62,6 +81,7 @@ class Country:
 @dataclass(frozen=True)
 class _Gazetteer:
     countries: tuple[Country, ...]
+    regions: tuple[Country, ...]
     by_iso2: Mapping[str, Country]
     index: Mapping[str, tuple[Country, str]]
 
@@ -105,6 +125,34 @@ def _parse(text: str) -> tuple[Country, ...]:
     return tuple(rows)
 
 
+def _parse_regions(text: str) -> tuple[Country, ...]:
+    lines = text.splitlines()
+    if not lines or tuple(lines[0].split("\t")) != _REGION_HEADER:
+        raise ValueError("regions.tsv: unexpected header")
+    rows: list[Country] = []
+    for lineno, line in enumerate(lines[1:], start=2):
+        if not line.strip():
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        if len(fields) != len(_REGION_HEADER) or "-" not in fields[0] or not fields[2]:
+            raise ValueError(f"regions.tsv line {lineno}: expected CODE-XX and five fields")
+        code, wikidata, name, aliases, demonyms = fields
+        rows.append(
+            Country(
+                iso2=code,
+                iso3="",
+                wikidata=wikidata or None,
+                name=name,
+                aliases=_split(aliases),
+                demonyms=_split(demonyms),
+                capitals=(),
+                seats=(),
+                parent=code.split("-")[0],
+            )
+        )
+    return tuple(rows)
+
+
 def _build_index(rows: tuple[Country, ...]) -> dict[str, tuple[Country, str]]:
     index: dict[str, tuple[Country, str]] = {}
     for kind in KINDS:
@@ -118,15 +166,21 @@ def _build_index(rows: tuple[Country, ...]) -> dict[str, tuple[Country, str]]:
 def _load() -> _Gazetteer:
     text = resources.files("kg").joinpath(_RESOURCE).read_text(encoding="utf-8")
     rows = _parse(text)
+    regions = _parse_regions(resources.files("kg").joinpath(_REGIONS).read_text(encoding="utf-8"))
     by_code: dict[str, Country] = {}
-    for country in rows:
+    for country in rows + regions:
         if country.iso2 in by_code:
-            raise ValueError(f"countries.tsv: duplicate iso2 {country.iso2}")
+            raise ValueError(f"gazetteer: duplicate code {country.iso2}")
         by_code[country.iso2] = country
+    for region in regions:
+        if region.parent not in by_code:
+            raise ValueError(f"regions.tsv: {region.iso2} has no country in countries.tsv")
+    # countries first, so a country's surface form is never taken by a region
     return _Gazetteer(
         countries=rows,
+        regions=regions,
         by_iso2=MappingProxyType(by_code),
-        index=MappingProxyType(_build_index(rows)),
+        index=MappingProxyType(_build_index(rows + regions)),
     )
 
 
@@ -135,14 +189,31 @@ def countries() -> tuple[Country, ...]:
     return _load().countries
 
 
+def regions() -> tuple[Country, ...]:
+    """Sub-national regions with their own government, in table order."""
+    return _load().regions
+
+
 def by_iso2(code: str) -> Country:
-    """The country with ISO 3166-1 alpha-2 ``code`` (case-insensitive); KeyError if unknown."""
+    """The country with ISO 3166-1 alpha-2 ``code``, or the region with ISO 3166-2 ``code``
+    (case-insensitive); KeyError if unknown."""
     return _load().by_iso2[code.strip().upper()]
 
 
 def is_iso2(code: str) -> bool:
     """True for the alpha-2 code of a country in the table."""
     return len(code) == 2 and code.upper() in _load().by_iso2
+
+
+def is_region(code: str) -> bool:
+    """True for the ISO 3166-2 code of a region in the table ("DE-BY")."""
+    return "-" in code and code.upper() in _load().by_iso2
+
+
+def country_code(code: str) -> str:
+    """The alpha-2 code of the country a country or region code belongs to."""
+    found = _load().by_iso2.get(code.strip().upper())
+    return found.parent or found.iso2 if found is not None else code
 
 
 def surface_index() -> Mapping[str, tuple[Country, str]]:

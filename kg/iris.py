@@ -57,6 +57,8 @@ def graph_iri(article_id: str) -> URIRef:
 def entity_iri(ref: EntityRef, article_id: str) -> URIRef:
     if ref.kind == PERSON:
         return ID[f"person/{slug(ref.key)}"]
+    if ref.kind == COUNTRY and "-" in ref.key:  # a state or province: ISO 3166-2 "DE-BY"
+        return ID[f"region/{slug(ref.key)}"]  # slug("DE-BY") == "de-by"
     if ref.kind == COUNTRY:
         return ID[f"country/{_code(ref.key)}"]
     if ref.kind == GOVERNMENT:

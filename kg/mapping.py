@@ -161,10 +161,15 @@ class _Builder:
     def country(self, iso2: str) -> URIRef:
         node = entity_iri(EntityRef(COUNTRY, iso2, iso2), self.article.id)
         info = gazetteer.by_iso2(iso2)
-        self.add(node, RDF.type, SDO.Country)
         self.add(node, RDFS.label, Literal(info.name))
-        self.add(node, KG.iso3166Alpha2, Literal(info.iso2))
-        self.add(node, KG.iso3166Alpha3, Literal(info.iso3))
+        if info.parent:  # a state or province with a government of its own ("Bavaria")
+            self.add(node, RDF.type, SDO.AdministrativeArea)
+            self.add(node, SDO.identifier, Literal(info.iso2))  # ISO 3166-2
+            self.add(node, SDO.containedInPlace, self.country(info.parent))
+        else:
+            self.add(node, RDF.type, SDO.Country)
+            self.add(node, KG.iso3166Alpha2, Literal(info.iso2))
+            self.add(node, KG.iso3166Alpha3, Literal(info.iso3))
         if info.wikidata:
             self.add(node, OWL.sameAs, WD[info.wikidata])
         return node

@@ -135,3 +135,28 @@ def test_gazetteer_lookup_is_deterministic_and_prefers_higher_kind():
     for surface, (country, kind) in index.items():
         assert kind in KINDS
         assert surface in {gazetteer._normalize(s) for s in country.surfaces(kind)}
+
+
+def test_gazetteer_regions_are_kept_apart_from_countries():
+    regions = gazetteer.regions()
+    assert regions and all(r.parent and gazetteer.is_iso2(r.parent) for r in regions)
+    assert all(re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{1,3}", r.iso2) for r in regions)
+    assert not {r.iso2 for r in regions} & {c.iso2 for c in countries()}
+    bavaria = by_iso2("DE-BY")
+    assert (bavaria.name, bavaria.parent) == ("Bavaria", "DE")
+    assert lookup("Bavarian") == (bavaria, "demonym")
+    assert gazetteer.is_region("DE-BY") and not gazetteer.is_region("DE")
+    assert gazetteer.country_code("DE-BY") == "DE" and gazetteer.country_code("JP") == "JP"
+
+
+def test_gazetteer_countries_win_over_regions():
+    # "New Mexico" is a region, "Mexico" stays the country; no region takes a country's name
+    assert lookup("Mexico")[0].iso2 == "MX"
+    assert lookup("New Mexico")[0].iso2 == "US-NM"
+    country_forms = {
+        gazetteer._normalize(s) for c in countries() for k in KINDS for s in c.surfaces(k)
+    }
+    for region in gazetteer.regions():
+        for kind in KINDS:
+            for surface in region.surfaces(kind):
+                assert gazetteer._normalize(surface) not in country_forms, surface

@@ -138,3 +138,38 @@ def test_mapping_every_project_term_is_defined_and_aligned():
         or (t, RDFS.subClassOf, None) in onto
     ]
     assert len(aligned) >= len(terms) // 2
+
+
+def test_mapping_regional_government_is_an_administrative_area_of_its_country():
+    from kg.ontology import ORG, RDF, RDFS
+    from kg.queries import resolve_query, run_query
+    from kg.store import replace_graph
+
+    text = "Bavarian Premier Markus Lang spoke."
+    article = Article(id="r1", text=text)
+    fact = OfficialRole(
+        person=EntityRef(PERSON, "Markus Lang", "Markus Lang"),
+        title="Premier",
+        office="Premier",
+        role_class="head_of_government",
+        government=EntityRef(COUNTRY, "DE-BY", "Bavaria"),
+        formal=True,
+        qualifier="",
+        evidence=Evidence(Span(0, len(text), text), Span(0, 28, text[:28])),
+    )
+    graph = article_graph(article, [fact])
+    region = URIRef("https://example.org/kg/id/region/de-by")
+    germany = URIRef("https://example.org/kg/id/country/de")
+    assert (region, RDF.type, SDO.AdministrativeArea) in graph
+    assert (region, RDF.type, SDO.Country) not in graph
+    assert (region, SDO.containedInPlace, germany) in graph
+    assert (germany, RDF.type, SDO.Country) in graph
+    assert (region, RDFS.label, Literal("Bavaria")) in graph
+    government = URIRef("https://example.org/kg/id/government/de-by")
+    assert (government, KG.governs, region) in graph
+    assert (None, ORG.organization, government) in graph
+    # the officials query names the region as the government served
+    store = ox.Store()
+    replace_graph(store, graph)
+    rows = run_query(store, resolve_query("officials"), {}, "csv")
+    assert "Markus Lang,Premier,Bavaria" in rows.replace("\r", "")

@@ -25,7 +25,7 @@ from spacy.vocab import Vocab
 from kg import gazetteer
 from kg.articles import Article
 from kg.dates import FUTURE, PAST, normalise_date
-from kg.extractors.patterns import GOVERNMENT_NOUNS, NAME_SUFFIXES, TITLE_HEADS
+from kg.extractors.patterns import GOVERNMENT_NOUNS, NAME_PARTICLES, NAME_SUFFIXES, TITLE_HEADS
 from kg.facts import (
     COUNTRY,
     GOVERNMENT,
@@ -82,12 +82,22 @@ def clean_text(span_text: str) -> str:
     return " ".join(span_text.split())
 
 
+def person_name(span: Span) -> str:
+    """A name as written, without the sentence's full stop the tokenizer left on its last
+    word ("Prime Minister Hun Sen." at the end of a sentence); initials keep theirs."""
+    name = clean_text(span.text)
+    last = span[-1].text
+    if last.endswith(".") and len(last) > 3 and last not in ("Jr.", "Sr."):
+        name = name[:-1]
+    return name
+
+
 @lru_cache(maxsize=8)
 def _gazetteer_matcher(vocab: Vocab) -> PhraseMatcher:
     """One PhraseMatcher over every gazetteer surface form, built once per vocab."""
     matcher = PhraseMatcher(vocab, attr="ORTH")
     surfaces: set[str] = set()
-    for country in gazetteer.countries():
+    for country in gazetteer.countries() + gazetteer.regions():
         for form in (
             country.name,
             *country.aliases,
@@ -128,6 +138,8 @@ class DocContext:
         self.by_token: dict[int, EntityMention] = {}
         self.person_aliases: dict[str, set[str]] = {}
         self.person_country_hint: dict[str, str] = {}
+        # "the Obama administration": token span of the phrase -> the person who heads it
+        self.administrations: dict[tuple[int, int], str] = {}
         self.dateline_country: str | None = None
         self.titles: list = []  # filled by kg.extractors.titles.find_titles
         self._index_sentences()
@@ -161,6 +173,29 @@ class DocContext:
             or self.doc[end - 1].text in NAME_SUFFIXES
         ):
             end -= 1
+        # "Demetris" + "Christofias": the tagger stopped before the surname it did not know
+        while (
+            end < len(self.doc)
+            and end - start < 4
+            and self.doc[end].pos_ == "PROPN"
+            and self.doc[end].text[:1].isalpha()
+            and self.doc[end].text[:1].isupper()
+            and self.doc[end].ent_type_ == ""
+            # a lone first name, or a parse that makes the name a compound of what follows
+            and (end - start == 1 or self.doc[end - 1].head.i >= end)
+            and gazetteer.lookup(self.doc[end].text) is None
+            and not is_title_word(self.doc[end].lower_)
+            and self.doc[end].lower_ not in GOVERNMENT_NOUNS
+        ):
+            end += 1
+        # "Ard van der" + "Steur": the tagger stopped at a particle; the surname follows
+        while (
+            end < len(self.doc)
+            and self.doc[end - 1].lower_ in NAME_PARTICLES
+            and self.doc[end].pos_ == "PROPN"
+            and self.doc[end].text[:1].isupper()
+        ):
+            end += 1
         if start >= end:
             return None
         span = self.doc[start:end]
@@ -179,20 +214,41 @@ class DocContext:
         doc = self.doc
         spans = []
         for token in doc:
-            if not is_title_word(token.lower_) or token.i + 1 >= len(doc):
+            if (
+                token.i + 1 >= len(doc)
+                or not (
+                    is_title_word(token.lower_)
+                    # "Secretary of State Matthew Bryza", which the tagger reads as one ORG
+                    or " ".join(t.lower_ for t in doc[max(0, token.i - 2) : token.i + 1])
+                    in TITLE_HEADS
+                )
+            ):
                 continue
             end = token.i + 1
             while (
                 end < len(doc)
-                and end - token.i <= 3
-                and doc[end].pos_ == "PROPN"
-                and doc[end].text[:1].isupper()
+                and end - token.i <= 4
+                and (
+                    (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper())
+                    # "Ard van der Steur", "Bashar al-Assad": particles inside a name
+                    or (
+                        doc[end].lower_ in NAME_PARTICLES
+                        and end + 1 < len(doc)
+                        and (
+                            doc[end + 1].text[:1].isupper() or doc[end + 1].lower_ in NAME_PARTICLES
+                        )
+                    )
+                )
                 and not is_title_word(doc[end].lower_)
                 and doc[end].ent_type_ not in ("NORP", "DATE")
                 # the tagger calls some names GPE ("Peer Steinbrueck"); real places stop it
                 and gazetteer.lookup(doc[end].text) is None
             ):
                 end += 1
+                if len(doc[end - 1].text) > 3 and doc[end - 1].text.endswith("."):
+                    break  # "Hun Sen." ends the sentence, the next name is someone else
+            while end > token.i + 1 and doc[end - 1].lower_ in NAME_PARTICLES:
+                end -= 1
             if end - token.i >= 3 or (end - token.i == 2 and doc[end - 1].ent_type_ == "PERSON"):
                 spans.append(doc[token.i + 1 : end])
         return spans
@@ -212,11 +268,9 @@ class DocContext:
             and gazetteer.lookup(clean_text(s.text)) is None
         ]
         spans.sort(key=lambda s: s.start)
-        full_names = sorted(
-            {clean_text(s.text) for s in spans if len(s) > 1}, key=len, reverse=True
-        )
+        full_names = sorted({person_name(s) for s in spans if len(s) > 1}, key=len, reverse=True)
         for span in spans:
-            name = clean_text(span.text)
+            name = person_name(span)
             canonical = name
             if len(span) == 1:
                 for full in full_names:
@@ -256,9 +310,7 @@ class DocContext:
                 # for "administration"; other nouns take the person's country later.
                 iso = "US" if nxt.lower_ == "administration" else None
                 if iso:
-                    self.person_country_hint.setdefault(canonical, iso)
-                    ref = EntityRef(GOVERNMENT, iso, gazetteer.by_iso2(iso).name)
-                    self._claim(EntityMention(token.i, token.i + 2, ref, "administration"))
+                    self._claim_administration(token.i, token.i + 1, canonical)
                 continue
             self.person_aliases[canonical].add(token.text)
             self._claim(
@@ -267,6 +319,28 @@ class DocContext:
                 )
             )
 
+        # a name the article gives only in "the Obama administration"
+        for ent in self.doc.ents:
+            span = self._person_span(ent) if ent.label_ == "PERSON" else None
+            if (
+                span is not None
+                and span.end < len(self.doc)
+                and self.doc[span.end].lower_ == "administration"
+                and not any(i in self.by_token for i in range(span.start, span.end + 1))
+            ):
+                name = person_name(span)
+                full = next((f for f in self.person_aliases if f.split()[-1] == name), name)
+                self._claim_administration(span.start, span.end, full)
+
+    def _claim_administration(self, start: int, end: int, person: str) -> None:
+        """'the Trump administration' is the U.S. government (by the convention of English
+        news), headed by that person."""
+        self.person_country_hint.setdefault(person, "US")
+        ref = EntityRef(GOVERNMENT, "US", gazetteer.by_iso2("US").name)
+        if not any(i in self.by_token for i in range(start, end + 1)):
+            self.administrations[(start, end + 1)] = person
+        self._claim(EntityMention(start, end + 1, ref, "administration"))
+
     def _find_countries(self) -> None:
         matcher = _gazetteer_matcher(self.doc.vocab)
         matches = sorted(matcher(self.doc, as_spans=True), key=lambda s: (s.start, -len(s)))
@@ -274,7 +348,7 @@ class DocContext:
         for span in matches:
             if any(i in taken for i in range(span.start, span.end)):
                 continue
-            if any(self.doc[i].ent_type_ == "PERSON" for i in range(span.start, span.end)):
+            if self._inside_person_name(span):
                 continue
             found = gazetteer.lookup(span.text)
             if found is None or self._inside_other_place(span):
@@ -290,6 +364,14 @@ class DocContext:
                 label = country.capitals[0] if how == "capital" else span.text
                 key = f"{country.iso2}/{label}"
             self._claim(EntityMention(span.start, end, EntityRef(kind, key, label), how))
+
+    def _inside_person_name(self, span: Span) -> bool:
+        """'Jordan' in 'Michael Jordan' is a name; a PERSON entity that is nothing but a
+        country's name or demonym ("Azerbaijani President ...") is the tagger's mistake."""
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON" and ent.start < span.end and span.start < ent.end:
+                return (ent.start, ent.end) != (span.start, span.end)
+        return False
 
     def _inside_other_place(self, span: Span) -> bool:
         """'Ireland' in 'Northern Ireland', 'Mexico' in 'New Mexico': a longer place name."""
@@ -355,8 +437,8 @@ class DocContext:
             return
         city = match.group(1).strip().title()
         found = gazetteer.lookup(city)
-        if found is not None:
-            self.dateline_country = found[0].iso2
+        if found is not None:  # "HAMBURG -": a region's dateline is its country's
+            self.dateline_country = found[0].parent or found[0].iso2
 
     def add_person_from(self, token: Token) -> None:
         """Take a capitalised proper-noun chain the tagger missed as a person's name, when a
@@ -376,7 +458,10 @@ class DocContext:
             start -= 1
         span = self.doc[start : token.i + 1]
         name = clean_text(span.text)
-        if len(span) < 2 or not all(t.text[:1].isupper() or t.text == "-" for t in span):
+        if not all(t.text[:1].isupper() or t.text == "-" for t in span):
+            return
+        # "Merkel, the chancellor, said": a lone surname, if the tagger saw no other entity
+        if len(span) < 2 and (token.ent_type_ not in ("", "PERSON") or not token.is_alpha):
             return
         if gazetteer.lookup(name) is not None or any(
             i in self.by_token for i in range(start, token.i + 1)

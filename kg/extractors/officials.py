@@ -26,7 +26,10 @@ def extract(ctx: DocContext) -> Iterator[OfficialRole]:
         yield OfficialRole(
             person=EntityRef(PERSON, title.person, title.person),
             # "Former British prime minister X": the role as given keeps "former"
-            title=f"former {title.text}" if title.qualifier == "former" else title.text,
+            # (not before a verb: "ruled Iraq" stays as written)
+            title=f"former {title.text}"
+            if title.qualifier == "former" and ctx.doc[title.start].pos_ != "VERB"
+            else title.text,
             office=title.office,
             role_class=title.role_class,
             government=government,

@@ -64,8 +64,53 @@ TITLE_HEADS = MappingProxyType(
         "vice premier": OTHER,
         "deputy prime minister": MINISTER,
         "vice prime minister": MINISTER,
+        "chief minister": HEAD_OF_GOVERNMENT,
+        "minister president": HEAD_OF_GOVERNMENT,
+        "minister-president": HEAD_OF_GOVERNMENT,
+        "dictator": HEAD_OF_STATE,
+        "leader": HEAD_OF_STATE,  # only as a country's leader, see COUNTRY_BOUND_HEADS
+        "intelligence chief": OTHER,
+        "spy chief": OTHER,
+        "police chief": OTHER,
+        "army chief": OTHER,
+        "military chief": OTHER,
+        "security chief": OTHER,
+        "defense chief": OTHER,
+        "defence chief": OTHER,
+        "foreign policy chief": OTHER,
     }
 )
+
+# Offices of a city: they serve no national government (a city-state's are its region's).
+CITY_HEADS = frozenset({"mayor"})
+
+# Heads that are a title only next to a country word ("Libyan leader", "leader of Cuba").
+COUNTRY_BOUND_HEADS = frozenset({"leader"})
+# Words that make a leader someone else's than the government's.
+LEADER_NOT_GOVERNMENT = frozenset(
+    {
+        "opposition",
+        "rebel",
+        "rebels",
+        "militia",
+        "religious",
+        "spiritual",
+        "union",
+        "group",
+        "tribal",
+        "community",
+        "business",
+        "military",
+        "protest",
+        "student",
+        "team",
+    }
+)
+# Verbs whose subject heads the country they take as object ("X has governed Bolivia").
+RULE_VERBS = frozenset({"govern", "rule"})
+
+# Non-cabinet offices that still serve the national government when no country is named.
+NATIONAL_OTHER_HEADS = frozenset({"vice president", "vice premier"})
 
 # Heads that are offices (org:Post); the rest are informal or reported roles.
 FORMAL_HEADS = frozenset(
@@ -104,8 +149,19 @@ FORMAL_HEADS = frozenset(
         "under secretary",
         "press secretary",
         "chief of staff",
+        "chief minister",
+        "minister president",
+        "minister-president",
     }
 )
+
+# Offices of a state or province: with a region in the title they head its government
+# ("Bavarian premier", "governor of Punjab"); these words mark them when no region is named.
+REGIONAL_HEADS = frozenset(
+    {"premier", "governor", "prime minister", "minister president", "minister-president"}
+)
+REGIONAL_ONLY_HEADS = frozenset({"chief minister"})
+REGIONAL_MARKERS = frozenset({"state", "provincial", "regional", "state's"})
 
 # Words before a head that change the role ("former president" is no head of state now).
 QUALIFIERS = MappingProxyType(
@@ -138,6 +194,27 @@ QUALIFIERS_OUTSIDE_TITLE = frozenset(
 
 # Post-nominal letters that are not part of a person's name ("Paul Boateng MP").
 NAME_SUFFIXES = frozenset({"MP", "MEP", "MSP", "QC", "KC", "PhD", "MD"})
+
+# Lower-case particles inside personal names ("Ard van der Steur", "Ursula von der Leyen").
+NAME_PARTICLES = frozenset(
+    {
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "du",
+        "da",
+        "di",
+        "al",
+        "bin",
+        "ibn",
+        "la",
+        "le",
+        "dos",
+        "das",
+    }
+)
 
 # An office whose class depends on the country: Britain's Chancellor runs the Treasury.
 CLASS_BY_COUNTRY = MappingProxyType({("chancellor", "GB"): MINISTER})
@@ -229,6 +306,23 @@ TITLE_DEFAULT_COUNTRY = MappingProxyType(
         "foreign secretary": "GB",
         "home secretary": "GB",
         "taoiseach": "IE",
+    }
+)
+
+# Words that make an organisation in a title part of a government ("State Department
+# spokesman", "Foreign Ministry spokeswoman", "Cabinet secretary").
+GOVERNMENT_BODY_WORDS = frozenset(
+    {
+        "ministry",
+        "department",
+        "cabinet",
+        "government",
+        "administration",
+        "office",
+        "chancellery",
+        "council",
+        "house",
+        "federal",
     }
 )
 

@@ -40,6 +40,7 @@ from kg.extractors.titles import country_of_person, person_at
 from kg.facts import COUNTRY, GOVERNMENT, PERSON, DateValue, EntityRef, Evidence, Policy
 
 _NUMBER = re.compile(r"(\d+(?:[.,]\d+)?)")
+_RATE_RUN_POS = frozenset({"NUM", "ADJ", "NOUN", "PROPN", "DET", "PUNCT", "SYM", "ADP"})
 _END_WORDS = frozenset({"until", "through", "till", "ends", "end", "expires", "expire"})
 
 
@@ -144,8 +145,11 @@ def _of_objects(token: Token) -> list[Token]:
     ]
 
 
-def _goods(ctx: DocContext, noun: Token) -> tuple[list[str], EntityRef | None]:
+def _goods(ctx: DocContext, noun: Token) -> tuple[list[str], EntityRef | None, list[Token]]:
+    """Goods a measure is on, the country they come from, and the trade values named
+    before them ("on 300 mln dlrs of Japanese goods")."""
     goods: list[str] = []
+    amounts: list[Token] = []
     target = None
     verb = _verb_of(noun)
     preps = list(noun.rights) + ([c for c in verb.rights if c.i > noun.i] if verb else [])
@@ -160,10 +164,16 @@ def _goods(ctx: DocContext, noun: Token) -> tuple[list[str], EntityRef | None]:
                 if ref is not None and ref.kind in (COUNTRY, GOVERNMENT):
                     target = EntityRef(COUNTRY, ref.key.split("/")[0], ref.label)
                     continue
-                if item.ent_type_ in ("MONEY", "DATE", "CARDINAL"):  # "on C$30 billion of X"
+                if (
+                    item.ent_type_ in ("MONEY", "DATE", "CARDINAL")
+                    or item.lower_ == "worth"
+                    or any(c.dep_ == "nummod" for c in item.children)  # "300 mln dlrs of"
+                ):
+                    # "on C$30 billion of X", "on about 300 mln dlrs worth of X"
                     worth = _of_objects(item)
                     if not worth:
                         continue
+                    amounts.append(item)
                     item = worth[0]
                 start, end = _phrase(ctx, item, ("of",))
                 # keep the country word: "U.S. goods", "Chinese goods"
@@ -172,9 +182,47 @@ def _goods(ctx: DocContext, noun: Token) -> tuple[list[str], EntityRef | None]:
                 goods.append(_label(ctx, start, end))
                 for child in item.subtree:
                     ref = ctx.entity_at(child)
+                    if _in_clause(child, item):
+                        continue  # "items which ... little effect on the American consumer"
                     if target is None and ref is not None and ref.kind in (COUNTRY, GOVERNMENT):
                         target = EntityRef(COUNTRY, ref.key.split("/")[0], ref.label)
-    return goods, target
+    return goods, target, amounts
+
+
+_DOLLAR_PREFIXES = {"": "USD", "US": "USD", "C": "CAD", "A": "AUD", "HK": "HKD", "NZ": "NZD"}
+_SCALE = {"mln": 1e6, "million": 1e6, "bln": 1e9, "billion": 1e9, "trillion": 1e12}
+
+
+def _amount(ctx: DocContext, item: Token) -> tuple[float, str, str] | None:
+    """'about 300 mln dlrs worth', 'C$30 billion': value in units, unit, and the text."""
+    start = item.left_edge.i
+    end = item.i + 1 if item.lower_ != "worth" else item.i
+    text = clean_text(ctx.doc[start:end].text)
+    match = _NUMBER.search(text)
+    if not match:
+        return None
+    value = float(match.group(1).replace(",", ""))
+    words = text.lower().split()
+    value *= next((_SCALE[w] for w in words if w in _SCALE), 1.0)
+    prefix = re.search(r"([A-Z]{0,2})\$\s*\d", text)
+    if prefix is not None:
+        unit = _DOLLAR_PREFIXES.get(prefix.group(1))
+    elif any(w in ("dlrs", "dollars", "usd") for w in words):
+        unit = "USD"  # wire copy's "dlrs" are U.S. dollars
+    else:
+        unit = None
+    if unit is None:
+        return None  # another currency or a count: kept in the label only
+    return value, unit, clean_text(ctx.doc[start : item.i + 1].text)
+
+
+def _in_clause(token: Token, top: Token) -> bool:
+    """Whether ``token`` sits in a clause hanging below ``top`` (relative, participial...)."""
+    while token != top and token.head != token:
+        if token.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            return True
+        token = token.head
+    return False
 
 
 def _number_unit(token: Token) -> tuple[float, str] | None:
@@ -197,7 +245,11 @@ def _rate(noun: Token) -> tuple[float | None, str | None]:
     percent'."""
     doc = noun.doc
     candidates = [t for t in noun.subtree if t.i < noun.i]
-    candidates += [t for t in doc[max(noun.sent.start, noun.left_edge.i - 5) : noun.left_edge.i]]
+    window = doc[max(noun.sent.start, noun.left_edge.i - 5) : noun.left_edge.i]
+    # only a plain run of modifiers may stand between a rate and its measure, not a clause
+    # ("99 plus pct sure that it (the tariffs) will not ...")
+    plain = [t for t in window if _is_rate_token(t) or t.pos_ in _RATE_RUN_POS]
+    candidates += plain if len(plain) == len(window) else []
     for prep in noun.rights:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             candidates += list(prep.subtree)
@@ -302,10 +354,14 @@ class _Finder:
             draft = _Draft(
                 kind, _label(ctx, start, end), noun, ctx.evidence(ctx.doc[start], ctx.doc[end - 1])
             )
-            draft.goods, draft.target = _goods(ctx, noun)
+            draft.goods, draft.target, amounts = _goods(ctx, noun)
+            amount = _amount(ctx, amounts[0]) if amounts else None
             if draft.goods and " on " not in draft.label:  # goods hung on the verb
-                draft.label = f"{draft.label} on {', '.join(draft.goods)}"
+                value = f"{amount[2]} of " if amount else ""
+                draft.label = f"{draft.label} on {value}{', '.join(draft.goods)}"
             draft.rate, draft.unit = _rate(noun)
+            if draft.rate is None and amount is not None:  # kg:rate holds a rate or amount
+                draft.rate, draft.unit = amount[0], amount[1]
             draft.status = _measure_status(ctx, noun)
             tense = PAST if draft.status == "in force" else FUTURE
             draft.start, draft.end = _dates(ctx, noun, tense)
@@ -584,7 +640,7 @@ class _Finder:
         last_actor = None
         for draft in sorted(self.drafts, key=lambda d: d.token.i):
             if draft.kind in ("tariff", "sanction", "quota"):
-                if draft.actor is None:
+                if draft.actor is None and _may_impose(last_actor, draft):
                     draft.actor = last_actor
                 last_actor = draft.actor or last_actor
         first_actor = next(
@@ -600,7 +656,7 @@ class _Finder:
                 draft.target = next((m.actor for m in draft.refs if m.actor), None)
         merged: list[_Draft] = []
         for draft in sorted(self.drafts, key=lambda d: d.token.i):
-            if draft.kind in measures and draft.actor is None:
+            if draft.kind in measures and draft.actor is None and _may_impose(first_actor, draft):
                 draft.actor = first_actor
             twin = next((m for m in merged if _same(m, draft)), None)
             if twin is None:
@@ -631,6 +687,12 @@ class _Finder:
             or d.end
         ]
         return [d.freeze() for d in kept]
+
+
+def _may_impose(actor: EntityRef | None, draft: _Draft) -> bool:
+    """An imposer carried over from elsewhere in the article must not be the measure's own
+    target ("tariffs on Japanese exports" is not Japan's measure)."""
+    return actor is None or draft.target is None or actor.key != draft.target.key
 
 
 def _same(a: _Draft, b: _Draft) -> bool:
