@@ -344,7 +344,7 @@ _SCRIPT = """
     if (n.aliases.length) { el("div", "", "Also known as: " + n.aliases.join("; ")); }
     list("Facts", n.facts, function (li, f) { li.textContent = f; });
     var rel = network.getConnectedEdges(id).map(function (eid) { return edges.get(eid); })
-      .filter(function (e) { return e.relation !== "in"; });
+      .filter(function (e) { return e.relation !== "in" || n.kind === "article"; });
     var more = rel.length - 60;
     list("Relations", rel.slice(0, 60), function (li, e) {
       var out = e.from === id;

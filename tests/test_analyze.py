@@ -236,3 +236,11 @@ def test_same_graph_from_a_remote_sparql_store(
     result = kg("analyze", "--store", sparql_url, "--path", "Shigeru Ishiba", "Scott Bessent")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("path 1: 4 steps\n")
+
+
+def test_network_analyze_and_viz_do_not_import_spacy() -> None:
+    code = (
+        "import sys, kg.network, kg.analyze, kg.viz; "
+        "assert 'spacy' not in sys.modules, 'spaCy imported by the graph layer'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)

@@ -436,6 +436,24 @@ def test_page_in_headless_chromium(tmp_path: Path, sample: Graph) -> None:
             assert page.get_attribute("body", "data-kg-selected") == hostile
             assert details.locator("img, script").count() == 0
 
+            # An edge's details (vis's own click event, as a click on the edge fires it).
+            edge = page.evaluate(
+                "network.body.data.edges.get({filter: e => e.fullLabel === 'Prime Minister'})[0].id"
+            )
+            page.evaluate(
+                "(id) => network.body.emitter.emit('click', {nodes: [], edges: [id]})", edge
+            )
+            text = details.inner_text()
+            assert text.startswith(
+                "Prime Minister\nRelation: Shigeru Ishiba \u2192 Government of Japan"
+            )
+            assert "Role: Prime Minister (head_of_government)" in text
+            assert "Prime Minister Shigeru Ishiba met U.S. President Donald Trump" in text
+            # An article lists the facts it reports.
+            page.fill("#kg-search", "Trump meets Starmer")
+            page.keyboard.press("Enter")
+            assert "\u2190 in Trump-Starmer meeting" in details.inner_text()
+
             # Type filter: quotes and policies off, then on again.
             page.locator("#kg-legend input[data-kind=quote]").uncheck()
             page.locator("#kg-legend input[data-kind=policy]").uncheck()
