@@ -119,7 +119,7 @@ def build(
     from kg.export import serialize, write_atomic
     from kg.mapping import ontology_graph
     from kg.nlp import load_model
-    from kg.pipeline import Workers
+    from kg.pipeline import Workers, build_key
     from kg.remote import is_url
     from kg.store import count_triples, open_store, replace_graph, stored_hashes, write_graph
 
@@ -132,8 +132,9 @@ def build(
     checked = check_inputs(inputs, keep_going=keep_going)
     report_broken = list(checked.skipped)
     load_model(model)  # fail on a missing model before the store is touched
+    key = build_key(model)
     report = BuildReport(broken=report_broken)
-    with Workers(model, jobs) as workers:  # forked before the store is opened
+    with Workers(model, jobs, key) as workers:  # forked before the store is opened
         store = open_store(location)
         try:
             replace_graph(store, ontology_graph())
@@ -148,7 +149,7 @@ def build(
                 for article in articles:
                     if shard is not None and not in_shard(article.id, shard):
                         continue
-                    if done.get(str(graph_iri(article.id))) == article.content_hash:
+                    if done.get(str(graph_iri(article.id))) == f"{article.content_hash}|{key}":
                         report.skipped += 1
                         if progress is not None:
                             progress.advance(article.id, "skipped")

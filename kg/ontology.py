@@ -74,6 +74,7 @@ class KG(DefinedNamespace):
     evidence: URIRef  # fact -> evidence node (subproperty of prov:wasDerivedFrom)
     sourceFile: URIRef
     contentHash: URIRef
+    buildKey: URIRef
 
 
 __all__ = [

@@ -40,20 +40,53 @@ class ArticleResult:
 _MODEL: str | None = None
 
 
-def _init_worker(model: str | None) -> None:
-    global _MODEL
+_BUILD_KEY = ""
+
+
+def build_key(model: str | None = None) -> str:
+    """What produces the graphs: kg's version and a digest of its code and data, and the
+    spaCy pipeline's name and version. Stored with each article, so that a rebuild after
+    an upgrade (or any change to the extractors) redoes the articles instead of skipping
+    them as unchanged."""
+    import hashlib
+    from pathlib import Path
+
+    from kg import __version__
+    from kg.nlp import load_model
+
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".tsv", ".ttl", ".rq", ".json"):
+            digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
+    nlp = load_model(model)
+    meta = nlp.meta
+    return (
+        f"kg {__version__} ({digest.hexdigest()[:12]}); "
+        f"{meta.get('lang', '')}_{meta.get('name', '')} {meta.get('version', '')}"
+    )
+
+
+def _init_worker(model: str | None, key: str) -> None:
+    global _MODEL, _BUILD_KEY
     _MODEL = model
+    _BUILD_KEY = key
     from kg.nlp import load_model
 
     load_model(model)
 
 
-def process_chunk(articles: list[Article], model: str | None = None) -> list[ArticleResult]:
+def process_chunk(
+    articles: list[Article], model: str | None = None, key: str | None = None
+) -> list[ArticleResult]:
     """Parse, extract and map a few articles; one failing article does not stop the rest."""
+    from rdflib import Literal
+
     from kg.extractors import extract_facts
-    from kg.iris import graph_iri
+    from kg.iris import article_iri, graph_iri
     from kg.mapping import article_graph
     from kg.nlp import parse
+    from kg.ontology import KG
 
     results = []
     pairs = parse(articles, model if model is not None else _MODEL, batch_size=len(articles) or 1)
@@ -62,6 +95,7 @@ def process_chunk(articles: list[Article], model: str | None = None) -> list[Art
         try:
             facts = extract_facts(doc, article)
             graph = article_graph(article, facts)
+            graph.add((article_iri(article.id), KG.buildKey, Literal(key or _BUILD_KEY)))
             data = graph.serialize(format="nt", encoding="utf-8")
         except Exception as exc:  # one bad article must not sink a corpus build
             log.debug("traceback of the failure on '%s'", article.id, exc_info=True)
@@ -93,13 +127,14 @@ class Workers:
     the loaded model, and should not inherit an open database.
     """
 
-    def __init__(self, model: str | None = None, jobs: int = 1) -> None:
+    def __init__(self, model: str | None = None, jobs: int = 1, key: str = "") -> None:
         self.model = model
         self.jobs = jobs
+        self.key = key
         self._pool: mp.pool.Pool | None = None
         if jobs > 1:
             context = mp.get_context("fork")
-            self._pool = context.Pool(jobs, initializer=_init_worker, initargs=(model,))
+            self._pool = context.Pool(jobs, initializer=_init_worker, initargs=(model, key))
 
     def __enter__(self) -> Workers:
         return self
@@ -117,7 +152,7 @@ class Workers:
         """Results in input order, with a bounded number of chunks in flight."""
         if self._pool is None:
             for chunk in _chunks(articles, CHUNK):
-                yield from process_chunk(chunk, self.model)
+                yield from process_chunk(chunk, self.model, self.key)
             return
         pending: deque[mp.pool.AsyncResult[list[ArticleResult]]] = deque()
         for chunk in _chunks(articles, CHUNK):

@@ -105,16 +105,21 @@ def _with_union(ntriples: bytes, graph_iri: str) -> bytes:
     return named + b"\n" + ntriples
 
 
-HASHES_QUERY = "SELECT ?g ?hash WHERE { GRAPH ?g { ?article <%s> ?hash } }"
+HASHES_QUERY = (
+    "SELECT ?g ?hash ?key WHERE "
+    "{ GRAPH ?g { ?article <%s> ?hash OPTIONAL { ?article <%s> ?key } } }"
+)
 
 
-def stored_hashes(store: ox.Store) -> dict[str, str]:
-    """Graph IRI -> content hash of every article in the store (what a rebuild may skip)."""
+def stored_hashes(store: ox.Store | RemoteStore) -> dict[str, str]:
+    """Graph IRI -> "content hash|build key" of every article in the store: what a rebuild
+    compares with (``kg.build``) to skip an article."""
     from kg.ontology import KG
 
+    rows = store.query(HASHES_QUERY % (KG.contentHash, KG.buildKey))
     return {
-        row["g"].value: row["hash"].value
-        for row in store.query(HASHES_QUERY % KG.contentHash)  # type: ignore[union-attr]
+        row["g"].value: f"{row['hash'].value}|{row['key'].value if row['key'] else ''}"
+        for row in rows  # type: ignore[union-attr]
     }
 
 

@@ -164,3 +164,31 @@ def test_shards_partition_the_input_and_together_equal_one_build(tmp_path):
     assert first.articles + second.articles == one.articles == 12
     assert 0 < first.articles < 12
     assert dataset(tmp_path / "shared") == dataset(tmp_path / "whole")
+
+
+def test_a_changed_kg_or_model_rebuilds_unchanged_articles(tmp_path, monkeypatch):
+    import kg.pipeline
+
+    source = corpus(tmp_path / "news.jsonl", 3)
+    build([source], tmp_path / "out", html=False)
+    monkeypatch.setattr(kg.pipeline, "build_key", lambda model=None: "kg 99.0 (new code)")
+    upgraded = build([source], tmp_path / "out", html=False)
+    assert (upgraded.articles, upgraded.skipped) == (3, 0)
+    again = build([source], tmp_path / "out", html=False)
+    assert (again.articles, again.skipped) == (0, 3)
+    store = open_store(tmp_path / "out" / "store", read_only=True)
+    keys = {
+        row["k"].value
+        for row in store.query(
+            "SELECT DISTINCT ?k { ?a <https://example.org/kg/ontology#buildKey> ?k }"
+        )
+    }
+    assert keys == {"kg 99.0 (new code)"}  # the old key left with the old graphs
+
+
+def test_build_key_names_kg_its_code_and_the_model():
+    from kg.pipeline import build_key
+
+    key = build_key()
+    assert key.startswith("kg ") and "en_core_web_sm" in key
+    assert key == build_key()  # deterministic

@@ -632,7 +632,18 @@ def find_titles(ctx: DocContext) -> list[TitleMention]:
                 office_name="President",
             )
         )
-    return _resolve(ctx, found)
+    resolved = _resolve(ctx, found)
+    # when the article calls him president itself, "the Trump administration" adds no role
+    presidents = {
+        m.person
+        for m in resolved
+        if m.head == "president" and m.country == "US" and not m.office_name
+    }
+    return [
+        m
+        for m in resolved
+        if not ((m.start, m.end) in ctx.administrations and m.person in presidents)
+    ]
 
 
 def _rulers(ctx: DocContext) -> list[TitleMention]:
