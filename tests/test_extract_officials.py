@@ -272,6 +272,16 @@ def test_officials_administration_is_headed_by_the_us_president(extract):
     assert not any(p == "Smith" for p, _, _, _ in found)
 
 
+def test_officials_administration_adds_no_second_role_to_a_titled_president(extract):
+    facts = extract(
+        "Talks stalled after the Trump administration raised tariffs. "
+        "President Donald Trump said on Friday that he was open to a deal."
+    )
+    found = roles(facts)
+    assert ("Donald Trump", "President", "United States", "head_of_state") in found
+    assert not any(title.endswith("administration") for _, title, _, _ in found)
+
+
 def test_officials_government_spokesman_and_vice_president_take_the_context_country(extract):
     facts = extract(
         "BERLIN - Berlin welcomed the decision as a success, government spokesman Steffen "
