@@ -10,12 +10,9 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from kg.articles import Article, check_inputs, iter_articles
-
-if TYPE_CHECKING:
-    from rdflib import Graph
 from kg.errors import InputError
 from kg.iris import graph_iri
 
@@ -38,21 +35,6 @@ class BuildReport:
     failed: list[str] = field(default_factory=list)  # ids of articles that could not be read
     skipped: int = 0  # unchanged since the last build
     broken: list[str] = field(default_factory=list)  # "file:line: reason" (keep_going)
-
-
-def _page_title(union: Graph) -> str:
-    """The page shows the whole store, so its title counts the store's articles."""
-    from kg.ontology import RDF, SDO
-
-    titles = sorted(
-        str(t)
-        for a in union.subjects(RDF.type, SDO.NewsArticle)
-        for t in union.objects(a, SDO.headline)
-    )
-    count = len(set(union.subjects(RDF.type, SDO.NewsArticle)))
-    if count == 1 and titles:
-        return f"kg: {titles[0]}"
-    return f"kg: {count} articles"
 
 
 def _check_output(out_dir: Path) -> None:

@@ -531,10 +531,19 @@ def _legend(counts: dict[str, int]) -> str:
     )
 
 
+_UNSHOWN = re.compile("[\u0000-\u0008\u000b-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _shown(text: str) -> str:
+    """Text for the page's HTML: control and bidi-override characters dropped (an article
+    title could otherwise reorder what the reader sees), then escaped."""
+    return html.escape(_UNSHOWN.sub("", text))
+
+
 def _header(title: str, n_nodes: int, n_edges: int, note: str) -> str:
     note_html = f'<span class="kg-note">{html.escape(note)}</span>' if note else ""
     return (
-        f'<div id="kg-header"><h1>{html.escape(title)}</h1>'
+        f'<div id="kg-header"><h1>{_shown(title)}</h1>'
         f'<span class="kg-counts">{n_nodes} nodes, {n_edges} edges</span>'
         f'<span class="kg-counts" id="kg-visible"></span>{note_html}</div>'
     )
@@ -579,7 +588,7 @@ def _postprocess(
         page,
         '<meta charset="utf-8">',
         f'\n        <meta http-equiv="Content-Security-Policy" content="{_CSP}">'
-        f"\n        <title>{html.escape(title)}</title>",
+        f"\n        <title>{_shown(title)}</title>",
         before=False,
     )
     page = _insert(page, "</head>", _STYLE, before=True)

@@ -195,7 +195,6 @@ def test_hostile_text_is_inert_in_the_page(graph: Graph) -> None:
     assert "\u202e" not in data  # a bidi override could reorder what the reader sees
 
 
-@pytest.mark.xfail(reason="kg/viz.py writes the page title raw (html.escape keeps U+202E)")
 def test_bidi_override_in_the_title_is_not_written_raw() -> None:
     from kg.viz import render_html
 
