@@ -186,9 +186,10 @@ def _produced_by_patterns(group: str, name: str) -> bool:
 
 def _required_in_plain_group(body: str, name: str) -> bool:
     """Whether ?name is bound by a triple pattern outside any OPTIONAL, in a WHERE group
-    simple enough to tell (no UNION, MINUS, GRAPH, subquery, BIND, VALUES or strings);
+    simple enough to tell: no strings anywhere (their braces would mislead the scan), and
+    outside the OPTIONAL blocks no UNION, MINUS, GRAPH, subquery, BIND, VALUES or SERVICE.
     False whenever in doubt."""
-    if re.search(r"\b(UNION|MINUS|GRAPH|SELECT|BIND|VALUES|SERVICE)\b|[\"']", body, re.I):
+    if re.search(r"[\"']", body):
         return False
     text = body
     while True:
@@ -200,6 +201,8 @@ def _required_in_plain_group(body: str, name: str) -> bool:
             depth += {"{": 1, "}": -1}.get(text[i], 0)
             i += 1
         text = text[: match.start()] + text[i:]
+    if re.search(r"\b(UNION|MINUS|GRAPH|SELECT|BIND|VALUES|SERVICE)\b", text, re.IGNORECASE):
+        return False
     return _produced_by_patterns(text, name)
 
 
