@@ -17,7 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from kg.dates import FUTURE, PAST
-from kg.extractors.context import DocContext, clean_text
+from kg.extractors.context import DocContext, clean_text, is_title_word
 from kg.extractors.patterns import BEFORE_PREPS, MEETING_NOUNS, STATUS_CUES
 from kg.facts import (
     CANCELLED,
@@ -69,6 +69,29 @@ _ORDINALS = {
     "eleventh": 11,
     "twelfth": 12,
 }
+# Words for one side of a meeting that name no one: "the Chinese side", "U.S. negotiators".
+_SIDE_NOUNS = frozenset(
+    {
+        "side",
+        "sides",
+        "delegation",
+        "delegations",
+        "team",
+        "negotiators",
+        "officials",
+        "counterpart",
+        "counterparts",
+        "leaders",
+        "government",
+    }
+)
+# Verbs an event noun is the subject of when it took place: "talks resumed in Tokyo".
+_EVENT_SUBJECT_VERBS = frozenset(
+    {"resume", "begin", "start", "end", "conclude", "open", "close", "collapse", "stall"}
+)
+# "called off", "put off", "pushed back": a cancelled or postponed event.
+_CANCEL_PARTICLES = {("call", "off"), ("put", "off"), ("push", "back")}
+_PHONE_WORDS = frozenset({"phone", "telephone", "video", "videolink", "videoconference"})
 _STATUS_RANK = {CANCELLED: 0, PROPOSED: 1, EXPECTED: 2, PLANNED: 3, HELD: 4}
 _PARTY_KINDS = (PERSON, GOVERNMENT, COUNTRY)
 
@@ -111,6 +134,10 @@ def _status_cues(verbs: list[Token], noun: Token) -> str | None:
         words.append(verb)
         words.extend(c for c in verb.children if c.dep_ in ("aux", "auxpass", "acomp", "advmod"))
     words.extend(c for c in noun.children if c.dep_ in ("amod", "advmod"))
+    for verb in verbs:
+        for prt in verb.children:
+            if prt.dep_ == "prt" and (verb.lemma_, prt.lower_) in _CANCEL_PARTICLES:
+                found.append(CANCELLED)
     for word in words:
         # the word first: "scheduled" (planned) is not "schedule" (hoped-for)
         cue = STATUS_CUES.get(word.lower_) or STATUS_CUES.get(word.lemma_.lower())
@@ -169,11 +196,33 @@ class _Finder:
         refs: list[EntityRef] = []
         for token in tokens:
             for member in [token, *token.conjuncts]:
-                ref = self.resolve(member)
-                if ref is not None and ref.kind in _PARTY_KINDS and ref not in refs:
-                    refs.append(
-                        ref if ref.kind != COUNTRY else EntityRef(GOVERNMENT, ref.key, ref.label)
-                    )
+                found = self.resolve(member)
+                for ref in [found] if found is not None else self.sides(member):
+                    if ref.kind in _PARTY_KINDS and ref not in refs:
+                        refs.append(
+                            ref
+                            if ref.kind != COUNTRY
+                            else EntityRef(GOVERNMENT, ref.key, ref.label)
+                        )
+        return refs
+
+    def sides(self, token: Token) -> list[EntityRef]:
+        """The governments an unnamed party speaks for: "his Japanese counterpart", "the
+        Chinese side", "negotiators from Japan and the United States"."""
+        if not (is_title_word(token.lower_) or token.lower_ in _SIDE_NOUNS):
+            return []
+        refs: list[EntityRef] = []
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "nmod", "poss"):
+                ref = self.ctx.entity_at(child)
+                if ref is not None and ref.kind in (COUNTRY, GOVERNMENT):
+                    refs.append(ref)
+            elif child.dep_ == "prep" and child.lower_ in ("from", "of"):
+                for obj in child.children:
+                    for member in [obj, *obj.conjuncts] if obj.dep_ == "pobj" else []:
+                        ref = self.ctx.entity_at(member)
+                        if ref is not None and ref.kind in (COUNTRY, GOVERNMENT):
+                            refs.append(ref)
         return refs
 
     def resolve(self, token: Token) -> EntityRef | None:
@@ -181,6 +230,9 @@ class _Finder:
         ref = self.ctx.entity_at(token)
         if ref is not None:
             return ref
+        for title in self.ctx.titles:  # "the minister", "his counterpart Takeshi Iwaya"
+            if title.person and title.start <= token.i < title.end:
+                return EntityRef(PERSON, title.person, title.person)
         if token.lower_ == "who" and token.head.dep_ == "relcl":
             return self.ctx.entity_at(token.head.head)
         if token.lower_ in ("he", "she"):
@@ -284,10 +336,30 @@ class _Finder:
             party_tokens = [
                 c
                 for prep in noun.rights
-                if prep.dep_ == "prep" and prep.lower_ in ("between", "with", "among")
+                if prep.dep_ == "prep" and prep.lower_ in ("between", "with", "among", "by")
                 for c in prep.children
                 if c.dep_ == "pobj"
             ]
+            between = sum(
+                1 + len(c.conjuncts)
+                for prep in noun.rights
+                if prep.dep_ == "prep" and prep.lower_ == "between"
+                for c in prep.children
+                if c.dep_ == "pobj"
+            )
+            # "Merz's visit", "Japan's talks with ...": the possessor takes part
+            party_tokens.extend(c for c in noun.lefts if c.dep_ == "poss" and c.pos_ != "PRON")
+            if kind == "visit":  # "the visit to Beijing": the place visited
+                for prep in noun.rights:
+                    if prep.dep_ == "prep" and prep.lower_ == "to":
+                        for obj in prep.children:
+                            mention = ctx.mention_at(obj)
+                            if (
+                                mention
+                                and mention.ref.kind in (PLACE, COUNTRY)
+                                and mention.ref not in places
+                            ):
+                                places.insert(0, mention.ref)
             verbs = _governing_verbs(noun)
             nested = _inside_event(noun)
             if nested:
@@ -311,7 +383,13 @@ class _Finder:
                 and verbs[0].lemma_ in EVENT_VERBS
                 and noun.dep_ in ("dobj", "nsubjpass")
             )
-            if event_verb and not places:  # "hold a summit ... in Beijing"
+            took_place = (  # "talks between ... resumed in Tokyo on Monday"
+                bool(verbs)
+                and noun.dep_ == "nsubj"
+                and noun.head == verbs[0]
+                and verbs[0].lemma_ in _EVENT_SUBJECT_VERBS
+            )
+            if (event_verb or took_place) and not places:  # "hold a summit ... in Beijing"
                 held_at = self.verb_place(verbs[0])
                 if held_at is not None:
                     places.append(held_at)
@@ -323,6 +401,7 @@ class _Finder:
                 or has_name
                 or event_verb
                 or (bool(participants) and not plural_generic)
+                or (between >= 2 and len(participants) >= 2)  # "talks between X and Y"
                 or any(ctx.date_of(s) is not None for s in dates)
             )
             if not specific:
@@ -402,13 +481,36 @@ class _Finder:
                     return mention.ref
         return None
 
+    def verb_kind(self, verb: Token) -> str | None:
+        """The event a verb names: meet, visit, host, confer; a call for 'phoned' or
+        'spoke by phone with'."""
+        if verb.pos_ != "VERB":
+            return None
+        lemma = verb.lemma_
+        if lemma in ("meet", "confer"):
+            return "meeting"
+        if lemma in ("visit", "host"):
+            return lemma
+        if lemma in ("phone", "telephone"):
+            return "call"
+        if lemma in ("speak", "talk"):
+            for prep in verb.children:
+                if (
+                    prep.dep_ == "prep"
+                    and prep.lower_ in ("by", "on", "over", "via")
+                    and any(t.lower_ in _PHONE_WORDS for t in prep.subtree)
+                ):
+                    return "call"
+        return None
+
     def from_verbs(self) -> Iterator[tuple[Token, Meeting]]:
         doc, ctx = self.doc, self.ctx
         for verb in doc:
-            if verb.lemma_ != "meet" or verb.pos_ != "VERB":
+            kind = self.verb_kind(verb)
+            if kind is None:
                 continue
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if not subjects and verb.dep_ == "xcomp":
+            if not subjects and verb.dep_ in ("xcomp", "conj"):
                 subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             objects = [c for c in verb.children if c.dep_ == "dobj"]
             objects += [
@@ -418,31 +520,64 @@ class _Finder:
                 for g in prep.children
                 if g.dep_ == "pobj"
             ]
+            if kind == "call":  # "spoke by phone with X": 'with' hangs from 'phone'
+                objects += [
+                    g
+                    for prep in verb.children
+                    if prep.dep_ == "prep"
+                    for with_ in prep.subtree
+                    if with_.lower_ == "with" and with_.head != verb
+                    for g in with_.children
+                    if g.dep_ == "pobj"
+                ]
+            place = self.verb_place(verb)
+            if kind == "visit":
+                # "will visit Beijing": the place visited, not a party
+                for obj in [o for o in objects if o.dep_ == "dobj"]:
+                    mention = ctx.mention_at(obj)
+                    if mention is not None and mention.ref.kind in (PLACE, COUNTRY):
+                        place = mention.ref
+                        objects.remove(obj)
             participants = self.participants(subjects + objects)
-            if len(participants) < 2:
+            if kind == "visit":
+                if not participants or (place is None and len(participants) < 2):
+                    continue
+            elif len(participants) < 2:
                 continue
             verbs = [verb, *_governing_verbs(verb)]
             tense = ctx.tense_of(verb)
             own_dates = [
                 e
                 for e in doc.ents
-                if e.label_ == "DATE" and e.root.head == verb and e.start not in self.claimed_dates
+                if e.label_ == "DATE"
+                and e.start not in self.claimed_dates
+                and (
+                    e.root.head == verb
+                    # "will visit Japan in June", "met on Tuesday"
+                    or (e.root.dep_ == "pobj" and e.root.head.head == verb)
+                )
             ]
             when = self.date_from(own_dates, tense)
             status = self.status(verbs, None, when, tense, False)
             if when is None and status == HELD:
                 when = self.reference
             names = " and ".join(p.label for p in participants)
+            if kind == "visit":
+                label = f"visit of {names}" + (f" to {place.label}" if place else "")
+            elif kind == "call":
+                label = f"call of {names}"
+            else:
+                label = f"meeting of {names}"
             first = min([verb, *subjects, *objects], key=lambda t: t.i)
             last = max([verb, *subjects, *objects], key=lambda t: t.i)
             last_mention = ctx.mention_at(last)
             yield (
                 verb,
                 Meeting(
-                    label=f"meeting of {names}",
-                    kind="meeting",
+                    label=label,
+                    kind="meeting" if kind == "host" else kind,
                     participants=tuple(participants),
-                    place=self.verb_place(verb),
+                    place=place,
                     when=when,
                     status=status,
                     ordinal=None,
