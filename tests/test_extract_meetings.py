@@ -134,8 +134,10 @@ def test_meetings_visit_is_a_meeting_with_a_place(extract):
     facts = extract("The visit to Beijing by Chancellor Friedrich Merz was cancelled.")
     m = by_label(facts, ["visit"])
     assert (m.status, m.place.label, names(m)) == ("cancelled", "Beijing", {"Friedrich Merz"})
-    # visiting without anyone named is not a meeting
+    # visiting without anyone named is not a meeting, nor is a campaign tour
     assert meetings(extract("Many tourists visit Paris every year.")) == []
+    facts = extract("Mr Kennedy visits Manchester, Liverpool and Leeds this week.")
+    assert meetings(facts) == []
 
 
 def test_meetings_phone_calls_from_verbs(extract):

@@ -169,3 +169,25 @@ def test_quotes_reported_speech_with_pronoun_subject(extract):
     )
     found = speakers(facts, direct=False)
     assert found["the chancellor would meet his rules"] == "Harlow"
+
+
+def test_quotes_wire_copy_line_wrapping_is_not_a_paragraph(extract):
+    # Reuters layout: lines wrapped inside a paragraph, paragraphs indented
+    facts = extract(
+        "Trade Minister Karl Weston said if the bill\n"
+        'passed, "the community would have to\n'
+        'retaliate." He spoke in London.\n'
+        '    "That is not our aim," a spokesman said.'
+    )
+    found = speakers(facts)
+    assert found["the community would have to\nretaliate."] == "Karl Weston"
+    assert found["That is not our aim"] == "a spokesman"
+
+
+def test_quotes_speaker_of_the_cue_is_someone_else(extract):
+    # "X said senators told him, "..."": the senators speak, not X
+    facts = extract(
+        'But Mr Weston said senators told him, "There is no doubt cheating is going on," '
+        "based on invoices."
+    )
+    assert "There is no doubt cheating is going on" not in speakers(facts)

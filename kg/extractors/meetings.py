@@ -532,18 +532,27 @@ class _Finder:
                 ]
             place = self.verb_place(verb)
             if kind == "visit":
-                # "will visit Beijing": the place visited, not a party
-                for obj in [o for o in objects if o.dep_ == "dobj"]:
-                    mention = ctx.mention_at(obj)
-                    if mention is not None and mention.ref.kind in (PLACE, COUNTRY):
-                        place = mention.ref
-                        objects.remove(obj)
-            participants = self.participants(subjects + objects)
-            if kind == "visit":
-                if not participants or (place is None and len(participants) < 2):
+                # "will visit Beijing": one place visited, and the visitors are the subject
+                # ("visits Leeds, York and Hull" is a tour, "visited a school" no meeting)
+                visited = [o for o in objects if o.dep_ == "dobj"]
+                mention = ctx.mention_at(visited[0]) if len(visited) == 1 else None
+                if (
+                    mention is None
+                    or mention.ref.kind not in (PLACE, COUNTRY, GOVERNMENT)
+                    or visited[0].conjuncts
+                ):
                     continue
-            elif len(participants) < 2:
-                continue
+                place = mention.ref
+                if place.kind == GOVERNMENT:  # "visit Washington" read as its government
+                    place = EntityRef(COUNTRY, place.key, place.label)
+                objects = visited
+                participants = self.participants(subjects)
+                if not participants:
+                    continue
+            else:
+                participants = self.participants(subjects + objects)
+                if len(participants) < 2:
+                    continue
             verbs = [verb, *_governing_verbs(verb)]
             tense = ctx.tense_of(verb)
             own_dates = [

@@ -11,6 +11,8 @@ kept as a group.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -42,6 +44,8 @@ _FEMALE = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "lady", "baroness", "da
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _OPEN, _CLOSE = "open", "close"
+_LINE_BREAK = re.compile(r"\n\s*")
+_PARAGRAPH_END = frozenset('.!?:"”’»')
 
 
 @dataclass(frozen=True)
@@ -60,14 +64,20 @@ class _Segment:
 
 
 def _paragraph_ids(doc: Doc) -> list[int]:
-    """A paragraph number per token: a new paragraph starts after a line break."""
-    ids = []
-    n = 0
-    for token in doc:
-        ids.append(n)
-        if "\n" in token.text or "\n" in token.whitespace_:
-            n += 1
-    return ids
+    """A paragraph number per token. A line break starts a paragraph after a blank line,
+    before an indented line, or after a sentence's end; elsewhere it is wire copy's line
+    wrapping ("said that\nprotectionist bills"), inside one paragraph."""
+    text = doc.text
+    breaks = []
+    for match in _LINE_BREAK.finditer(text):
+        gap = match.group()
+        i = match.start()
+        while i > 0 and text[i - 1] in " \t":
+            i -= 1
+        before = text[i - 1] if i > 0 else ""
+        if gap.count("\n") > 1 or gap.endswith((" ", "\t")) or before in _PARAGRAPH_END:
+            breaks.append(match.end())
+    return [bisect_right(breaks, token.idx) for token in doc]
 
 
 def _mark_kind(doc: Doc, token: Token, is_open: bool) -> str | None:
