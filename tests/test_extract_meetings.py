@@ -171,3 +171,19 @@ def test_meetings_called_off_and_postponed_are_cancelled(extract):
     facts = extract("Merz's visit to China was postponed.")
     m = by_label(facts, ["visit"])
     assert (m.status, m.place.label, names(m)) == ("cancelled", "China", {"Merz"})
+
+
+def test_meetings_journey_for_talks_brings_the_traveller(extract):
+    facts = extract(
+        "Japan's chief negotiator Ryosei Akazawa will fly to Washington next week for talks "
+        "with Treasury Secretary Scott Bessent."
+    )
+    m = by_label(facts, ["talks"])
+    assert names(m) == {"Ryosei Akazawa", "Scott Bessent"}
+    assert (m.status, m.place.label, m.when.iso) == (
+        "planned",
+        "Washington",
+        "2025-06-02/2025-06-08",
+    )
+    # a trip for talks with no one named is no meeting
+    assert meetings(extract("Mr Blair went home for talks with his family.")) == []

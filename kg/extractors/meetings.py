@@ -91,6 +91,8 @@ _EVENT_SUBJECT_VERBS = frozenset(
 )
 # "called off", "put off", "pushed back": a cancelled or postponed event.
 _CANCEL_PARTICLES = {("call", "off"), ("put", "off"), ("push", "back")}
+# Journeys made for an event: "flew to Washington for talks with ...".
+_TRIP_VERBS = frozenset({"arrive", "travel", "fly", "go", "come", "head", "leave", "return"})
 _PHONE_WORDS = frozenset({"phone", "telephone", "video", "videolink", "videoconference"})
 _STATUS_RANK = {CANCELLED: 0, PROPOSED: 1, EXPECTED: 2, PLANNED: 3, HELD: 4}
 _PARTY_KINDS = (PERSON, GOVERNMENT, COUNTRY)
@@ -371,6 +373,9 @@ class _Finder:
                     # "is hoping to schedule": the subject of the verb above
                     if not subjects and verbs[0].dep_ == "xcomp":
                         party_tokens.extend(c for c in verbs[0].head.children if c.dep_ == "nsubj")
+            trip = self.trip_verb(noun)
+            if trip is not None:  # "Macron flew to Berlin for talks with Merz"
+                party_tokens.extend(c for c in trip.children if c.dep_ == "nsubj")
             participants = self.participants(party_tokens)
             for token in party_tokens:
                 for group in self.group_participants(token):
@@ -389,6 +394,10 @@ class _Finder:
                 and noun.head == verbs[0]
                 and verbs[0].lemma_ in _EVENT_SUBJECT_VERBS
             )
+            if trip is not None and not places:
+                held_at = self.verb_place(trip, ("in", "at", "to"))
+                if held_at is not None:
+                    places.append(held_at)
             if (event_verb or took_place) and not places:  # "hold a summit ... in Beijing"
                 held_at = self.verb_place(verbs[0])
                 if held_at is not None:
@@ -402,6 +411,7 @@ class _Finder:
                 or event_verb
                 or (bool(participants) and not plural_generic)
                 or (between >= 2 and len(participants) >= 2)  # "talks between X and Y"
+                or (trip is not None and len(participants) >= 2)
                 or any(ctx.date_of(s) is not None for s in dates)
             )
             if not specific:
@@ -466,10 +476,18 @@ class _Finder:
             return HELD
         return PLANNED
 
-    def verb_place(self, verb: Token) -> EntityRef | None:
+    def trip_verb(self, noun: Token) -> Token | None:
+        """The journey an event is the purpose of: 'arrived in Berlin for talks with X'."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.dep_ != "prep":
+            return None
+        verb = prep.head
+        return verb if verb.pos_ == "VERB" and verb.lemma_ in _TRIP_VERBS else None
+
+    def verb_place(self, verb: Token, preps: tuple[str, ...] = ("in", "at")) -> EntityRef | None:
         """'met ... in Jakarta', 'will meet in Geneva' (not a place that names a participant)."""
         for prep in verb.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
                 continue
             for obj in prep.children:
                 mention = self.ctx.mention_at(obj)
