@@ -191,3 +191,16 @@ def test_quotes_speaker_of_the_cue_is_someone_else(extract):
         "based on invoices."
     )
     assert "There is no doubt cheating is going on" not in speakers(facts)
+
+
+def test_quotes_title_with_the_name_in_apposition(extract):
+    facts = extract(
+        "Mr Harlow said the plan was costed. The Shadow Secretary of State for Transport, "
+        'Jane Doe, said: "These plans were announced months ago." '
+        "She said her party would publish its own plans."
+    )
+    assert speakers(facts)["These plans were announced months ago."] == "Jane Doe"
+    assert speakers(facts, direct=False)["her party would publish its own plans"] == "Jane Doe"
+    # a company named in apposition is no person
+    facts = extract('The company, Acme Widgets, said: "We are pleased."')
+    assert not any(q.speaker and q.speaker.kind == "person" for q in quotes(facts))

@@ -209,6 +209,8 @@ def _antecedent(
                 person = _antecedent(ctx, token, quoted, paragraph, depth + 1)
             else:
                 person = person_at(ctx, token) if token.pos_ != "PRON" else None
+                if person is None and _is_subject(token):
+                    person = _appositive_name(ctx, token)
                 if person is None:
                     if _is_subject(token) and _main_clause(token) and is_title_word(token.lower_):
                         return None  # "The Shadow Secretary ..., Theresa May, said"
@@ -228,6 +230,33 @@ def _antecedent(
             return main or other
         sentence -= 1
     return nearby
+
+
+def _appositive_name(ctx: DocContext, subject: Token) -> str | None:
+    """The name set beside a title that the tagger did not take as a person ("the shadow
+    secretary, Jane Doe, said"): two or more capitalised proper nouns, no place or group."""
+    if not (is_title_word(subject.lower_) or subject.lower_ in _GROUP_HEADS):
+        return None
+    for appos in subject.children:
+        if appos.dep_ != "appos" or appos.pos_ != "PROPN":
+            continue
+        ref = ctx.entity_at(appos)
+        if ref is not None and ref.kind == PERSON:
+            return ref.key
+        words = [t for t in appos.lefts if t.dep_ == "compound"] + [appos]
+        if len(words) < 2 or words[-1].i - words[0].i != len(words) - 1:
+            continue
+        if any(
+            not t.text[:1].isupper()
+            or not t.is_alpha
+            or t.ent_type_ not in ("", "PERSON", "DATE")
+            or ctx.entity_at(t) is not None
+            or is_title_word(t.lower_)
+            for t in words
+        ):
+            continue
+        return " ".join(t.text for t in words)
+    return None
 
 
 def _governs(verb: Token, first: int, last: int) -> bool:
@@ -261,6 +290,11 @@ def _speaker(
         ref = ctx.entity_at(child)
         if ref is not None:
             return ref, surface
+        name = _appositive_name(ctx, child)
+        if name:  # "The Shadow Secretary for the Family, Jane Doe, said"
+            return EntityRef(PERSON, name, name), clean_text(
+                ctx.doc[child.left_edge.i : child.i + 1].text
+            )
         if child.lower_ in _GROUP_HEADS:
             label = surface.removeprefix("the ").removeprefix("The ")
             return EntityRef(GROUP, label.lower(), label), surface
