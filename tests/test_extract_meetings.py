@@ -187,3 +187,18 @@ def test_meetings_journey_for_talks_brings_the_traveller(extract):
     )
     # a trip for talks with no one named is no meeting
     assert meetings(extract("Mr Blair went home for talks with his family.")) == []
+
+
+def test_meetings_trip_abroad_is_a_visit_going_home_is_not(extract):
+    facts = extract("Britain's trade secretary Jonathan Reynolds will travel to India next month.")
+    m = by_label(facts, ["visit", "Reynolds"])
+    assert (m.kind, m.status, m.place.label, m.when.iso) == ("visit", "planned", "India", "2025-06")
+    assert meetings(extract("German Chancellor Friedrich Merz went to Berlin on Friday.")) == []
+    assert meetings(extract("Mr Blair flew to his constituency on Friday.")) == []
+
+
+def test_meetings_suspended_talks_are_cancelled(extract):
+    facts = extract("The talks between the U.S. and China were suspended last week.")
+    assert by_label(facts, ["talks"]).status == "cancelled"
+    facts = extract("The talks between the U.S. and China resumed last week.")
+    assert by_label(facts, ["talks"]).status == "held"

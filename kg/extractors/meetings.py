@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 from kg.dates import FUTURE, PAST
 from kg.extractors.context import DocContext, clean_text, is_title_word
 from kg.extractors.patterns import BEFORE_PREPS, MEETING_NOUNS, STATUS_CUES
+from kg.extractors.titles import country_of_person
 from kg.facts import (
     CANCELLED,
     COUNTRY,
@@ -90,9 +91,12 @@ _EVENT_SUBJECT_VERBS = frozenset(
     {"resume", "begin", "start", "end", "conclude", "open", "close", "collapse", "stall"}
 )
 # "called off", "put off", "pushed back": a cancelled or postponed event.
+_CANCEL_VERBS = frozenset({"suspend", "abandon", "delay", "shelve", "defer"})
 _CANCEL_PARTICLES = {("call", "off"), ("put", "off"), ("push", "back")}
 # Journeys made for an event: "flew to Washington for talks with ...".
 _TRIP_VERBS = frozenset({"arrive", "travel", "fly", "go", "come", "head", "leave", "return"})
+# Journeys that are visits when they reach another country: "will travel to India".
+_VISIT_TRIP_VERBS = frozenset({"travel", "fly", "head", "go"})
 _PHONE_WORDS = frozenset({"phone", "telephone", "video", "videolink", "videoconference"})
 _STATUS_RANK = {CANCELLED: 0, PROPOSED: 1, EXPECTED: 2, PLANNED: 3, HELD: 4}
 _PARTY_KINDS = (PERSON, GOVERNMENT, COUNTRY)
@@ -143,6 +147,8 @@ def _status_cues(verbs: list[Token], noun: Token) -> str | None:
     for word in words:
         # the word first: "scheduled" (planned) is not "schedule" (hoped-for)
         cue = STATUS_CUES.get(word.lower_) or STATUS_CUES.get(word.lemma_.lower())
+        if cue is None and word.lemma_.lower() in _CANCEL_VERBS:
+            cue = CANCELLED
         if cue:
             found.append(cue)
     if not found:
@@ -484,6 +490,26 @@ class _Finder:
         verb = prep.head
         return verb if verb.pos_ == "VERB" and verb.lemma_ in _TRIP_VERBS else None
 
+    def home_country(self, ref: EntityRef) -> str | None:
+        """The country a participant belongs to (a person's by their title)."""
+        if ref.kind == PERSON:
+            return country_of_person(self.ctx, ref.key)
+        return ref.key if ref.kind in (GOVERNMENT, COUNTRY) else None
+
+    def trip_destination(self, verb: Token) -> EntityRef | None:
+        """'travelled to India', 'flew to Beijing': a country or a capital city reached."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "to":
+                continue
+            for obj in prep.children:
+                mention = self.ctx.mention_at(obj)
+                if mention is None or obj.conjuncts:
+                    continue
+                if mention.how in ("capital", "seat") or mention.ref.kind == COUNTRY:
+                    ref = mention.ref
+                    return ref if ref.kind != GOVERNMENT else EntityRef(COUNTRY, ref.key, ref.label)
+        return None
+
     def verb_place(self, verb: Token, preps: tuple[str, ...] = ("in", "at")) -> EntityRef | None:
         """'met ... in Jakarta', 'will meet in Geneva' (not a place that names a participant)."""
         for prep in verb.children:
@@ -509,6 +535,8 @@ class _Finder:
             return "meeting"
         if lemma in ("visit", "host"):
             return lemma
+        if lemma in _VISIT_TRIP_VERBS and self.trip_destination(verb) is not None:
+            return "visit"  # "will travel to India next month"
         if lemma in ("phone", "telephone"):
             return "call"
         if lemma in ("speak", "talk"):
@@ -549,7 +577,14 @@ class _Finder:
                     if g.dep_ == "pobj"
                 ]
             place = self.verb_place(verb)
-            if kind == "visit":
+            destination = self.trip_destination(verb) if verb.lemma_ != "visit" else None
+            if destination is not None:  # "will travel to India", the trip is the visit
+                place = destination
+                participants = self.participants(subjects)
+                home = {self.home_country(p) for p in participants}
+                if not participants or destination.key.split("/")[0] in home:
+                    continue  # "Merz flew to Berlin": going home is no visit
+            elif kind == "visit":
                 # "will visit Beijing": one place visited, and the visitors are the subject
                 # ("visits Leeds, York and Hull" is a tour, "visited a school" no meeting)
                 visited = [o for o in objects if o.dep_ == "dobj"]
