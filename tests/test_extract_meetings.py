@@ -202,3 +202,22 @@ def test_meetings_suspended_talks_are_cancelled(extract):
     assert by_label(facts, ["talks"]).status == "cancelled"
     facts = extract("The talks between the U.S. and China resumed last week.")
     assert by_label(facts, ["talks"]).status == "held"
+
+
+def test_meetings_make_a_visit_and_hold_talks_share_the_subject(extract):
+    facts = extract(
+        "Prime Minister Shigeru Ishiba will make an official visit to the United States from "
+        "July 2 and hold talks in Washington with President Donald Trump."
+    )
+    visit = by_label(facts, ["official visit"])
+    assert (visit.status, visit.place.label, names(visit)) == (
+        "planned",
+        "United States",
+        {"Shigeru Ishiba"},
+    )
+    talks = by_label(facts, ["talks"])
+    assert names(talks) == {"Shigeru Ishiba", "Donald Trump"}
+    assert talks.place.label == "Washington"
+    # meeting obligations to a country is no meeting
+    facts = extract("Poland said it would meet its financial obligations to the United States.")
+    assert meetings(facts) == []

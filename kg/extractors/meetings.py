@@ -54,6 +54,8 @@ EVENT_VERBS = frozenset(
         "arrange",
         "open",
         "call",
+        "make",  # "make an official visit"
+        "pay",  # "pay a visit"
     }
 )
 _ORDINALS = {
@@ -376,8 +378,9 @@ class _Finder:
                 subjects = [c for c in verbs[0].children if c.dep_ in ("nsubj",)]
                 if verbs[0].lemma_ in EVENT_VERBS:
                     party_tokens.extend(subjects)
-                    # "is hoping to schedule": the subject of the verb above
-                    if not subjects and verbs[0].dep_ == "xcomp":
+                    # "is hoping to schedule", "will visit ... and hold talks": the subject
+                    # of the verb above
+                    if not subjects and verbs[0].dep_ in ("xcomp", "conj"):
                         party_tokens.extend(c for c in verbs[0].head.children if c.dep_ == "nsubj")
             trip = self.trip_verb(noun)
             if trip is not None:  # "Macron flew to Berlin for talks with Merz"
@@ -577,7 +580,7 @@ class _Finder:
                     if g.dep_ == "pobj"
                 ]
             place = self.verb_place(verb)
-            destination = self.trip_destination(verb) if verb.lemma_ != "visit" else None
+            destination = self.trip_destination(verb) if verb.lemma_ in _VISIT_TRIP_VERBS else None
             if destination is not None:  # "will travel to India", the trip is the visit
                 place = destination
                 participants = self.participants(subjects)
