@@ -1,12 +1,18 @@
 """Meetings, talks, summits, visits and calls, with participants, place, date and status.
 
-Two triggers: an event noun ("a fourth round of tariff talks", "the G7 summit") and the
-verb "meet" ("Akazawa, who met with Prime Minister Shigeru Ishiba"). Generic mentions
+Two triggers: an event noun ("a fourth round of tariff talks", "the G7 summit") and an
+event verb: "meet" ("Akazawa, who met with Prime Minister Shigeru Ishiba"), "confer",
+"host", "visit" (a visit has the place visited), "phoned" and "spoke by phone with" (a
+call), and a trip to another country or its capital ("will travel to India"). Countries
+taking part are their governments, and so are unnamed sides of one ("his Japanese
+counterpart", "negotiators from Japan and the United States"). Generic mentions
 ("in talks", "the negotiations so far") are skipped: an event needs something that makes
 it one occasion - an ordinal, a date, a place, named participants, a proper-noun name or
-an event verb (hold, attend, schedule). Dates and places right after an event phrase
-attach to it, not to the clause's verb ("met Ishiba ahead of talks later this week in
-Washington": the talks are in Washington later this week, the meeting was not).
+an event verb (hold, attend, schedule), "between X and Y", or a trip made for it ("flew
+to Washington for talks with X", whose traveller takes part). Dates and places right
+after an event phrase attach to it, not to the clause's verb ("met Ishiba ahead of talks
+later this week in Washington": the talks are in Washington later this week, the meeting
+was not).
 """
 
 from __future__ import annotations

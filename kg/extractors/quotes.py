@@ -1,12 +1,19 @@
 """Who said what: direct quotations and reported speech, linked to the speaker.
 
-A direct quote is the text between a pair of quotation marks; its speaker is the subject
-of the nearest speech verb outside the quote, in the quote's sentences or the one before
-("Akazawa told reporters, “...”", "“...,” the minister said"). Quoted words with no
-speech verb nearby ("a “reciprocal” tariff") are scare quotes and are skipped. Reported
-speech is a speech verb with a clausal complement and no quotation marks ("X said
-Thursday that purchases ... may help"). Anonymous speakers ("diplomatic sources") are
-kept as a group.
+A direct quote is the text between a pair of quotation marks; straight marks (") open or
+close by the spaces around them, so a scare quote ("crippled") cannot shift the pairing.
+A quote that goes on over paragraphs opens again without closing ("...first part.
+"Second part," he added.); its parts form one run with one speaker. The speaker is the
+subject of the nearest speech verb (or "according to") outside quotes, in the quote's
+sentences or the one before, within the paragraph ("Akazawa told reporters, "..."",
+""...," the minister said"); when that verb governs the quote but its subject cannot be
+named, no other sentence's speaker is taken. "He"/"she" is resolved to the nearest person
+subject before it outside any quote (main clause first, gender from Mr/Ms/Sir/Lady when
+the article gives it); a title stands for its holder, or for the name set beside it.
+Quoted words with no speech verb nearby ("a "reciprocal" tariff") are scare quotes and are
+skipped. Reported speech is a speech verb with a clausal complement and no quotation marks
+("X said Thursday that purchases ... may help reduce"). Anonymous speakers ("diplomatic
+sources") are kept as a group.
 """
 
 from __future__ import annotations
