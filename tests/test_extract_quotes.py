@@ -204,3 +204,13 @@ def test_quotes_title_with_the_name_in_apposition(extract):
     # a company named in apposition is no person
     facts = extract('The company, Acme Widgets, said: "We are pleased."')
     assert not any(q.speaker and q.speaker.kind == "person" for q in quotes(facts))
+
+
+def test_quotes_pronoun_after_a_name_set_beside_the_subject(extract):
+    # "one of ..., Peter Callan - who ... - said": the name, not an earlier speaker
+    facts = extract(
+        "Mr Blair said sorry. However, one of the so-called Leeds Six, Peter Callan - who was "
+        "wrongly jailed for the fire - said the families were pleased. He said Mr Blair had "
+        'spoken with "real warmth", adding: "He listened to everyone."'
+    )
+    assert speakers(facts)["He listened to everyone."] == "Peter Callan"

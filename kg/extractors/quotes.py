@@ -170,7 +170,9 @@ def _is_subject(token: Token) -> bool:
     """The subject of a clause, also through apposition ("Mr Balls, a Labour MP, said")."""
     while token.dep_ in ("appos", "conj", "compound") and token.head != token:
         token = token.head
-    return token.dep_ in _SUBJECT_DEPS
+    # "one of the four, Gerry Conlon - who ... - said": the tagger hangs the name on the verb
+    misparsed = token.dep_ == "npadvmod" and token.pos_ == "PROPN" and token.head.pos_ == "VERB"
+    return token.dep_ in _SUBJECT_DEPS or misparsed
 
 
 def _main_clause(token: Token) -> bool:
