@@ -38,3 +38,179 @@ def test_quotes_speaker_after_the_quote(extract):
 
 def test_quotes_without_speech_verb_are_skipped(extract):
     assert quotes(extract("The so-called “special relationship” has lasted decades.")) == []
+
+
+def speakers(facts, direct=True):
+    """quoted text -> speaker label (None when the quote was kept without one)."""
+    return {
+        q.text: (q.speaker.label if q.speaker else None)
+        for q in quotes(facts)
+        if q.direct == direct
+    }
+
+
+def test_quotes_pronoun_speaker_is_the_subject_not_a_nearer_mention(extract):
+    facts = extract(
+        "Mr Harlow said he was sure Mr Brennan's budget would be prudent. "
+        '"We will not see a spending spree this year," he said.'
+    )
+    assert speakers(facts)["We will not see a spending spree this year"] == "Harlow"
+    facts = extract(
+        "Ms Okafor, the party's spokeswoman, said the plan had been costed. "
+        '"Nobody is going to pay more tax," she told reporters.'
+    )
+    assert speakers(facts)["Nobody is going to pay more tax"] == "Okafor"
+
+
+def test_quotes_pronoun_speaker_follows_an_earlier_pronoun(extract):
+    facts = extract(
+        "Mr Dalby, who left the Treasury last year, had suggested that Mr Brennan "
+        "would meet his rules. He said he hoped more would be done. Prices rose in May. "
+        '"This is a big change," he told a lunch.'
+    )
+    assert speakers(facts)["This is a big change"] == "Dalby"
+
+
+def test_quotes_pronoun_gender_from_honorific(extract):
+    facts = extract(
+        "Ms Garland met Mr Pruett on Monday and Mr Pruett left early. "
+        '"The talks were useful," she said.'
+    )
+    assert speakers(facts)["The talks were useful"] == "Garland"
+
+
+def test_quotes_person_named_inside_the_quote_is_not_the_speaker(extract):
+    facts = extract(
+        'Mr Harlow spoke at the conference. "I told Ken Morton that the plan would fail," he said.'
+    )
+    assert speakers(facts)["I told Ken Morton that the plan would fail"] == "Harlow"
+
+
+def test_quotes_title_stands_for_the_person_who_holds_it(extract):
+    facts = extract(
+        "Foreign Minister Anna Keller arrived in Vienna on Monday. "
+        '"We expect a result by the summer," the minister said.'
+    )
+    assert speakers(facts)["We expect a result by the summer"] == "Anna Keller"
+
+
+def test_quotes_unknown_subject_of_the_cue_gives_no_other_speaker(extract):
+    # the quote's own cue has a subject kg cannot name: no speaker from another sentence
+    facts = extract(
+        "Mr Harlow said the plan was costed. The shadow secretary said: "
+        '"These plans were announced months ago."'
+    )
+    assert "These plans were announced months ago." not in speakers(facts)
+
+
+def test_quotes_straight_marks_pair_by_spacing_despite_scare_quotes(extract):
+    facts = extract(
+        'Mr Frostwick warned that small firms could be "crippled" by the move. '
+        '"While costs may be covered, retraining costs will not be," he said.'
+    )
+    found = speakers(facts)
+    assert found["While costs may be covered, retraining costs will not be"] == "Frostwick"
+    assert not any(text.startswith("by the move") for text in found)
+
+
+def test_quotes_continued_without_closing_mark_keep_one_speaker(extract):
+    # BBC layout: a quote that goes on opens again without closing the first part
+    facts = extract(
+        'Sir Digby Marsh added: "I do not think he will. Stability is the key word. '
+        '"That would be a good way to spend any excess." Mr Harlow left.'
+    )
+    found = speakers(facts)
+    assert found["I do not think he will. Stability is the key word."] == "Digby Marsh"
+    assert found["That would be a good way to spend any excess."] == "Digby Marsh"
+    assert not any("Mr Harlow left" in text for text in found)
+
+
+def test_quotes_spanning_paragraphs_take_the_attribution_of_the_run(extract):
+    facts = extract(
+        "Talks went on all day.\n\n"
+        '"We have made a firm commitment to the farmers.\n\n'
+        '"We will extend the support to nine months," Ms Hewlett added.'
+    )
+    found = speakers(facts)
+    assert found["We have made a firm commitment to the farmers."] == "Hewlett"
+    assert found["We will extend the support to nine months"] == "Hewlett"
+
+
+def test_quotes_new_paragraph_quote_is_not_part_of_a_closed_one(extract):
+    facts = extract(
+        '"We have made a firm commitment," Ms Hewlett said.\n\n'
+        '"Nothing has changed."\n\nThe talks ended.'
+    )
+    assert "Nothing has changed." not in speakers(facts)
+
+
+def test_quotes_according_to_is_a_cue(extract):
+    facts = extract('The deal is "dead in the water", according to Mr Harlow.')
+    (quote,) = [q for q in quotes(facts) if q.direct]
+    assert (quote.speaker.label, quote.cue) == ("Harlow", "according to")
+    assert quotes(extract('The deal is "dead in the water", according to reports.')) == []
+
+
+def test_quotes_cue_verbs_stressed_warned_added(extract):
+    facts = extract(
+        'Mr Harlow stressed: "The budget is balanced." '
+        '"It will not last," Ms Okafor warned. "Nor should it," she added.'
+    )
+    found = {q.text: (q.speaker.label, q.cue) for q in quotes(facts) if q.direct}
+    assert found["The budget is balanced."] == ("Harlow", "stress")
+    assert found["It will not last"] == ("Okafor", "warn")
+    assert found["Nor should it"] == ("Okafor", "add")
+
+
+def test_quotes_reported_speech_with_pronoun_subject(extract):
+    facts = extract(
+        "Mr Harlow, a Labour MP, said there would be no giveaway. "
+        "He told reporters the chancellor would meet his rules."
+    )
+    found = speakers(facts, direct=False)
+    assert found["the chancellor would meet his rules"] == "Harlow"
+
+
+def test_quotes_wire_copy_line_wrapping_is_not_a_paragraph(extract):
+    # Reuters layout: lines wrapped inside a paragraph, paragraphs indented
+    facts = extract(
+        "Trade Minister Karl Weston said if the bill\n"
+        'passed, "the community would have to\n'
+        'retaliate." He spoke in London.\n'
+        '    "That is not our aim," a spokesman said.'
+    )
+    found = speakers(facts)
+    assert found["the community would have to\nretaliate."] == "Karl Weston"
+    assert found["That is not our aim"] == "a spokesman"
+
+
+def test_quotes_speaker_of_the_cue_is_someone_else(extract):
+    # "X said senators told him, "..."": the senators speak, not X
+    facts = extract(
+        'But Mr Weston said senators told him, "There is no doubt cheating is going on," '
+        "based on invoices."
+    )
+    assert "There is no doubt cheating is going on" not in speakers(facts)
+
+
+def test_quotes_title_with_the_name_in_apposition(extract):
+    facts = extract(
+        "Mr Harlow said the plan was costed. The Shadow Secretary of State for Transport, "
+        'Jane Doe, said: "These plans were announced months ago." '
+        "She said her party would publish its own plans."
+    )
+    assert speakers(facts)["These plans were announced months ago."] == "Jane Doe"
+    assert speakers(facts, direct=False)["her party would publish its own plans"] == "Jane Doe"
+    # a company named in apposition is no person
+    facts = extract('The company, Acme Widgets, said: "We are pleased."')
+    assert not any(q.speaker and q.speaker.kind == "person" for q in quotes(facts))
+
+
+def test_quotes_pronoun_after_a_name_set_beside_the_subject(extract):
+    # "one of ..., Peter Callan - who ... - said": the name, not an earlier speaker
+    facts = extract(
+        "Mr Blair said sorry. However, one of the so-called Leeds Six, Peter Callan - who was "
+        "wrongly jailed for the fire - said the families were pleased. He said Mr Blair had "
+        'spoken with "real warmth", adding: "He listened to everyone."'
+    )
+    assert speakers(facts)["He listened to everyone."] == "Peter Callan"

@@ -493,6 +493,10 @@ class DocContext:
         sent = self.sentences[self._sentence_of[token.i]]
         return sent.start_char, sent.end_char
 
+    def sentence_index(self, token: Token) -> int:
+        """The number of the token's sentence."""
+        return self._sentence_of[token.i]
+
     def _index_sentences(self) -> None:
         """Index the sentences once. spaCy's ``Token.sent`` and ``Span.sent`` rescan the
         whole doc on every call, and the extractors ask thousands of times per corpus; the

@@ -1,12 +1,18 @@
 """Meetings, talks, summits, visits and calls, with participants, place, date and status.
 
-Two triggers: an event noun ("a fourth round of tariff talks", "the G7 summit") and the
-verb "meet" ("Akazawa, who met with Prime Minister Shigeru Ishiba"). Generic mentions
+Two triggers: an event noun ("a fourth round of tariff talks", "the G7 summit") and an
+event verb: "meet" ("Akazawa, who met with Prime Minister Shigeru Ishiba"), "confer",
+"host", "visit" (a visit has the place visited), "phoned" and "spoke by phone with" (a
+call), and a trip to another country or its capital ("will travel to India"). Countries
+taking part are their governments, and so are unnamed sides of one ("his Japanese
+counterpart", "negotiators from Japan and the United States"). Generic mentions
 ("in talks", "the negotiations so far") are skipped: an event needs something that makes
 it one occasion - an ordinal, a date, a place, named participants, a proper-noun name or
-an event verb (hold, attend, schedule). Dates and places right after an event phrase
-attach to it, not to the clause's verb ("met Ishiba ahead of talks later this week in
-Washington": the talks are in Washington later this week, the meeting was not).
+an event verb (hold, attend, schedule), "between X and Y", or a trip made for it ("flew
+to Washington for talks with X", whose traveller takes part). Dates and places right
+after an event phrase attach to it, not to the clause's verb ("met Ishiba ahead of talks
+later this week in Washington": the talks are in Washington later this week, the meeting
+was not).
 """
 
 from __future__ import annotations
@@ -17,8 +23,9 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from kg.dates import FUTURE, PAST
-from kg.extractors.context import DocContext, clean_text
+from kg.extractors.context import DocContext, clean_text, is_title_word
 from kg.extractors.patterns import BEFORE_PREPS, MEETING_NOUNS, STATUS_CUES
+from kg.extractors.titles import country_of_person
 from kg.facts import (
     CANCELLED,
     COUNTRY,
@@ -53,6 +60,8 @@ EVENT_VERBS = frozenset(
         "arrange",
         "open",
         "call",
+        "make",  # "make an official visit"
+        "pay",  # "pay a visit"
     }
 )
 _ORDINALS = {
@@ -69,6 +78,34 @@ _ORDINALS = {
     "eleventh": 11,
     "twelfth": 12,
 }
+# Words for one side of a meeting that name no one: "the Chinese side", "U.S. negotiators".
+_SIDE_NOUNS = frozenset(
+    {
+        "side",
+        "sides",
+        "delegation",
+        "delegations",
+        "team",
+        "negotiators",
+        "officials",
+        "counterpart",
+        "counterparts",
+        "leaders",
+        "government",
+    }
+)
+# Verbs an event noun is the subject of when it took place: "talks resumed in Tokyo".
+_EVENT_SUBJECT_VERBS = frozenset(
+    {"resume", "begin", "start", "end", "conclude", "open", "close", "collapse", "stall"}
+)
+# "called off", "put off", "pushed back": a cancelled or postponed event.
+_CANCEL_VERBS = frozenset({"suspend", "abandon", "delay", "shelve", "defer"})
+_CANCEL_PARTICLES = {("call", "off"), ("put", "off"), ("push", "back")}
+# Journeys made for an event: "flew to Washington for talks with ...".
+_TRIP_VERBS = frozenset({"arrive", "travel", "fly", "go", "come", "head", "leave", "return"})
+# Journeys that are visits when they reach another country: "will travel to India".
+_VISIT_TRIP_VERBS = frozenset({"travel", "fly", "head", "go"})
+_PHONE_WORDS = frozenset({"phone", "telephone", "video", "videolink", "videoconference"})
 _STATUS_RANK = {CANCELLED: 0, PROPOSED: 1, EXPECTED: 2, PLANNED: 3, HELD: 4}
 _PARTY_KINDS = (PERSON, GOVERNMENT, COUNTRY)
 
@@ -111,9 +148,15 @@ def _status_cues(verbs: list[Token], noun: Token) -> str | None:
         words.append(verb)
         words.extend(c for c in verb.children if c.dep_ in ("aux", "auxpass", "acomp", "advmod"))
     words.extend(c for c in noun.children if c.dep_ in ("amod", "advmod"))
+    for verb in verbs:
+        for prt in verb.children:
+            if prt.dep_ == "prt" and (verb.lemma_, prt.lower_) in _CANCEL_PARTICLES:
+                found.append(CANCELLED)
     for word in words:
         # the word first: "scheduled" (planned) is not "schedule" (hoped-for)
         cue = STATUS_CUES.get(word.lower_) or STATUS_CUES.get(word.lemma_.lower())
+        if cue is None and word.lemma_.lower() in _CANCEL_VERBS:
+            cue = CANCELLED
         if cue:
             found.append(cue)
     if not found:
@@ -169,11 +212,33 @@ class _Finder:
         refs: list[EntityRef] = []
         for token in tokens:
             for member in [token, *token.conjuncts]:
-                ref = self.resolve(member)
-                if ref is not None and ref.kind in _PARTY_KINDS and ref not in refs:
-                    refs.append(
-                        ref if ref.kind != COUNTRY else EntityRef(GOVERNMENT, ref.key, ref.label)
-                    )
+                found = self.resolve(member)
+                for ref in [found] if found is not None else self.sides(member):
+                    if ref.kind in _PARTY_KINDS and ref not in refs:
+                        refs.append(
+                            ref
+                            if ref.kind != COUNTRY
+                            else EntityRef(GOVERNMENT, ref.key, ref.label)
+                        )
+        return refs
+
+    def sides(self, token: Token) -> list[EntityRef]:
+        """The governments an unnamed party speaks for: "his Japanese counterpart", "the
+        Chinese side", "negotiators from Japan and the United States"."""
+        if not (is_title_word(token.lower_) or token.lower_ in _SIDE_NOUNS):
+            return []
+        refs: list[EntityRef] = []
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "nmod", "poss"):
+                ref = self.ctx.entity_at(child)
+                if ref is not None and ref.kind in (COUNTRY, GOVERNMENT):
+                    refs.append(ref)
+            elif child.dep_ == "prep" and child.lower_ in ("from", "of"):
+                for obj in child.children:
+                    for member in [obj, *obj.conjuncts] if obj.dep_ == "pobj" else []:
+                        ref = self.ctx.entity_at(member)
+                        if ref is not None and ref.kind in (COUNTRY, GOVERNMENT):
+                            refs.append(ref)
         return refs
 
     def resolve(self, token: Token) -> EntityRef | None:
@@ -181,6 +246,9 @@ class _Finder:
         ref = self.ctx.entity_at(token)
         if ref is not None:
             return ref
+        for title in self.ctx.titles:  # "the minister", "his counterpart Takeshi Iwaya"
+            if title.person and title.start <= token.i < title.end:
+                return EntityRef(PERSON, title.person, title.person)
         if token.lower_ == "who" and token.head.dep_ == "relcl":
             return self.ctx.entity_at(token.head.head)
         if token.lower_ in ("he", "she"):
@@ -284,10 +352,30 @@ class _Finder:
             party_tokens = [
                 c
                 for prep in noun.rights
-                if prep.dep_ == "prep" and prep.lower_ in ("between", "with", "among")
+                if prep.dep_ == "prep" and prep.lower_ in ("between", "with", "among", "by")
                 for c in prep.children
                 if c.dep_ == "pobj"
             ]
+            between = sum(
+                1 + len(c.conjuncts)
+                for prep in noun.rights
+                if prep.dep_ == "prep" and prep.lower_ == "between"
+                for c in prep.children
+                if c.dep_ == "pobj"
+            )
+            # "Merz's visit", "Japan's talks with ...": the possessor takes part
+            party_tokens.extend(c for c in noun.lefts if c.dep_ == "poss" and c.pos_ != "PRON")
+            if kind == "visit":  # "the visit to Beijing": the place visited
+                for prep in noun.rights:
+                    if prep.dep_ == "prep" and prep.lower_ == "to":
+                        for obj in prep.children:
+                            mention = ctx.mention_at(obj)
+                            if (
+                                mention
+                                and mention.ref.kind in (PLACE, COUNTRY)
+                                and mention.ref not in places
+                            ):
+                                places.insert(0, mention.ref)
             verbs = _governing_verbs(noun)
             nested = _inside_event(noun)
             if nested:
@@ -296,9 +384,13 @@ class _Finder:
                 subjects = [c for c in verbs[0].children if c.dep_ in ("nsubj",)]
                 if verbs[0].lemma_ in EVENT_VERBS:
                     party_tokens.extend(subjects)
-                    # "is hoping to schedule": the subject of the verb above
-                    if not subjects and verbs[0].dep_ == "xcomp":
+                    # "is hoping to schedule", "will visit ... and hold talks": the subject
+                    # of the verb above
+                    if not subjects and verbs[0].dep_ in ("xcomp", "conj"):
                         party_tokens.extend(c for c in verbs[0].head.children if c.dep_ == "nsubj")
+            trip = self.trip_verb(noun)
+            if trip is not None:  # "Macron flew to Berlin for talks with Merz"
+                party_tokens.extend(c for c in trip.children if c.dep_ == "nsubj")
             participants = self.participants(party_tokens)
             for token in party_tokens:
                 for group in self.group_participants(token):
@@ -311,7 +403,17 @@ class _Finder:
                 and verbs[0].lemma_ in EVENT_VERBS
                 and noun.dep_ in ("dobj", "nsubjpass")
             )
-            if event_verb and not places:  # "hold a summit ... in Beijing"
+            took_place = (  # "talks between ... resumed in Tokyo on Monday"
+                bool(verbs)
+                and noun.dep_ == "nsubj"
+                and noun.head == verbs[0]
+                and verbs[0].lemma_ in _EVENT_SUBJECT_VERBS
+            )
+            if trip is not None and not places:
+                held_at = self.verb_place(trip, ("in", "at", "to"))
+                if held_at is not None:
+                    places.append(held_at)
+            if (event_verb or took_place) and not places:  # "hold a summit ... in Beijing"
                 held_at = self.verb_place(verbs[0])
                 if held_at is not None:
                     places.append(held_at)
@@ -323,6 +425,8 @@ class _Finder:
                 or has_name
                 or event_verb
                 or (bool(participants) and not plural_generic)
+                or (between >= 2 and len(participants) >= 2)  # "talks between X and Y"
+                or (trip is not None and len(participants) >= 2)
                 or any(ctx.date_of(s) is not None for s in dates)
             )
             if not specific:
@@ -387,10 +491,38 @@ class _Finder:
             return HELD
         return PLANNED
 
-    def verb_place(self, verb: Token) -> EntityRef | None:
+    def trip_verb(self, noun: Token) -> Token | None:
+        """The journey an event is the purpose of: 'arrived in Berlin for talks with X'."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.dep_ != "prep":
+            return None
+        verb = prep.head
+        return verb if verb.pos_ == "VERB" and verb.lemma_ in _TRIP_VERBS else None
+
+    def home_country(self, ref: EntityRef) -> str | None:
+        """The country a participant belongs to (a person's by their title)."""
+        if ref.kind == PERSON:
+            return country_of_person(self.ctx, ref.key)
+        return ref.key if ref.kind in (GOVERNMENT, COUNTRY) else None
+
+    def trip_destination(self, verb: Token) -> EntityRef | None:
+        """'travelled to India', 'flew to Beijing': a country or a capital city reached."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "to":
+                continue
+            for obj in prep.children:
+                mention = self.ctx.mention_at(obj)
+                if mention is None or obj.conjuncts:
+                    continue
+                if mention.how in ("capital", "seat") or mention.ref.kind == COUNTRY:
+                    ref = mention.ref
+                    return ref if ref.kind != GOVERNMENT else EntityRef(COUNTRY, ref.key, ref.label)
+        return None
+
+    def verb_place(self, verb: Token, preps: tuple[str, ...] = ("in", "at")) -> EntityRef | None:
         """'met ... in Jakarta', 'will meet in Geneva' (not a place that names a participant)."""
         for prep in verb.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
                 continue
             for obj in prep.children:
                 mention = self.ctx.mention_at(obj)
@@ -402,13 +534,38 @@ class _Finder:
                     return mention.ref
         return None
 
+    def verb_kind(self, verb: Token) -> str | None:
+        """The event a verb names: meet, visit, host, confer; a call for 'phoned' or
+        'spoke by phone with'."""
+        if verb.pos_ != "VERB":
+            return None
+        lemma = verb.lemma_
+        if lemma in ("meet", "confer"):
+            return "meeting"
+        if lemma in ("visit", "host"):
+            return lemma
+        if lemma in _VISIT_TRIP_VERBS and self.trip_destination(verb) is not None:
+            return "visit"  # "will travel to India next month"
+        if lemma in ("phone", "telephone"):
+            return "call"
+        if lemma in ("speak", "talk"):
+            for prep in verb.children:
+                if (
+                    prep.dep_ == "prep"
+                    and prep.lower_ in ("by", "on", "over", "via")
+                    and any(t.lower_ in _PHONE_WORDS for t in prep.subtree)
+                ):
+                    return "call"
+        return None
+
     def from_verbs(self) -> Iterator[tuple[Token, Meeting]]:
         doc, ctx = self.doc, self.ctx
         for verb in doc:
-            if verb.lemma_ != "meet" or verb.pos_ != "VERB":
+            kind = self.verb_kind(verb)
+            if kind is None:
                 continue
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if not subjects and verb.dep_ == "xcomp":
+            if not subjects and verb.dep_ in ("xcomp", "conj"):
                 subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             objects = [c for c in verb.children if c.dep_ == "dobj"]
             objects += [
@@ -418,31 +575,80 @@ class _Finder:
                 for g in prep.children
                 if g.dep_ == "pobj"
             ]
-            participants = self.participants(subjects + objects)
-            if len(participants) < 2:
-                continue
+            if kind == "call":  # "spoke by phone with X": 'with' hangs from 'phone'
+                objects += [
+                    g
+                    for prep in verb.children
+                    if prep.dep_ == "prep"
+                    for with_ in prep.subtree
+                    if with_.lower_ == "with" and with_.head != verb
+                    for g in with_.children
+                    if g.dep_ == "pobj"
+                ]
+            place = self.verb_place(verb)
+            destination = self.trip_destination(verb) if verb.lemma_ in _VISIT_TRIP_VERBS else None
+            if destination is not None:  # "will travel to India", the trip is the visit
+                place = destination
+                participants = self.participants(subjects)
+                home = {self.home_country(p) for p in participants}
+                if not participants or destination.key.split("/")[0] in home:
+                    continue  # "Merz flew to Berlin": going home is no visit
+            elif kind == "visit":
+                # "will visit Beijing": one place visited, and the visitors are the subject
+                # ("visits Leeds, York and Hull" is a tour, "visited a school" no meeting)
+                visited = [o for o in objects if o.dep_ == "dobj"]
+                mention = ctx.mention_at(visited[0]) if len(visited) == 1 else None
+                if (
+                    mention is None
+                    or mention.ref.kind not in (PLACE, COUNTRY, GOVERNMENT)
+                    or visited[0].conjuncts
+                ):
+                    continue
+                place = mention.ref
+                if place.kind == GOVERNMENT:  # "visit Washington" read as its government
+                    place = EntityRef(COUNTRY, place.key, place.label)
+                objects = visited
+                participants = self.participants(subjects)
+                if not participants:
+                    continue
+            else:
+                participants = self.participants(subjects + objects)
+                if len(participants) < 2:
+                    continue
             verbs = [verb, *_governing_verbs(verb)]
             tense = ctx.tense_of(verb)
             own_dates = [
                 e
                 for e in doc.ents
-                if e.label_ == "DATE" and e.root.head == verb and e.start not in self.claimed_dates
+                if e.label_ == "DATE"
+                and e.start not in self.claimed_dates
+                and (
+                    e.root.head == verb
+                    # "will visit Japan in June", "met on Tuesday"
+                    or (e.root.dep_ == "pobj" and e.root.head.head == verb)
+                )
             ]
             when = self.date_from(own_dates, tense)
             status = self.status(verbs, None, when, tense, False)
             if when is None and status == HELD:
                 when = self.reference
             names = " and ".join(p.label for p in participants)
+            if kind == "visit":
+                label = f"visit of {names}" + (f" to {place.label}" if place else "")
+            elif kind == "call":
+                label = f"call of {names}"
+            else:
+                label = f"meeting of {names}"
             first = min([verb, *subjects, *objects], key=lambda t: t.i)
             last = max([verb, *subjects, *objects], key=lambda t: t.i)
             last_mention = ctx.mention_at(last)
             yield (
                 verb,
                 Meeting(
-                    label=f"meeting of {names}",
-                    kind="meeting",
+                    label=label,
+                    kind="meeting" if kind == "host" else kind,
                     participants=tuple(participants),
-                    place=self.verb_place(verb),
+                    place=place,
                     when=when,
                     status=status,
                     ordinal=None,
