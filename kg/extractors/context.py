@@ -132,6 +132,9 @@ class DocContext:
     def __init__(self, doc: Doc, article: Article) -> None:
         self.doc = doc
         self.text = doc.text  # Doc.text re-joins every token on each access
+        # iterating a Doc makes a new Token object per token on every pass; the extractors
+        # walk the whole doc a dozen times, so they share one list
+        self.tokens: list[Token] = list(doc)
         self.article = article
         self.anchor: dt.date | None = article.published
         self.mentions: list[EntityMention] = []
@@ -213,7 +216,7 @@ class DocContext:
         name even where the tagger saw an ORG or nothing (it often does)."""
         doc = self.doc
         spans = []
-        for token in doc:
+        for token in self.tokens:
             if (
                 token.i + 1 >= len(doc)
                 or not (
@@ -299,7 +302,7 @@ class DocContext:
         for canonical in self.person_aliases:
             parts = canonical.split()
             by_surname.setdefault(parts[-1], canonical)
-        for token in self.doc:
+        for token in self.tokens:
             found = by_surname.get(token.text)
             if found is None or token.i in self.by_token:
                 continue

@@ -307,7 +307,7 @@ class _Finder:
     # --- triggers ------------------------------------------------------------------------
     def from_nouns(self) -> Iterator[tuple[Token, Meeting]]:
         doc, ctx = self.doc, self.ctx
-        nouns = [t for t in doc if t.lower_ in MEETING_NOUNS and t.pos_ in ("NOUN", "PROPN")]
+        nouns = [t for t in ctx.tokens if t.lower_ in MEETING_NOUNS and t.pos_ in ("NOUN", "PROPN")]
         for noun in nouns:
             if (
                 noun.lower_ in ("call",)
@@ -560,7 +560,7 @@ class _Finder:
 
     def from_verbs(self) -> Iterator[tuple[Token, Meeting]]:
         doc, ctx = self.doc, self.ctx
-        for verb in doc:
+        for verb in ctx.tokens:
             kind = self.verb_kind(verb)
             if kind is None:
                 continue

@@ -334,7 +334,7 @@ class _Finder:
 
     def nouns(self) -> None:
         ctx = self.ctx
-        for noun in ctx.doc:
+        for noun in ctx.tokens:
             kind = POLICY_NOUNS.get(noun.lower_)
             if kind is None or noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ == "compound":
                 continue
@@ -475,8 +475,7 @@ class _Finder:
 
     def verbs(self) -> None:
         ctx = self.ctx
-        doc = ctx.doc
-        for verb in doc:
+        for verb in ctx.tokens:
             if verb.pos_ != "VERB":
                 continue
             lemma = verb.lemma_
@@ -486,7 +485,7 @@ class _Finder:
                 self.request(verb, subjects[0], xcomps[0])
             elif lemma in PLEDGE_VERBS and xcomps and subjects:
                 self.pledge(verb, subjects[0], xcomps[0])
-        for token in doc:
+        for token in ctx.tokens:
             if (
                 token.lower_ in REQUEST_NOUNS
                 and token.pos_ == "NOUN"
@@ -608,7 +607,7 @@ class _Finder:
     def anaphora(self) -> None:
         """'Trump has imposed the measures': the imposer of the previous sentence's tariffs."""
         ctx = self.ctx
-        for verb in ctx.doc:
+        for verb in ctx.tokens:
             if verb.lemma_ not in IMPOSE_VERBS or verb.pos_ != "VERB":
                 continue
             objects = [

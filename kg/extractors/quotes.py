@@ -397,7 +397,7 @@ def extract(ctx: DocContext) -> Iterator[Quote]:
             True,
             ctx.evidence(doc[segment.open], last_token),
         )
-    for verb in doc:
+    for verb in ctx.tokens:
         if verb.lemma_ not in SPEECH_VERBS or verb.pos_ != "VERB" or verb.i in quoted:
             continue
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]

@@ -146,8 +146,14 @@ class TitleMention:
         )
 
 
+_HEAD_LAST_WORDS = frozenset(key.split()[-1] for key in TITLE_HEADS)
+
+
 def _head_key(token: Token) -> str | None:
     """The TITLE_HEADS key a title ends in at ``token`` ("prime minister" at "Minister")."""
+    last = token.lower_
+    if last not in _HEAD_LAST_WORDS and last[:-1] not in _HEAD_LAST_WORDS:
+        return None  # most tokens: no title ends in this word (checked before any slicing)
     doc = token.doc
     for width in range(_MAX_HEAD_WORDS, 0, -1):
         start = token.i - width + 1
@@ -440,7 +446,7 @@ def find_titles(ctx: DocContext) -> list[TitleMention]:
     """Every title in the document, with its person and country resolved where possible."""
     found: list[TitleMention] = []
     doc = ctx.doc
-    for token in doc:
+    for token in ctx.tokens:
         if not _is_title_token(token) or ctx.entity_at(token) is not None:
             continue
         # in a chain "Prime Minister": only the last word of the title is a head
@@ -650,7 +656,7 @@ def _rulers(ctx: DocContext) -> list[TitleMention]:
     """'Evo Morales has governed Bolivia for over a decade', 'Assad, who has ruled Syria':
     the person at the head of that country, without a title word."""
     out = []
-    for verb in ctx.doc:
+    for verb in ctx.tokens:
         if verb.pos_ != "VERB" or verb.lemma_ not in RULE_VERBS:
             continue
         objects = [c for c in verb.children if c.dep_ == "dobj"]
