@@ -439,7 +439,10 @@ def run_with_timeout(func: Callable[..., T], *args: Any, timeout: float | None) 
         return func(*args)
     if timeout < 0:
         raise QueryError(f"--timeout must be positive (0 for no limit), not {timeout:g}")
-    context = multiprocessing.get_context(_start_method())
+    method = _start_method()
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":  # import once in the server, not in every child
+        context.set_forkserver_preload(["kg.queries", "kg.store", "rdflib.plugins.sparql.parser"])
     receive, send = context.Pipe(duplex=False)
     for stream in (sys.stdout, sys.stderr):  # a forked child would flush our buffers again
         stream.flush()
