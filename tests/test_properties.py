@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph, URIRef
@@ -229,8 +230,11 @@ ISO_FORMS = {
 }
 
 
+EDGE_DAYS = [dt.date.min, dt.date(1, 1, 3), dt.date(9999, 12, 28), dt.date.max]
+
+
 @PROPS
-@given(text=date_texts, anchor=st.one_of(st.none(), st.dates()),
+@given(text=date_texts, anchor=st.one_of(st.none(), st.dates(), st.sampled_from(EDGE_DAYS)),
        tense=st.sampled_from([None, PAST, FUTURE]))  # fmt: skip
 def test_any_text_and_anchor_normalise_to_a_date_or_none(
     text: str, anchor: dt.date | None, tense: str | None
@@ -345,3 +349,11 @@ def test_any_article_and_facts_map_to_turtle_that_reparses(
             assert IRI.fullmatch(str(term)) and len(term) <= 200, term
     for fact in fact_list:
         assert_valid_iri(fact_iri("policy", article.id, fact))
+
+
+@pytest.mark.parametrize("anchor", EDGE_DAYS)
+def test_dates_at_the_ends_of_the_calendar_are_none_not_a_crash(anchor: dt.date) -> None:
+    for text in ("tomorrow", "yesterday", "next year", "last week", "July 9", "early July"):
+        for tense in (None, PAST, FUTURE):
+            value = normalise_date(text, anchor, tense)
+            assert value is None or value.earliest <= value.latest
