@@ -295,6 +295,10 @@ _TOKEN = re.compile(
 )
 
 
+# rdflib's parser (pyparsing) is not thread-safe: parallel parses fail with TypeErrors.
+_PARSER_LOCK = threading.Lock()
+
+
 @dataclass(frozen=True)
 class QueryCheck:
     """What a SPARQL text would do: its form, its update operations, whether it calls out."""
@@ -340,10 +344,12 @@ def _classify(sparql: str) -> QueryCheck:
     keywords = _keywords(sparql)
     service = "SERVICE" in keywords
     try:
-        tree = parseQuery(sparql)
+        with _PARSER_LOCK:
+            tree = parseQuery(sparql)
     except ParseBaseException as query_error:
         try:
-            update = parseUpdate(sparql)
+            with _PARSER_LOCK:
+                update = parseUpdate(sparql)
         except ParseBaseException:
             first = next((k for k in keywords if k not in ("PREFIX", "BASE")), "")
             if first in _UPDATE_KEYWORDS:

@@ -238,6 +238,20 @@ def test_execute_update_only_when_allowed(store_dir: Path) -> None:
     assert execute(store_dir, ask) == "false\n"
 
 
+def test_execute_from_threads_as_a_server_would(store_dir: Path) -> None:
+    results: list[str] = []
+
+    def ask() -> None:
+        results.append(execute(store_dir, "ASK { ?s ?p ?o }", fmt="json", timeout=30))
+
+    threads = [threading.Thread(target=ask) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == ['{"head":{},"boolean":true}\n'] * 4
+
+
 def test_execute_missing_store_keeps_its_error_class(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no graph store"):
         execute(tmp_path / "nowhere", "ASK { ?s ?p ?o }")
