@@ -127,6 +127,24 @@ def test_service_is_refused_unless_allowed(sparql: str) -> None:
     assert check_query(sparql, allow_service=True).remote
 
 
+@pytest.mark.parametrize(
+    "sparql",
+    [
+        "SELECT * WHERE { ?s ?p ?o FILTER(?o<2)SERVICE<http://x/>{?s ?p ?o} }",
+        r'SELECT * WHERE { ?s ?p "a\"b # no comment" SERVICE <http://x/> { ?s ?p ?o } }',
+        "SELECT * WHERE { ?s ?p '''it''s''' SERVICE <http://x/> { ?s ?p ?o } }",
+        "SELECT * WHERE { ?s <http://x/#frag> ?o SERVICE <http://x/> { ?s ?p ?o } }",
+        "select * where { ?s ?p ?o . sErViCe <http://x/> { ?s ?p ?o } }",
+        "SELECT * # SERVICE in a comment\nWHERE { SERVICE <http://x/> { ?s ?p ?o } }",
+    ],
+)
+def test_service_next_to_strings_iris_and_comments_is_still_found(sparql: str) -> None:
+    """The keyword scan that backs the parser must not lose a real SERVICE next to tokens
+    that can hide words (strings with escapes, IRIs with '#', a '<' that is less-than)."""
+    with pytest.raises(QueryError, match="SERVICE refused"):
+        check_query(sparql)
+
+
 def test_load_needs_both_update_and_service() -> None:
     load = "LOAD <http://example.org/data.ttl> INTO GRAPH <urn:g>"
     with pytest.raises(QueryError, match="read-only"):
