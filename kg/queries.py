@@ -43,6 +43,7 @@ from kg.errors import QueryError
 T = TypeVar("T")
 DEFAULT_TIMEOUT = 30.0  # seconds, kg query --timeout
 MAX_QUERY_CHARS = 100_000  # a longer text is refused before it is parsed
+MAX_NESTING = 100  # deeper brackets are refused before any parser sees them
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
 _W3C_FORMATS = {
@@ -318,6 +319,19 @@ def _keywords(sparql: str) -> list[str]:
     return [m.group("word").upper() for m in _TOKEN.finditer(sparql) if m.group("word")]
 
 
+def _nesting(sparql: str) -> int:
+    """How deeply ``{``, ``(`` and ``[`` nest, outside comments, strings and IRIs."""
+    depth = deepest = 0
+    for match in _TOKEN.finditer(sparql):
+        token = match.group()
+        if token in ("{", "(", "["):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in ("}", ")", "]"):
+            depth -= 1
+    return deepest
+
+
 def _node_names(node: Any) -> set[str]:
     """The names of every rdflib parse-tree node (CompValue) under ``node``."""
     from pyparsing import ParseResults
@@ -346,11 +360,13 @@ def _classify(sparql: str) -> QueryCheck:
     try:
         with _PARSER_LOCK:
             tree = parseQuery(sparql)
-    except ParseBaseException as query_error:
+    except (ParseBaseException, RecursionError) as query_error:
+        # rdflib's parser recurses deeply: 40 nested groups, or two unclosed ones, exceed
+        # Python's limit; the keywords then decide (MAX_NESTING bounds what gets this far)
         try:
             with _PARSER_LOCK:
                 update = parseUpdate(sparql)
-        except ParseBaseException:
+        except (ParseBaseException, RecursionError):
             first = next((k for k in keywords if k not in ("PREFIX", "BASE")), "")
             if first in _UPDATE_KEYWORDS:
                 ops = tuple(dict.fromkeys(k for k in keywords if k in _UPDATE_KEYWORDS))
@@ -358,6 +374,8 @@ def _classify(sparql: str) -> QueryCheck:
             if first in QUERY_FORMS:  # Oxigraph parses it and reports any syntax error
                 return QueryCheck(first, (), service)
             message = " ".join(str(query_error).split())
+            if isinstance(query_error, RecursionError):
+                message = "not a SELECT, ASK, CONSTRUCT, DESCRIBE or update"
             raise QueryError(f"SPARQL syntax error: {message}") from None
         names = _node_names(update)
         ops = tuple(dict.fromkeys(_RDFLIB_UPDATES.get(op.name, op.name) for op in update.request))
@@ -380,6 +398,9 @@ def check_query(
         raise QueryError(
             f"query too long: {len(sparql):,} characters (at most {MAX_QUERY_CHARS:,})"
         )
+    depth = _nesting(sparql)
+    if depth > MAX_NESTING:  # Oxigraph's parser overflows its stack (a crash) near 3,000
+        raise QueryError(f"query nested too deeply: {depth} levels (at most {MAX_NESTING})")
     try:
         check = _classify(sparql)
     except RecursionError:

@@ -230,6 +230,41 @@ ISO_FORMS = {
 }
 
 
+# --- the query policy ----------------------------------------------------------------------
+
+sparql_bits = st.sampled_from(
+    ["?s ?p ?o .", "?s <http://x/#a> 'SERVICE' .", '?s ?p "a\\"b # c" .', "?s ?p '''x''y''' .",
+     "FILTER(?o<2)", "FILTER(2>?o)", "# SERVICE <http://x/> {\n", "OPTIONAL {", "}", "{",
+     "} UNION {",
+     "ex:SERVICE ?p ?o .", "?s ?p :service .", "SERVICE <http://y/> {", "service ?e {",
+     "SERVICE SILENT <http://z/> {", "MINUS {", "BIND(1 AS ?b)", "\n", "VALUES ?v { 1 }"]
+)  # fmt: skip
+
+
+@PROPS
+@given(st.lists(sparql_bits, max_size=12))
+def test_a_query_the_parser_sees_calling_out_is_always_refused(bits: list[str]) -> None:
+    """Whatever path check_query takes (a quick keyword scan or the full parse), a query whose
+    rdflib parse tree holds a SERVICE is refused, and so is one it cannot parse with one."""
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    from kg.errors import QueryError
+    from kg.queries import _node_names, check_query
+
+    sparql = "PREFIX ex: <urn:ex#> PREFIX : <urn:e#> SELECT * WHERE { " + " ".join(bits) + " }"
+    try:
+        tree = parseQuery(sparql)
+    except (ParseBaseException, RecursionError):  # rdflib recurses past Python's limit
+        tree = None
+    calls_out = tree is not None and "ServiceGraphPattern" in _node_names(tree)
+    try:
+        check = check_query(sparql)
+    except QueryError:
+        return
+    assert not calls_out and not check.remote and not check.is_update
+
+
 EDGE_DAYS = [dt.date.min, dt.date(1, 1, 3), dt.date(9999, 12, 28), dt.date.max]
 
 

@@ -170,8 +170,30 @@ def test_oversized_and_deeply_nested_queries_are_refused() -> None:
     with pytest.raises(QueryError, match="query too long"):
         check_query("SELECT * WHERE { ?s ?p ?o }" + " " * 100_000)
     deep = "SELECT * WHERE " + "{ " * 3000 + "?s ?p ?o" + " }" * 3000
-    with pytest.raises(QueryError):
+    with pytest.raises(QueryError, match="nested too deeply: 3000 levels"):
         check_query(deep)
+    parens = "SELECT * WHERE { FILTER(" + "(" * 150 + "1" + ")" * 150 + ") }"
+    with pytest.raises(QueryError, match="nested too deeply: 152 levels"):
+        check_query(parens)
+
+
+def test_nesting_rdflib_cannot_parse_is_decided_by_the_keywords(store_dir: Path) -> None:
+    # 40 nested groups, or two SERVICE groups, exceed rdflib's recursion; still checked
+    forty = "SELECT (COUNT(*) AS ?n) WHERE " + "{ " * 40 + "?s ?p ?o" + " }" * 40
+    assert check_query(forty).form == "SELECT"
+    assert execute(store_dir, forty, fmt="csv").splitlines()[0] == "n"
+    two = "SELECT * WHERE { SERVICE <http://x/> { SERVICE <http://y/> { ?s ?p ?o } } }"
+    with pytest.raises(QueryError, match="SERVICE refused"):
+        check_query(two)
+    assert check_query(two, allow_service=True).remote
+
+
+def test_a_query_that_would_crash_oxigraph_never_reaches_it(store_dir: Path) -> None:
+    """10,000 nested groups overflow Oxigraph's parser stack (a segfault, measured): refused
+    first, even in process without a timeout, where a crash would take the caller down."""
+    deep = "SELECT * WHERE " + "{ " * 10_000 + "?s ?p ?o" + " }" * 10_000
+    with pytest.raises(QueryError, match="nested too deeply"):
+        execute(store_dir, deep, timeout=None)
 
 
 def test_run_query_in_process_is_read_only_too(store_dir: Path) -> None:
