@@ -123,8 +123,16 @@ def normalise_date(text: str, anchor: dt.date | None, tense: str | None = None) 
 
     ``tense`` (``PAST``/``FUTURE``/None) breaks ties for a bare weekday or month, which
     news uses for both the last and the next one. Durations ("90-day", "two weeks")
-    and expressions that cannot be placed on a calendar return None.
+    and expressions that cannot be placed on a calendar return None, and so does a date
+    that falls outside years 1-9999 ("tomorrow" in an article dated 9999-12-31).
     """
+    try:
+        return _normalise(text, anchor, tense)
+    except (ValueError, OverflowError):  # date arithmetic past Python's calendar
+        return None
+
+
+def _normalise(text: str, anchor: dt.date | None, tense: str | None) -> DateValue | None:
     surface = " ".join(text.split())
     core = _LEADING.sub("", surface).strip(" ,.")
     core = re.sub(r"^the\s+", "", core, flags=re.IGNORECASE)

@@ -44,6 +44,7 @@ from kg.errors import QueryError
 T = TypeVar("T")
 DEFAULT_TIMEOUT = 30.0  # seconds, kg query --timeout
 MAX_QUERY_CHARS = 100_000  # a longer text is refused before it is parsed
+MAX_NESTING = 100  # deeper brackets are refused before any parser sees them
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
 _W3C_FORMATS = {
@@ -333,6 +334,10 @@ _TOKEN = re.compile(
 )
 
 
+# rdflib's parser (pyparsing) is not thread-safe: parallel parses fail with TypeErrors.
+_PARSER_LOCK = threading.Lock()
+
+
 @dataclass(frozen=True)
 class QueryCheck:
     """What a SPARQL text would do: its form, its update operations, whether it calls out."""
@@ -350,6 +355,19 @@ def _keywords(sparql: str) -> list[str]:
     """The bare words (keywords) of a SPARQL text, upper-cased, outside comments, strings,
     IRIs, variables and prefixed names."""
     return [m.group("word").upper() for m in _TOKEN.finditer(sparql) if m.group("word")]
+
+
+def _nesting(sparql: str) -> int:
+    """How deeply ``{``, ``(`` and ``[`` nest, outside comments, strings and IRIs."""
+    depth = deepest = 0
+    for match in _TOKEN.finditer(sparql):
+        token = match.group()
+        if token in ("{", "(", "["):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in ("}", ")", "]"):
+            depth -= 1
+    return deepest
 
 
 def _node_names(node: Any) -> set[str]:
@@ -378,11 +396,15 @@ def _classify(sparql: str) -> QueryCheck:
     keywords = _keywords(sparql)
     service = "SERVICE" in keywords
     try:
-        tree = parseQuery(sparql)
-    except ParseBaseException as query_error:
+        with _PARSER_LOCK:
+            tree = parseQuery(sparql)
+    except (ParseBaseException, RecursionError) as query_error:
+        # rdflib's parser recurses deeply: 40 nested groups, or two unclosed ones, exceed
+        # Python's limit; the keywords then decide (MAX_NESTING bounds what gets this far)
         try:
-            update = parseUpdate(sparql)
-        except ParseBaseException:
+            with _PARSER_LOCK:
+                update = parseUpdate(sparql)
+        except (ParseBaseException, RecursionError):
             first = next((k for k in keywords if k not in ("PREFIX", "BASE")), "")
             if first in _UPDATE_KEYWORDS:
                 ops = tuple(dict.fromkeys(k for k in keywords if k in _UPDATE_KEYWORDS))
@@ -390,6 +412,8 @@ def _classify(sparql: str) -> QueryCheck:
             if first in QUERY_FORMS:  # Oxigraph parses it and reports any syntax error
                 return QueryCheck(first, (), service)
             message = " ".join(str(query_error).split())
+            if isinstance(query_error, RecursionError):
+                message = "not a SELECT, ASK, CONSTRUCT, DESCRIBE or update"
             raise QueryError(f"SPARQL syntax error: {message}") from None
         names = _node_names(update)
         ops = tuple(dict.fromkeys(_RDFLIB_UPDATES.get(op.name, op.name) for op in update.request))
@@ -430,6 +454,9 @@ def check_query(
         raise QueryError(
             f"query too long: {len(sparql):,} characters (at most {MAX_QUERY_CHARS:,})"
         )
+    depth = _nesting(sparql)
+    if depth > MAX_NESTING:  # Oxigraph's parser overflows its stack (a crash) near 3,000
+        raise QueryError(f"query nested too deeply: {depth} levels (at most {MAX_NESTING})")
     try:
         check = _quick_check(sparql) or _classified(sparql)
     except RecursionError:
@@ -495,7 +522,10 @@ def run_with_timeout(func: Callable[..., T], *args: Any, timeout: float | None) 
         return func(*args)
     if timeout < 0:
         raise QueryError(f"--timeout must be positive (0 for no limit), not {timeout:g}")
-    context = multiprocessing.get_context(_start_method())
+    method = _start_method()
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":  # import once in the server, not in every child
+        context.set_forkserver_preload(["kg.queries", "kg.store", "rdflib.plugins.sparql.parser"])
     receive, send = context.Pipe(duplex=False)
     for stream in (sys.stdout, sys.stderr):  # a forked child would flush our buffers again
         stream.flush()

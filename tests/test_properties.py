@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph, URIRef
@@ -229,8 +230,46 @@ ISO_FORMS = {
 }
 
 
+# --- the query policy ----------------------------------------------------------------------
+
+sparql_bits = st.sampled_from(
+    ["?s ?p ?o .", "?s <http://x/#a> 'SERVICE' .", '?s ?p "a\\"b # c" .', "?s ?p '''x''y''' .",
+     "FILTER(?o<2)", "FILTER(2>?o)", "# SERVICE <http://x/> {\n", "OPTIONAL {", "}", "{",
+     "} UNION {",
+     "ex:SERVICE ?p ?o .", "?s ?p :service .", "SERVICE <http://y/> {", "service ?e {",
+     "SERVICE SILENT <http://z/> {", "MINUS {", "BIND(1 AS ?b)", "\n", "VALUES ?v { 1 }"]
+)  # fmt: skip
+
+
 @PROPS
-@given(text=date_texts, anchor=st.one_of(st.none(), st.dates()),
+@given(st.lists(sparql_bits, max_size=12))
+def test_a_query_the_parser_sees_calling_out_is_always_refused(bits: list[str]) -> None:
+    """Whatever path check_query takes (a quick keyword scan or the full parse), a query whose
+    rdflib parse tree holds a SERVICE is refused, and so is one it cannot parse with one."""
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    from kg.errors import QueryError
+    from kg.queries import _node_names, check_query
+
+    sparql = "PREFIX ex: <urn:ex#> PREFIX : <urn:e#> SELECT * WHERE { " + " ".join(bits) + " }"
+    try:
+        tree = parseQuery(sparql)
+    except (ParseBaseException, RecursionError):  # rdflib recurses past Python's limit
+        tree = None
+    calls_out = tree is not None and "ServiceGraphPattern" in _node_names(tree)
+    try:
+        check = check_query(sparql)
+    except QueryError:
+        return
+    assert not calls_out and not check.remote and not check.is_update
+
+
+EDGE_DAYS = [dt.date.min, dt.date(1, 1, 3), dt.date(9999, 12, 28), dt.date.max]
+
+
+@PROPS
+@given(text=date_texts, anchor=st.one_of(st.none(), st.dates(), st.sampled_from(EDGE_DAYS)),
        tense=st.sampled_from([None, PAST, FUTURE]))  # fmt: skip
 def test_any_text_and_anchor_normalise_to_a_date_or_none(
     text: str, anchor: dt.date | None, tense: str | None
@@ -345,3 +384,11 @@ def test_any_article_and_facts_map_to_turtle_that_reparses(
             assert IRI.fullmatch(str(term)) and len(term) <= 200, term
     for fact in fact_list:
         assert_valid_iri(fact_iri("policy", article.id, fact))
+
+
+@pytest.mark.parametrize("anchor", EDGE_DAYS)
+def test_dates_at_the_ends_of_the_calendar_are_none_not_a_crash(anchor: dt.date) -> None:
+    for text in ("tomorrow", "yesterday", "next year", "last week", "July 9", "early July"):
+        for tense in (None, PAST, FUTURE):
+            value = normalise_date(text, anchor, tense)
+            assert value is None or value.earliest <= value.latest

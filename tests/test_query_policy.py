@@ -127,6 +127,24 @@ def test_service_is_refused_unless_allowed(sparql: str) -> None:
     assert check_query(sparql, allow_service=True).remote
 
 
+@pytest.mark.parametrize(
+    "sparql",
+    [
+        "SELECT * WHERE { ?s ?p ?o FILTER(?o<2)SERVICE<http://x/>{?s ?p ?o} }",
+        r'SELECT * WHERE { ?s ?p "a\"b # no comment" SERVICE <http://x/> { ?s ?p ?o } }',
+        "SELECT * WHERE { ?s ?p '''it''s''' SERVICE <http://x/> { ?s ?p ?o } }",
+        "SELECT * WHERE { ?s <http://x/#frag> ?o SERVICE <http://x/> { ?s ?p ?o } }",
+        "select * where { ?s ?p ?o . sErViCe <http://x/> { ?s ?p ?o } }",
+        "SELECT * # SERVICE in a comment\nWHERE { SERVICE <http://x/> { ?s ?p ?o } }",
+    ],
+)
+def test_service_next_to_strings_iris_and_comments_is_still_found(sparql: str) -> None:
+    """The keyword scan that backs the parser must not lose a real SERVICE next to tokens
+    that can hide words (strings with escapes, IRIs with '#', a '<' that is less-than)."""
+    with pytest.raises(QueryError, match="SERVICE refused"):
+        check_query(sparql)
+
+
 def test_load_needs_both_update_and_service() -> None:
     load = "LOAD <http://example.org/data.ttl> INTO GRAPH <urn:g>"
     with pytest.raises(QueryError, match="read-only"):
@@ -152,8 +170,30 @@ def test_oversized_and_deeply_nested_queries_are_refused() -> None:
     with pytest.raises(QueryError, match="query too long"):
         check_query("SELECT * WHERE { ?s ?p ?o }" + " " * 100_000)
     deep = "SELECT * WHERE " + "{ " * 3000 + "?s ?p ?o" + " }" * 3000
-    with pytest.raises(QueryError):
+    with pytest.raises(QueryError, match="nested too deeply: 3000 levels"):
         check_query(deep)
+    parens = "SELECT * WHERE { FILTER(" + "(" * 150 + "1" + ")" * 150 + ") }"
+    with pytest.raises(QueryError, match="nested too deeply: 152 levels"):
+        check_query(parens)
+
+
+def test_nesting_rdflib_cannot_parse_is_decided_by_the_keywords(store_dir: Path) -> None:
+    # 40 nested groups, or two SERVICE groups, exceed rdflib's recursion; still checked
+    forty = "SELECT (COUNT(*) AS ?n) WHERE " + "{ " * 40 + "?s ?p ?o" + " }" * 40
+    assert check_query(forty).form == "SELECT"
+    assert execute(store_dir, forty, fmt="csv").splitlines()[0] == "n"
+    two = "SELECT * WHERE { SERVICE <http://x/> { SERVICE <http://y/> { ?s ?p ?o } } }"
+    with pytest.raises(QueryError, match="SERVICE refused"):
+        check_query(two)
+    assert check_query(two, allow_service=True).remote
+
+
+def test_a_query_that_would_crash_oxigraph_never_reaches_it(store_dir: Path) -> None:
+    """10,000 nested groups overflow Oxigraph's parser stack (a segfault, measured): refused
+    first, even in process without a timeout, where a crash would take the caller down."""
+    deep = "SELECT * WHERE " + "{ " * 10_000 + "?s ?p ?o" + " }" * 10_000
+    with pytest.raises(QueryError, match="nested too deeply"):
+        execute(store_dir, deep, timeout=None)
 
 
 def test_run_query_in_process_is_read_only_too(store_dir: Path) -> None:
@@ -236,6 +276,20 @@ def test_execute_update_only_when_allowed(store_dir: Path) -> None:
         store_dir, "DELETE DATA { <urn:kg:test> <urn:kg:p> 'added by a test' }", allow_update=True
     )
     assert execute(store_dir, ask) == "false\n"
+
+
+def test_execute_from_threads_as_a_server_would(store_dir: Path) -> None:
+    results: list[str] = []
+
+    def ask() -> None:
+        results.append(execute(store_dir, "ASK { ?s ?p ?o }", fmt="json", timeout=30))
+
+    threads = [threading.Thread(target=ask) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == ['{"head":{},"boolean":true}\n'] * 4
 
 
 def test_execute_missing_store_keeps_its_error_class(tmp_path: Path) -> None:
