@@ -135,6 +135,8 @@ class DocContext:
         # iterating a Doc makes a new Token object per token on every pass; the extractors
         # walk the whole doc a dozen times, so they share one list
         self.tokens: list[Token] = list(doc)
+        # Doc.ents builds its spans anew on every access: read once (quadratic otherwise)
+        self.ents: tuple[Span, ...] = tuple(doc.ents)
         self.article = article
         self.anchor: dt.date | None = article.published
         self.mentions: list[EntityMention] = []
@@ -259,7 +261,7 @@ class DocContext:
     def _find_persons(self) -> None:
         spans = [
             s
-            for ent in self.doc.ents
+            for ent in self.ents
             if ent.label_ == "PERSON"
             if (s := self._person_span(ent)) is not None and not self._government_noun_after(s)
         ]
@@ -323,7 +325,7 @@ class DocContext:
             )
 
         # a name the article gives only in "the Obama administration"
-        for ent in self.doc.ents:
+        for ent in self.ents:
             span = self._person_span(ent) if ent.label_ == "PERSON" else None
             if (
                 span is not None
@@ -371,14 +373,14 @@ class DocContext:
     def _inside_person_name(self, span: Span) -> bool:
         """'Jordan' in 'Michael Jordan' is a name; a PERSON entity that is nothing but a
         country's name or demonym ("Azerbaijani President ...") is the tagger's mistake."""
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ == "PERSON" and ent.start < span.end and span.start < ent.end:
                 return (ent.start, ent.end) != (span.start, span.end)
         return False
 
     def _inside_other_place(self, span: Span) -> bool:
         """'Ireland' in 'Northern Ireland', 'Mexico' in 'New Mexico': a longer place name."""
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ in ("GPE", "LOC") and ent.start <= span.start and span.end <= ent.end:
                 longer = len(ent) > len(span) and ent[0].lower_ != "the"
                 return longer and gazetteer.lookup(clean_text(ent.text)) is None
@@ -419,7 +421,7 @@ class DocContext:
         return COUNTRY, span.end
 
     def _find_other_places(self) -> None:
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ not in ("GPE", "LOC", "FAC"):
                 continue
             if any(i in self.by_token for i in range(ent.start, ent.end)):
@@ -539,7 +541,7 @@ class DocContext:
 
     def reference_date(self) -> DateValue | None:
         """The day the story is about: the first day-precise date of the lead, else publication."""
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ == "DATE" and ent.sent.start == self.sentences[0].start:
                 value = normalise_date(ent.text, self.anchor, PAST)
                 if value is not None and value.precision == "day":
@@ -558,3 +560,17 @@ class DocContext:
         ):
             return PAST
         return None
+
+
+def entity_span(token: Token) -> Span | None:
+    """The named entity ``token`` is part of, from its IOB tags (no ``Doc.ents`` rebuild)."""
+    if token.ent_iob_ not in ("B", "I"):
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]

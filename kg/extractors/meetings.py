@@ -23,7 +23,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from kg.dates import FUTURE, PAST
-from kg.extractors.context import DocContext, clean_text, is_title_word
+from kg.extractors.context import DocContext, clean_text, entity_span, is_title_word
 from kg.extractors.patterns import BEFORE_PREPS, MEETING_NOUNS, STATUS_CUES
 from kg.extractors.titles import country_of_person
 from kg.facts import (
@@ -185,8 +185,8 @@ class _Finder:
         i = end
         while i < len(doc):
             token = doc[i]
-            if token.ent_type_ == "DATE" and token.ent_iob_ == "B":
-                ent = next(e for e in doc.ents if e.start == i)
+            ent = entity_span(token) if token.ent_type_ == "DATE" else None
+            if ent is not None and token.ent_iob_ == "B":
                 dates.append(ent)
                 i = ent.end
                 continue
@@ -297,7 +297,7 @@ class _Finder:
         spans = []
         for verb in verbs:
             for child in verb.children:
-                for ent in self.doc.ents:
+                for ent in self.ctx.ents:
                     if ent.label_ != "DATE" or ent.start in self.claimed_dates:
                         continue
                     if ent.root == child or (child.dep_ == "prep" and ent.root.head == child):
@@ -619,7 +619,7 @@ class _Finder:
             tense = ctx.tense_of(verb)
             own_dates = [
                 e
-                for e in doc.ents
+                for e in ctx.ents
                 if e.label_ == "DATE"
                 and e.start not in self.claimed_dates
                 and (

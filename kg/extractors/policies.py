@@ -20,7 +20,7 @@ from spacy.tokens import Token
 
 from kg import gazetteer
 from kg.dates import FUTURE, PAST
-from kg.extractors.context import DocContext, clean_text
+from kg.extractors.context import DocContext, clean_text, entity_span
 from kg.extractors.patterns import (
     AGREE_VERBS,
     ANAPHORIC_MEASURES,
@@ -227,7 +227,7 @@ def _in_clause(token: Token, top: Token) -> bool:
 
 def _number_unit(token: Token) -> tuple[float, str] | None:
     """The number and unit of a PERCENT/MONEY entity (or '25 pct') around ``token``."""
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    ent = entity_span(token)
     text = ent.text if ent is not None else token.doc[max(0, token.i - 2) : token.i + 1].text
     match = _NUMBER.search(text)
     if not match:
@@ -271,7 +271,7 @@ def _dates(
 ) -> tuple[DateValue | None, DateValue | None]:
     start = end = None
     verb = _verb_of(noun)
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         on_verb = (
             verb is not None
             and ent.start > noun.i
@@ -415,7 +415,7 @@ class _Finder:
             status="in force",
             about=about,
         )
-        for ent in doc.ents:
+        for ent in ctx.ents:
             if (
                 ent.label_ == "DATE"
                 and token.sent.start <= ent.start < token.sent.end

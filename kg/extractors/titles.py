@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from kg import gazetteer
-from kg.extractors.context import DocContext, clean_text
+from kg.extractors.context import DocContext, clean_text, entity_span
 from kg.extractors.patterns import (
     CITY_HEADS,
     CLASS_BY_COUNTRY,
@@ -432,7 +432,7 @@ def _body_title(ctx: DocContext, start: int, end: int, head: Token) -> bool:
             return True
         if token.ent_type_ not in ("ORG", "NORP") or token.lower_ in SECRETARY_PORTFOLIOS:
             continue
-        ent = next((e for e in ctx.doc.ents if e.start <= token.i < e.end), None)
+        ent = entity_span(token)
         words = {t.lower_ for t in ent} if ent is not None else {token.lower_}
         # "New Home Secretary": the tagger's ORG "New Home" is a portfolio and a qualifier
         words -= QUALIFIERS_OUTSIDE_TITLE | set(QUALIFIERS)
