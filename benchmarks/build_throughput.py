@@ -30,12 +30,19 @@ from kg.store import open_store, write_graph
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("inputs", nargs="+", help="article files or directories")
-    parser.add_argument("--limit", type=int, default=200, help="articles to use (default 200)")
+    parser.add_argument(
+        "--limit", type=int, default=200, help="articles to use (default 200; 0 for all)"
+    )
     parser.add_argument("--jobs", type=int, default=1, help="processes for both (default 1)")
     parser.add_argument("--batch-size", type=int, default=16, help="nlp.pipe batch size")
+    parser.add_argument(
+        "--bare-only",
+        action="store_true",
+        help="time only bare spaCy (for a whole corpus, next to benchmarks/build_corpus.py)",
+    )
     args = parser.parse_args()
 
-    articles = list(itertools.islice(iter_articles(args.inputs), args.limit))
+    articles = list(itertools.islice(iter_articles(args.inputs), args.limit or None))
     words = sum(len(a.text.split()) for a in articles)
     nlp = load_model()
     texts = [a.text for a in articles]
@@ -49,6 +56,12 @@ def main() -> None:
     for _ in nlp.pipe(texts, batch_size=args.batch_size, n_process=args.jobs):
         pass
     bare = time.perf_counter() - started
+    if args.bare_only:
+        print(
+            f"bare spaCy nlp.pipe {bare:7.2f} s  {len(articles) / bare:8.1f} articles/s  "
+            f"{words / bare:9.0f} words/s"
+        )
+        return
 
     with tempfile.TemporaryDirectory() as tmp, Workers(jobs=args.jobs) as workers:
         store = open_store(Path(tmp) / "store")
