@@ -224,8 +224,11 @@ class DocContext:
                 or not (
                     is_title_word(token.lower_)
                     # "Secretary of State Matthew Bryza", which the tagger reads as one ORG
-                    or " ".join(t.lower_ for t in doc[max(0, token.i - 2) : token.i + 1])
-                    in TITLE_HEADS
+                    or (
+                        token.lower_ in _TITLE_LAST_WORDS
+                        and " ".join(t.lower_ for t in doc[max(0, token.i - 2) : token.i + 1])
+                        in TITLE_HEADS
+                    )
                 )
             ):
                 continue
@@ -560,6 +563,9 @@ class DocContext:
         ):
             return PAST
         return None
+
+
+_TITLE_LAST_WORDS = frozenset(key.split()[-1] for key in TITLE_HEADS)
 
 
 def entity_span(token: Token) -> Span | None:

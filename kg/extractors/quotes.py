@@ -70,10 +70,17 @@ class _Segment:
     run: int
 
 
+_PARAGRAPHS = "kg.quotes.paragraph_ids"
+
+
 def _paragraph_ids(doc: Doc) -> list[int]:
     """A paragraph number per token. A line break starts a paragraph after a blank line,
     before an indented line, or after a sentence's end; elsewhere it is wire copy's line
-    wrapping ("said that\nprotectionist bills"), inside one paragraph."""
+    wrapping ("said that\nprotectionist bills"), inside one paragraph. Computed once per doc
+    (Doc.text re-joins every token)."""
+    cached: list[int] | None = doc.user_data.get(_PARAGRAPHS)
+    if cached is not None:
+        return cached
     text = doc.text
     breaks = []
     for match in _LINE_BREAK.finditer(text):
@@ -84,7 +91,9 @@ def _paragraph_ids(doc: Doc) -> list[int]:
         before = text[i - 1] if i > 0 else ""
         if gap.count("\n") > 1 or gap.endswith((" ", "\t")) or before in _PARAGRAPH_END:
             breaks.append(match.end())
-    return [bisect_right(breaks, token.idx) for token in doc]
+    ids = [bisect_right(breaks, token.idx) for token in doc]
+    doc.user_data[_PARAGRAPHS] = ids
+    return ids
 
 
 def _mark_kind(doc: Doc, token: Token, is_open: bool) -> str | None:
