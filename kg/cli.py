@@ -23,6 +23,16 @@ EXIT_USAGE = 2
 DEFAULT_OUT = Path("output")
 
 
+def _add_store_option(parser: argparse.ArgumentParser) -> None:
+    """The store a reading command works on: a local directory or a SPARQL server's URL."""
+    parser.add_argument(
+        "--store",
+        default=str(DEFAULT_OUT / "store"),
+        metavar="DIR|URL",
+        help="store directory or SPARQL endpoint URL (default: output/store)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kg",
@@ -111,12 +121,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="NAME=VALUE",
         help="bind a query variable (repeatable); <iri>, 123, 2025-05-29 or text",
     )
-    query.add_argument(
-        "--store",
-        default=str(DEFAULT_OUT / "store"),
-        metavar="DIR|URL",
-        help="store directory or SPARQL endpoint URL (default: output/store)",
-    )
+    _add_store_option(query)
     query.add_argument(
         "--timeout",
         type=_seconds,
@@ -141,12 +146,7 @@ def _parser() -> argparse.ArgumentParser:
         "--format", default="turtle", help="turtle, trig, nt, nquads or jsonld (default: turtle)"
     )
     export.add_argument("--out", type=Path, help="file to write (default: standard output)")
-    export.add_argument(
-        "--store",
-        default=str(DEFAULT_OUT / "store"),
-        metavar="DIR|URL",
-        help="store directory or SPARQL endpoint URL (default: output/store)",
-    )
+    _add_store_option(export)
     serve = sub.add_parser(
         "serve", parents=[common], help="a read-only SPARQL endpoint over the store"
     )
@@ -396,12 +396,7 @@ def _add_explore_parsers(sub: argparse._SubParsersAction, common: argparse.Argum
     viz.add_argument(
         "--out", type=Path, default=DEFAULT_OUT / "viz.html", help="default: output/viz.html"
     )
-    viz.add_argument(
-        "--store",
-        default=str(DEFAULT_OUT / "store"),
-        metavar="DIR|URL",
-        help="store directory or SPARQL endpoint URL (default: output/store)",
-    )
+    _add_store_option(viz)
 
     analyze = sub.add_parser(
         "analyze",
@@ -421,12 +416,7 @@ def _add_explore_parsers(sub: argparse._SubParsersAction, common: argparse.Argum
         help="write the entity graph instead (needs --out: a file; a directory for csv)",
     )
     analyze.add_argument("--out", type=Path, help="where --export writes")
-    analyze.add_argument(
-        "--store",
-        default=str(DEFAULT_OUT / "store"),
-        metavar="DIR|URL",
-        help="store directory or SPARQL endpoint URL (default: output/store)",
-    )
+    _add_store_option(analyze)
 
 
 def _load_graph(store_dir: str, articles: Sequence[str] = ()):  # -> nx.MultiDiGraph
