@@ -5,7 +5,7 @@
 Times, on the same articles and with the same number of processes:
 - bare ``nlp.pipe`` of the same model (``n_process=jobs``), and
 - kg: parse + extraction + RDF mapping in the workers, every article written to a
-  fresh on-disk store (``kg.pipeline.Workers`` + ``kg.store.write_graph``, what
+  fresh on-disk store (``kg.pipeline.Workers`` + ``kg.rdf.store.write_graph``, what
   ``kg build`` does between loading the model and writing graph.ttl).
 Prints articles/s, words/s and the ratio kg / bare. The model is loaded before timing.
 Nothing is written outside a temporary folder.
@@ -21,10 +21,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from kg.articles import iter_articles
+from kg.ingest import iter_articles
 from kg.nlp import choose_model, load_model
 from kg.pipeline import Workers
-from kg.store import open_store, write_graph
+from kg.rdf.store import open_store, write_graph
 
 
 def main() -> None:

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.queries import available_queries, bind_values, parse_binding, resolve_query
-from kg.store import count_triples, open_store, union_triples
+from kg.query import available_queries, bind_values, parse_binding, resolve_query
+from kg.rdf.store import count_triples, open_store, union_triples
 
 PARAMS = {"policies_in_force": {"day": "1987-04-17"}}
 # competency questions as users ask them, with --bind (defaults fit the Reuters corpus)

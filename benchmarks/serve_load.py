@@ -23,7 +23,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from kg.queries import resolve_query
+from kg.query import resolve_query
 
 
 def main() -> None:

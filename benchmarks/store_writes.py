@@ -19,10 +19,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from kg.articles import iter_articles
+from kg.ingest import iter_articles
 from kg.pipeline import Workers
-from kg.remote import RemoteStore
-from kg.store import open_store, write_graph
+from kg.rdf.remote import RemoteStore
+from kg.rdf.store import open_store, write_graph
 
 
 def main() -> None:

@@ -28,9 +28,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 from browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from synthetic import synthetic_ntriples  # noqa: E402
 
-from kg import analyze  # noqa: E402
-from kg.network import from_store  # noqa: E402
-from kg.viz import render_network, write_store_page  # noqa: E402
+from kg.graph import analyze  # noqa: E402
+from kg.graph.network import from_store  # noqa: E402
+from kg.graph.viz import render_network, write_store_page  # noqa: E402
 
 
 def _store(n_articles: int) -> ox.Store:

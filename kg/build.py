@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from kg.articles import Article, check_inputs, iter_articles
 from kg.errors import InputError
-from kg.iris import graph_iri
+from kg.ingest import Article, check_inputs, iter_articles
+from kg.rdf.iris import graph_iri
 
 log = logging.getLogger(__name__)
 
@@ -98,12 +98,12 @@ def build(
     share one corpus and one store. A remote build writes only to the server: graph.ttl and
     the page would be a copy of a store others share, so ``kg export`` makes them on demand.
     """
-    from kg.export import serialize, write_atomic
-    from kg.mapping import ontology_graph
     from kg.nlp import load_model
     from kg.pipeline import Workers, build_key
-    from kg.remote import is_url
-    from kg.store import count_triples, open_store, replace_graph, stored_hashes, write_graph
+    from kg.rdf.export import serialize, write_atomic
+    from kg.rdf.mapping import ontology_graph
+    from kg.rdf.remote import is_url
+    from kg.rdf.store import count_triples, open_store, replace_graph, stored_hashes, write_graph
 
     remote = is_url(store_location)
     location = store_location if store_location is not None else out_dir / STORE_DIR
@@ -160,7 +160,7 @@ def build(
             write_atomic(turtle, serialize(store, "turtle"))
             report.outputs.append(turtle)
             if html:  # read from the store directly: no rdflib copy of a large store
-                from kg.viz import write_store_page
+                from kg.graph.viz import write_store_page
 
                 page = out_dir / HTML_FILE
                 note = write_store_page(store, page)  # titled after the store's articles

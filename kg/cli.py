@@ -262,8 +262,8 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from kg.articles import parse_date
     from kg.build import build, parse_shard
+    from kg.ingest import parse_date
 
     published = parse_date(args.date) if args.date else None
     if args.jobs < 1:
@@ -333,7 +333,7 @@ def _seconds(text: str) -> float:
 
 
 def _cmd_query(args: argparse.Namespace) -> int:
-    from kg.queries import check_query, execute, parse_binding, resolve_query
+    from kg.query import check_query, execute, parse_binding, resolve_query
 
     sparql = resolve_query(args.query)
     check = check_query(sparql, allow_update=args.update, allow_service=args.allow_service)
@@ -356,8 +356,8 @@ def _cmd_query(args: argparse.Namespace) -> int:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from kg.errors import ExportError
-    from kg.export import FORMATS, serialize, write_atomic
-    from kg.store import open_store
+    from kg.rdf.export import FORMATS, serialize, write_atomic
+    from kg.rdf.store import open_store
 
     if args.format not in FORMATS:
         raise ExportError(f"unknown format '{args.format}'; choose one of: {', '.join(FORMATS)}")
@@ -421,8 +421,8 @@ def _add_explore_parsers(sub: argparse._SubParsersAction, common: argparse.Argum
 
 def _load_graph(store_dir: str, articles: Sequence[str] = ()):  # -> nx.MultiDiGraph
     """The store's graph for viz/analyze, narrowed to some articles if asked."""
-    from kg.network import from_store, induced, nodes_of_article
-    from kg.store import open_store
+    from kg.graph.network import from_store, induced, nodes_of_article
+    from kg.rdf.store import open_store
 
     g = from_store(open_store(store_dir, read_only=True))
     if articles:
@@ -434,16 +434,16 @@ def _load_graph(store_dir: str, articles: Sequence[str] = ()):  # -> nx.MultiDiG
 
 
 def _cmd_viz(args: argparse.Namespace) -> int:
-    from kg.analyze import top_nodes
-    from kg.network import find_node, induced, neighbourhood, nodes_from_query
-    from kg.viz import write_html
+    from kg.graph.analyze import top_nodes
+    from kg.graph.network import find_node, induced, neighbourhood, nodes_from_query
+    from kg.graph.viz import write_html
 
     g = _load_graph(args.store, args.article)
     what = [f"article {', '.join(args.article)}"] if args.article else []
     if args.query:
         from kg.errors import QueryError
-        from kg.queries import resolve_query
-        from kg.store import open_store
+        from kg.query import resolve_query
+        from kg.rdf.store import open_store
 
         store = open_store(args.store, read_only=True)
         found = nodes_from_query(g, store, resolve_query(args.query))
@@ -474,7 +474,7 @@ def _short(text: str, limit: int = 40) -> str:
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
-    from kg import analyze
+    from kg.graph import analyze
 
     g = _load_graph(args.store, args.article)
     if args.export:

@@ -27,9 +27,9 @@ from pathlib import Path
 from typing import Any
 
 from kg import gazetteer
-from kg.articles import Article
 from kg.errors import InputError
 from kg.facts import HEAD_OF_GOVERNMENT, HEAD_OF_STATE, MINISTER, OTHER
+from kg.ingest import Article
 
 DEFAULT_DWIE = Path("..") / "shared" / "eval" / "dwie" / "dwie-dev.jsonl"
 
@@ -310,10 +310,10 @@ def predict(
     import pyoxigraph as ox
 
     from kg.extractors import extract_facts
-    from kg.mapping import article_graph
     from kg.nlp import parse
-    from kg.queries import resolve_query, run_query
-    from kg.store import replace_graph
+    from kg.query import resolve_query, run_query
+    from kg.rdf.mapping import article_graph
+    from kg.rdf.store import replace_graph
 
     officials = resolve_query("officials")
     by_id = {a.id: a for a in articles}

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from kg.articles import Article
+    from kg.ingest import Article
 
 log = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from kg.articles import Article
+from kg.ingest import Article
 
 log = logging.getLogger(__name__)
 
@@ -83,10 +83,10 @@ def process_chunk(
     from rdflib import Literal
 
     from kg.extractors import extract_facts
-    from kg.iris import article_iri, graph_iri
-    from kg.mapping import article_graph
     from kg.nlp import parse
-    from kg.ontology import KG
+    from kg.rdf.iris import article_iri, graph_iri
+    from kg.rdf.mapping import article_graph
+    from kg.rdf.ontology import KG
 
     results = []
     pairs = parse(articles, model if model is not None else _MODEL, batch_size=len(articles) or 1)

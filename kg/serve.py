@@ -79,7 +79,7 @@ def execute(store: Any, sparql: str, accept: str) -> Answer:
     """Run one query on an open store and serialise the result as the client asked."""
     import pyoxigraph as ox
 
-    from kg.queries import check_query
+    from kg.query import check_query
 
     try:
         check_query(sparql)
@@ -110,7 +110,7 @@ def execute(store: Any, sparql: str, accept: str) -> Answer:
 
 def _worker_main(store_path: str, conn: Connection) -> None:
     """A query worker: open the store read-only, answer queries until the pipe closes."""
-    from kg.store import open_store
+    from kg.rdf.store import open_store
 
     store = open_store(Path(store_path), read_only=True)
     conn.send("ready")
@@ -294,7 +294,7 @@ def serve(
     ready: threading.Event | None = None,
 ) -> None:
     """Serve until interrupted. ``ready`` is set once the socket listens (for tests)."""
-    from kg.store import open_store
+    from kg.rdf.store import open_store
 
     open_store(store_path, read_only=True)  # a clear error before any worker starts
     pool = QueryPool(store_path, workers, timeout)

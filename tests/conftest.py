@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+import os
+import shutil
+import subprocess
+import sys
+import time
 
 import pytest
 
-from kg.articles import Article, iter_articles
+from kg.errors import StoreError
+from kg.ingest import Article, iter_articles
+from kg.rdf.remote import RemoteStore
+from tests.net import free_port
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT / "seeds"
 
 
@@ -55,3 +62,38 @@ def seed_build(tmp_path_factory):
     out = tmp_path_factory.mktemp("seed-output")
     report = build([SEED_DIR], out)
     return out, report
+
+
+@pytest.fixture(scope="session")
+def sparql_url(tmp_path_factory):
+    """A real SPARQL server (Oxigraph's): the one .ci/run starts ($KG_TEST_SPARQL_URL), or
+    one started here from the ``oxigraph`` command of the test dependencies."""
+    url = os.environ.get("KG_TEST_SPARQL_URL")
+    process = None
+    if not url:
+        binary = shutil.which("oxigraph") or shutil.which(
+            "oxigraph", path=os.path.dirname(sys.executable)
+        )
+        if binary is None:
+            pytest.skip("no Oxigraph server: set KG_TEST_SPARQL_URL or install 'oxigraph'")
+        port = free_port()
+        location = tmp_path_factory.mktemp("oxigraph")
+        process = subprocess.Popen(
+            [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        url = f"http://127.0.0.1:{port}/query"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            RemoteStore(url).query("ASK { }")
+            break
+        except StoreError:
+            if time.monotonic() > deadline:
+                pytest.fail(f"the SPARQL server at {url} did not come up")
+            time.sleep(0.2)
+    yield url
+    if process is not None:
+        process.terminate()
+        process.wait(timeout=10)

@@ -9,8 +9,8 @@ import pytest
 import kg.extractors
 from kg.build import build
 from kg.errors import InputError
-from kg.queries import resolve_query, run_query
-from kg.store import open_store
+from kg.query import resolve_query, run_query
+from kg.rdf.store import open_store
 
 
 def write(path, text):

@@ -16,7 +16,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.build import build
-from kg.store import DEFAULT, open_store
+from kg.rdf.store import DEFAULT, open_store
 
 SHAPES = [
     "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on {day}.",
@@ -108,6 +108,7 @@ def _kg_build(source: Path, out: Path, stderr: int | None = None) -> subprocess.
     )
 
 
+@pytest.mark.slow
 def test_a_build_killed_with_sigkill_resumes_to_the_uninterrupted_graph(tmp_path):
     source = corpus(tmp_path / "news.jsonl", 120)
     out = tmp_path / "out"

@@ -11,7 +11,8 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.paths import ROOT
+
 OX_FORMATS = {
     "trig": ox.RdfFormat.TRIG,
     "nquads": ox.RdfFormat.N_QUADS,

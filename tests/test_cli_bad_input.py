@@ -18,8 +18,8 @@ from rdflib import Graph
 from rdflib.namespace import SDO
 
 from kg.build import build
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02"
 BUILD_KEEPS_GOING = "keep_going" in inspect.signature(build).parameters
 

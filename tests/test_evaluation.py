@@ -19,8 +19,7 @@ from kg.evaluation import (
     match_person,
     score_article,
 )
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.paths import ROOT
 
 # Two made-up articles in the DWIE layout (not taken from the data set).
 RECORDS = [

@@ -15,7 +15,6 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import XSD
 
-from kg.articles import Article
 from kg.facts import (
     COUNTRY,
     GOVERNMENT,
@@ -32,7 +31,8 @@ from kg.facts import (
     Quote,
     Span,
 )
-from kg.mapping import article_graph
+from kg.ingest import Article
+from kg.rdf.mapping import article_graph
 
 SCRIPT = "<script>alert(document.cookie)</script>"
 IMG = '"><img src=x onerror=alert(1)>'
@@ -152,8 +152,8 @@ def test_hostile_text_turtle_reparses_exactly(graph: Graph) -> None:
 
 
 def test_hostile_text_survives_the_store_and_export(graph: Graph, tmp_path) -> None:
-    from kg.export import serialize
-    from kg.store import open_store, replace_graph
+    from kg.rdf.export import serialize
+    from kg.rdf.store import open_store, replace_graph
 
     store = open_store(tmp_path / "store")
     replace_graph(store, graph)
@@ -177,7 +177,7 @@ class _Page(HTMLParser):
 
 
 def test_hostile_text_is_inert_in_the_page(graph: Graph) -> None:
-    from kg.viz import render_html
+    from kg.graph.viz import render_html
 
     benign = _Page()
     benign.feed(render_html(Graph(), title="kg"))
@@ -196,6 +196,6 @@ def test_hostile_text_is_inert_in_the_page(graph: Graph) -> None:
 
 
 def test_bidi_override_in_the_title_is_not_written_raw() -> None:
-    from kg.viz import render_html
+    from kg.graph.viz import render_html
 
     assert "\u202e" not in render_html(Graph(), title=f"{SCRIPT}{RTL}")

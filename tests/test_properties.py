@@ -24,7 +24,6 @@ from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
 from kg import gazetteer
-from kg.articles import Article, check_inputs, iter_articles
 from kg.dates import FUTURE, PAST, normalise_date
 from kg.errors import InputError
 from kg.facts import (
@@ -47,8 +46,9 @@ from kg.facts import (
     Quote,
     Span,
 )
-from kg.iris import entity_iri, fact_iri, graph_iri, post_iri, role_iri, slug
-from kg.mapping import article_graph
+from kg.ingest import Article, check_inputs, iter_articles
+from kg.rdf.iris import entity_iri, fact_iri, graph_iri, post_iri, role_iri, slug
+from kg.rdf.mapping import article_graph
 
 PROPS = settings(
     max_examples=150,
@@ -89,14 +89,14 @@ def valid_article(article: Article) -> None:
 
 def load_or_input_error(path: Path, keep_going: bool = False) -> list[Article] | None:
     """The articles of ``path``, or None after a clean InputError; any other error fails."""
-    logging.getLogger("kg.articles").setLevel(logging.ERROR)  # expected warnings, not noise
+    logging.getLogger("kg.ingest").setLevel(logging.ERROR)  # expected warnings, not noise
     try:
         articles = list(iter_articles([path], keep_going=keep_going))
     except InputError as exc:
         assert "\n" not in str(exc)
         return None
     finally:
-        logging.getLogger("kg.articles").setLevel(logging.NOTSET)
+        logging.getLogger("kg.ingest").setLevel(logging.NOTSET)
     for article in articles:
         valid_article(article)
     return articles
@@ -151,7 +151,7 @@ def test_any_jsonl_lines_load_or_name_the_line(lines: list[str]) -> None:
         assert kept is not None  # --keep-going never stops on a broken line
         if strict is not None:
             assert [a.id for a in strict] == [a.id for a in kept]
-        logging.getLogger("kg.articles").setLevel(logging.ERROR)
+        logging.getLogger("kg.ingest").setLevel(logging.ERROR)
         try:
             check = check_inputs([path], keep_going=True)
         except InputError as exc:
@@ -160,7 +160,7 @@ def test_any_jsonl_lines_load_or_name_the_line(lines: list[str]) -> None:
             assert check.articles == len(kept) > 0
             assert all(re.match(rf"{re.escape(str(path))}:\d+: ", s) for s in check.skipped)
         finally:
-            logging.getLogger("kg.articles").setLevel(logging.NOTSET)
+            logging.getLogger("kg.ingest").setLevel(logging.NOTSET)
 
 
 # --- IRIs ----------------------------------------------------------------------------------
@@ -250,7 +250,7 @@ def test_a_query_the_parser_sees_calling_out_is_always_refused(bits: list[str]) 
     from rdflib.plugins.sparql.parser import parseQuery
 
     from kg.errors import QueryError
-    from kg.queries import _node_names, check_query
+    from kg.query.policy import _node_names, check_query
 
     sparql = "PREFIX ex: <urn:ex#> PREFIX : <urn:e#> SELECT * WHERE { " + " ".join(bits) + " }"
     try:

@@ -13,12 +13,12 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pytest
 from rdflib import Graph
 
-QUERIES = Path(__file__).resolve().parent.parent / "queries"
+from tests.paths import QUERIES
+
 COUNT_ALL_CUBED = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 

@@ -19,7 +19,7 @@ from kg.facts import Fact
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from kg.articles import Article
+    from kg.ingest import Article
 
 Extractor = Callable[[DocContext], Iterable[Fact]]
 

@@ -23,7 +23,6 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from kg import gazetteer
-from kg.articles import Article
 from kg.dates import FUTURE, PAST, normalise_date
 from kg.extractors.patterns import GOVERNMENT_NOUNS, NAME_PARTICLES, NAME_SUFFIXES, TITLE_HEADS
 from kg.facts import (
@@ -38,6 +37,7 @@ from kg.facts import (
 from kg.facts import (
     Span as TextSpan,
 )
+from kg.ingest import Article
 
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
 LOCATIVE_PREPS = frozenset({"in", "at", "to", "from", "into", "across", "throughout", "near"})

@@ -1,0 +1,175 @@
+"""The ``Article`` record and how metadata and text become one (ids, titles, dates, sources)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kg.errors import InputError
+from kg.ingest.html import looks_like_html, strip_html
+from kg.ingest.wire_dates import parse_date, wire_date
+
+logger = logging.getLogger(__name__)
+
+_ID_KEYS = ("id", "newid", "doc_id")
+_DATE_KEYS = ("date_iso", "published", "date")  # an explicit ISO field first
+_TEXT_KEYS = ("text", "body")
+_UNSAFE_ID_CHARS = re.compile(r"[^A-Za-z0-9._-]")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article: the text NLP runs on plus the metadata the graph records."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: dt.date | None = None
+    source: str | None = None
+    url: str | None = None
+    path: str | None = None
+
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 of id, title, date and text, recorded in the graph (kg:contentHash) so a later
+        build can tell an unchanged article; kg build does not skip on it yet."""
+        published = self.published.isoformat() if self.published else None
+        payload = json.dumps([self.id, self.title, published, self.text], ensure_ascii=False)
+        return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def record_article(
+    record: Mapping[str, Any],
+    where: str,
+    default_id: str,
+    default_date: dt.date | None,
+    path: Path,
+) -> Article | None:
+    """Turn one JSON record into an Article, or None (with a warning) if it has no text."""
+    text = None
+    for key in _TEXT_KEYS:
+        value = record.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise InputError(f"{where}: '{key}' must be a string, got {json_type(value)}")
+        if value.strip():
+            text = value
+            break
+    if text is not None and looks_like_html(text):
+        logger.warning("%s: text looks like HTML; markup removed", where)
+        text = strip_html(text)[0] or None
+    if text is None:
+        logger.debug("%s: record has no text (keys 'text' or 'body'); skipped", where)
+        return None
+    meta = {
+        "id": _first(record, _ID_KEYS),
+        "date": _first(record, _DATE_KEYS),
+        "title": record.get("title"),
+        "source": record.get("source"),
+        "url": record.get("url"),
+    }
+    return build_article(
+        meta,
+        where=where,
+        text=text,
+        default_id=default_id,
+        default_title=None,
+        default_date=default_date,
+        path=path,
+    )
+
+
+def _first(record: Mapping[str, Any], keys: Sequence[str]) -> Any:
+    for key in keys:
+        value = record.get(key)
+        if value not in (None, ""):
+            return value
+    return None
+
+
+def build_article(
+    meta: Mapping[str, Any],
+    *,
+    where: str,
+    text: str,
+    default_id: str,
+    default_title: str | None,
+    default_date: dt.date | None,
+    path: Path,
+) -> Article:
+    """Combine metadata with the defaults detected from the file into an Article."""
+    text = _replace_surrogates(text, where)
+    meta = {k: _replace_surrogates(v, where) if isinstance(v, str) else v for k, v in meta.items()}
+    raw_id = meta.get("id")
+    article_id = _clean_id(raw_id) if raw_id is not None else ""
+    article_id = article_id or _clean_id(default_id) or "article"
+    title = _clean_str(meta.get("title"), "title", where)
+    published = _coerce_date(meta.get("date"), where)
+    return Article(
+        id=article_id,
+        text=text,
+        title=title if title is not None else default_title,
+        published=published if published is not None else default_date,
+        source=_clean_str(meta.get("source"), "source", where),
+        url=_clean_str(meta.get("url"), "url", where),
+        path=str(path),
+    )
+
+
+def _clean_id(value: Any) -> str:
+    """Make an id safe for file names and IRIs: only ``[A-Za-z0-9._-]`` (may be empty)."""
+    return _UNSAFE_ID_CHARS.sub("-", str(value).strip())
+
+
+def _clean_str(value: Any, key: str, where: str) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (dict, list)):
+        raise InputError(f"{where}: '{key}' must be a string, got {json_type(value)}")
+    text = str(value).strip()
+    return text or None
+
+
+def _coerce_date(value: Any, where: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):  # YAML front matter may give these already parsed
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise InputError(f"{where}: not a date: {value!r}; expected YYYY-MM-DD or an ISO datetime")
+    try:
+        return parse_date(value)
+    except InputError as exc:
+        wire = wire_date(value)
+        if wire is not None:
+            return wire
+        raise InputError(f"{where}: {exc}") from None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _replace_surrogates(text: str, where: str) -> str:
+    """Lone surrogates (JSON ``"\\ud800"``) can be read but never written as UTF-8: replace
+    each with U+FFFD, one code point for one, so offsets into the text stay valid."""
+    if not _SURROGATE.search(text):
+        return text
+    logger.warning("%s: lone surrogate code points replaced by U+FFFD", where)
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def json_type(value: Any) -> str:
+    names = {dict: "an object", list: "a list", str: "a string", bool: "a boolean"}
+    if value is None:
+        return "null"
+    return names.get(type(value), "a number" if isinstance(value, (int, float)) else "a value")
