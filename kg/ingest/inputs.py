@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.ingest.files import check_regular
 from kg.ingest.json_records import load_json, load_jsonl
 from kg.ingest.markdown import load_md
 from kg.ingest.records import Article
@@ -103,6 +104,7 @@ def _iter_articles(
             raise InputError(f"no such file or directory: '{given}'")
         if not path.is_dir():
             _check_suffix(path)
+            check_regular(path)  # a FIFO would block, a device never end
 
     def skip(message: str) -> None:
         logger.warning("skipped: %s", message)
@@ -110,7 +112,7 @@ def _iter_articles(
             skipped.append(message)
 
     on_error = skip if keep_going else None
-    seen: set[str] = set()
+    seen = _Seen()
     for given in inputs:
         path = Path(given)
         files = _walk(path) if path.is_dir() else iter([path])
@@ -121,22 +123,45 @@ def _iter_articles(
             id_base = str(file.relative_to(path.parent).with_suffix("")) if path.is_dir() else None
             try:
                 for article, where in _located(file, default_date, id_base, on_error):
-                    if article.id in seen:  # the later one would silently replace the first
-                        message = (
-                            f"{where}: article id '{article.id}' is already used by an "
-                            "earlier input; give the articles distinct ids (metadata 'id') or "
-                            "pass their directories instead of the files"
-                        )
-                        if on_error is None:
-                            raise InputError(message)
-                        on_error(message)
-                        continue
-                    seen.add(article.id)
-                    yield article
+                    clash = seen.clash(article, where)
+                    if clash is None:
+                        yield article
+                    elif on_error is None:
+                        raise InputError(clash)
+                    else:
+                        on_error(clash)  # the first stays; this one is named and left out
             except InputError as exc:
                 if on_error is None:
                     raise
                 on_error(str(exc))  # the rest of this file is unusable; go on with the next
+
+
+class _Seen:
+    """The articles read so far, by the key the store files them under (``Article.key``):
+    ids that differ only in case or punctuation ("Story-1", "story.1", "story_1/") would
+    be one graph, the later silently replacing the earlier."""
+
+    def __init__(self) -> None:
+        self.first: dict[str, tuple[str, str]] = {}  # key -> (id, where it was read)
+
+    def clash(self, article: Article, where: str) -> str | None:
+        """None for a new article, else the message naming both inputs."""
+        key = article.key
+        if key not in self.first:
+            self.first[key] = (article.id, where)
+            return None
+        first_id, first_where = self.first[key]
+        same = (
+            f"article id '{article.id}' is already used by {first_where}"
+            if first_id == article.id
+            else f"article id '{article.id}' names the same graph as '{first_id}' from "
+            f"{first_where} (ids are compared without case and punctuation: both are "
+            f"'{key}')"
+        )
+        return (
+            f"{where}: {same}; give the articles distinct ids (metadata 'id') or pass "
+            "their directories instead of the files"
+        )
 
 
 def load_article_file(
@@ -169,6 +194,7 @@ def _located(
     if path.is_dir():
         raise InputError(f"{path}: is a directory, expected a file ({_ALLOWED})")
     _check_suffix(path)
+    check_regular(path)
     suffix = path.suffix.lower()
     if path.name.lower().endswith(SIDECAR_SUFFIX):
         logger.info("%s: sidecar metadata, not an article; skipped", path)

@@ -7,10 +7,17 @@ import json
 import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from kg.errors import InputError
-from kg.ingest.files import BINARY_PROBE_BYTES, read_text, reject_binary
+from kg.ingest.files import (
+    BINARY_PROBE_BYTES,
+    MAX_FILE_BYTES,
+    open_regular,
+    read_text,
+    reject_binary,
+    too_big,
+)
 from kg.ingest.records import Article, json_type, record_article
 
 logger = logging.getLogger(__name__)
@@ -63,16 +70,12 @@ def load_jsonl(
     id_base: str,
     on_error: Callable[[str], None] | None = None,
 ) -> Iterator[tuple[Article, str]]:
-    try:
-        handle = path.open("rb")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-    with handle:
+    with open_regular(path, whole=False) as handle:
         reject_binary(path, handle.read(BINARY_PROBE_BYTES))
         handle.seek(0)
         warned_latin1 = False
         count = skipped = 0
-        for lineno, raw in enumerate(handle, start=1):
+        for lineno, raw in enumerate(_lines(handle, path), start=1):
             if not raw.strip():
                 continue
             try:
@@ -101,6 +104,22 @@ def load_jsonl(
         logger.warning("%s: %d records without text (keys 'text' or 'body') skipped", path, skipped)
     if count == 0:
         logger.info("%s: no articles in file", path)
+
+
+def _lines(handle: BinaryIO, path: Path) -> Iterator[bytes]:
+    """The file's lines, none read past :data:`MAX_FILE_BYTES` (a file with no newline
+    would otherwise be read whole as one line)."""
+    lineno = 0
+    while True:
+        lineno += 1
+        try:
+            raw = handle.readline(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+        if not raw:
+            return
+        too_big(f"{path}:{lineno}", len(raw) - raw.endswith(b"\n"), "the line")
+        yield raw
 
 
 def _json_line(line: str, where: str) -> dict[str, Any]:

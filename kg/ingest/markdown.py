@@ -42,12 +42,47 @@ def load_md(path: Path, default_date: dt.date | None, id_base: str) -> Article:
     )
 
 
+# Front matter holds a few short fields; past this it is not front matter.
+MAX_FRONT_MATTER_BYTES = 64 * 1024
+
+
+class _AliasRefused(Exception):
+    def __init__(self, anchor: str, line: int) -> None:
+        super().__init__(anchor, line)
+        self.anchor, self.line = anchor, line
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """PyYAML's safe loader without aliases: an alias bomb (nested lists of aliases, a
+    billion strings when expanded) and a recursive alias (``id: &a [*a]``) are refused
+    when the alias is met, before anything is built or turned into text."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _AliasRefused(str(event.anchor), event.start_mark.line)
+        return super().compose_node(parent, index)
+
+
 def _parse_front_matter(path: Path, front: str) -> dict[str, Any]:
+    size = len(front.encode("utf-8", "surrogatepass"))
+    if size > MAX_FRONT_MATTER_BYTES:
+        raise InputError(
+            f"{path}: front matter of {size:,} bytes is over the {MAX_FRONT_MATTER_BYTES:,}-byte "
+            "limit; keep only the metadata (id, title, date, source, url) in it"
+        )
     try:
-        meta = yaml.safe_load(front)
+        meta = yaml.load(front, Loader=_FrontMatterLoader)  # a SafeLoader without aliases
+    except _AliasRefused as exc:  # line 1 of the file is the opening ---
+        raise InputError(
+            f"{path}:{exc.line + 2}: front matter uses the YAML alias *{exc.anchor}; aliases "
+            "are not allowed, write the value out"
+        ) from None
     except (yaml.YAMLError, ValueError) as exc:  # PyYAML raises ValueError for 2025-13-01
         first = " ".join(str(exc).split("\n")[0].split())
         raise InputError(f"{path}: front matter is not valid YAML: {first}") from None
+    except RecursionError:
+        raise InputError(f"{path}: front matter is nested too deeply") from None
     if meta is None:
         return {}
     if not isinstance(meta, dict):

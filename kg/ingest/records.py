@@ -8,13 +8,14 @@ import json
 import logging
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
 from kg.ingest.html import looks_like_html, strip_html
 from kg.ingest.wire_dates import parse_date, wire_date
+from kg.keys import slug
 
 logger = logging.getLogger(__name__)
 
@@ -37,12 +38,26 @@ class Article:
     path: str | None = None
 
     @property
+    def key(self) -> str:
+        """The key the graph uses for this article (its IRI and named graph): ``id`` without
+        case or punctuation. Two articles with one key would be one article in the store."""
+        return slug(self.id)
+
+    @property
     def content_hash(self) -> str:
-        """SHA-256 of id, title, date and text, recorded in the graph (kg:contentHash) so a later
-        build can tell an unchanged article; kg build does not skip on it yet."""
-        published = self.published.isoformat() if self.published else None
-        payload = json.dumps([self.id, self.title, published, self.text], ensure_ascii=False)
+        """SHA-256 of every field, which is exactly what the article's graph is made of (the
+        mapping reads them all: id, text, title, date, source, url, file). Recorded in the
+        graph (kg:contentHash); kg build skips an article whose hash and build key are
+        already in the store, so a change to any field, metadata included, rebuilds it."""
+        values = [getattr(self, f.name) for f in fields(self)]
+        payload = json.dumps(values, ensure_ascii=False, default=_iso)
         return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _iso(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"an Article field holds {type(value).__name__}")
 
 
 def record_article(
@@ -109,8 +124,7 @@ def build_article(
     text = _replace_surrogates(text, where)
     meta = {k: _replace_surrogates(v, where) if isinstance(v, str) else v for k, v in meta.items()}
     raw_id = meta.get("id")
-    article_id = _clean_id(raw_id) if raw_id is not None else ""
-    article_id = article_id or _clean_id(default_id) or "article"
+    article_id = _clean_id(raw_id, where) or _clean_id(default_id, where) or "article"
     title = _clean_str(meta.get("title"), "title", where)
     published = _coerce_date(meta.get("date"), where)
     return Article(
@@ -124,18 +138,33 @@ def build_article(
     )
 
 
-def _clean_id(value: Any) -> str:
+def _clean_id(value: Any, where: str) -> str:
     """Make an id safe for file names and IRIs: only ``[A-Za-z0-9._-]`` (may be empty)."""
-    return _UNSAFE_ID_CHARS.sub("-", str(value).strip())
+    return _UNSAFE_ID_CHARS.sub("-", _scalar(value, "id", where) or "")
 
 
 def _clean_str(value: Any, key: str, where: str) -> str | None:
+    text = _scalar(value, key, where)
+    return text.strip() or None if text is not None else None
+
+
+def _scalar(value: Any, key: str, where: str) -> str | None:
+    """A metadata field as text: strings, numbers and dates only. A list, mapping or
+    (in YAML) a yes/no would otherwise become an odd id or title without a word."""
     if value is None:
         return None
-    if isinstance(value, (dict, list)):
-        raise InputError(f"{where}: '{key}' must be a string, got {json_type(value)}")
-    text = str(value).strip()
-    return text or None
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        raise InputError(
+            f"{where}: '{key}' must be a string or a number, got a boolean ({value}); "
+            "quote it in YAML front matter"
+        )
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, dt.date):  # YAML reads 2025-05-29 as a date
+        return value.isoformat()
+    raise InputError(f"{where}: '{key}' must be a string or a number, got {json_type(value)}")
 
 
 def _coerce_date(value: Any, where: str) -> dt.date | None:
@@ -145,6 +174,8 @@ def _coerce_date(value: Any, where: str) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if isinstance(value, (dict, list, set, tuple)):
+        raise InputError(f"{where}: 'date' must be a date, got {json_type(value)}")
     if not isinstance(value, str):
         raise InputError(f"{where}: not a date: {value!r}; expected YYYY-MM-DD or an ISO datetime")
     try:
@@ -169,7 +200,7 @@ def _replace_surrogates(text: str, where: str) -> str:
 
 
 def json_type(value: Any) -> str:
-    names = {dict: "an object", list: "a list", str: "a string", bool: "a boolean"}
+    names = {dict: "an object", list: "a list", str: "a string", bool: "a boolean", set: "a set"}
     if value is None:
         return "null"
     return names.get(type(value), "a number" if isinstance(value, (int, float)) else "a value")

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
-from kg.ingest.files import decode, read_text
+from kg.ingest.files import decode, read_bytes, read_text
 from kg.ingest.html import looks_like_html, strip_html
 from kg.ingest.records import Article, build_article, json_type
 
@@ -74,16 +74,16 @@ def _split_title(content: str) -> tuple[str | None, str]:
 def _read_sidecar(path: Path) -> tuple[dict[str, Any], str | None]:
     """Metadata from ``X.meta.json`` beside ``X.txt`` and that file's name, or ``({}, None)``."""
     sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
-    if not sidecar.is_file():
-        return {}, None
+    if not sidecar.exists():
+        return {}, None  # read_bytes refuses a sidecar that is not a regular file
     try:
-        meta = json.loads(decode(sidecar.read_bytes(), sidecar))
-    except OSError as exc:
-        raise InputError(f"{sidecar}: cannot read: {exc.strerror or exc}") from exc
+        meta = json.loads(decode(read_bytes(sidecar), sidecar))
     except json.JSONDecodeError as exc:
         raise InputError(
             f"{sidecar}:{exc.lineno}: not valid JSON: {exc.msg} (column {exc.colno})"
         ) from None
+    except RecursionError:
+        raise InputError(f"{sidecar}: JSON nested too deeply") from None
     if not isinstance(meta, dict):
         raise InputError(f"{sidecar}: expected a JSON object, got {json_type(meta)}")
     return {str(key): value for key, value in meta.items()}, str(sidecar)

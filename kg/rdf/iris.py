@@ -13,30 +13,25 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 
 from rdflib import URIRef
 
 from kg.facts import COUNTRY, GOVERNMENT, GROUP, PERSON, PLACE, EntityRef, Fact, fact_line
+from kg.keys import slug
 from kg.rdf.ontology import GRAPH, ID
 
-_MAX_SLUG = 80
+__all__ = [
+    "article_iri",
+    "entity_iri",
+    "evidence_iri",
+    "fact_iri",
+    "graph_iri",
+    "post_iri",
+    "role_iri",
+    "slug",
+]
+
 _ISO_CODE = re.compile(r"[A-Za-z]{2,3}")
-
-
-def slug(text: str) -> str:
-    """Lower-case ASCII words joined by '-'; a digest when nothing readable is left.
-
-    Long or non-Latin keys get a short digest appended so distinct keys stay distinct.
-    """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    words = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
-    if not words:
-        return digest
-    if len(words) > _MAX_SLUG or ascii_text != text:
-        return f"{words[:_MAX_SLUG].rstrip('-')}-{digest}"
-    return words
 
 
 def _code(key: str) -> str:

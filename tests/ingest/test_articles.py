@@ -517,11 +517,11 @@ def test_articles_content_hash_stable_and_sensitive() -> None:
     assert base.content_hash == same.content_hash
     assert len(base.content_hash) == 64
     int(base.content_hash, 16)
-    # path, source and url are not content: moving a file does not make it "changed"
+    # the file's path reaches the graph (kg:sourceFile), so a moved file is a changed article
     moved = Article(
         id="a", text="Some text.", title="T", published=dt.date(2025, 5, 29), path="elsewhere.txt"
     )
-    assert moved.content_hash == base.content_hash
+    assert moved.content_hash != base.content_hash
     changed = [
         Article(id="a", text="Some text!", title="T", published=dt.date(2025, 5, 29)),
         Article(id="b", text="Some text.", title="T", published=dt.date(2025, 5, 29)),
