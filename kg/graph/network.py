@@ -651,6 +651,14 @@ def induced(
         for n in list(keep):
             if g.nodes[n]["kind"] in _FACT_KINDS:
                 keep.update(v for _, v, r in g.out_edges(n, data="relation") if r == "in")
-    sub = g.subgraph(keep).copy()
+    # nodes and edges in g's order: a subgraph view would iterate the set ``keep``, whose
+    # order changes from one process to the next, and so would the page drawn from it
+    sub = nx.MultiDiGraph()
     sub.graph = dict(g.graph)
+    sub.add_nodes_from((n, d.copy()) for n, d in g.nodes(data=True) if n in keep)
+    sub.add_edges_from(
+        (u, v, k, d.copy())
+        for u, v, k, d in g.edges(keys=True, data=True)
+        if u in keep and v in keep
+    )
     return sub

@@ -18,19 +18,17 @@ module stays cheap.
 
 from __future__ import annotations
 
-import contextlib
 import html
 import json
 import math
-import os
 import re
-import tempfile
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from kg.atomic import write_atomic
 from kg.errors import KGError
 from kg.graph.network import ARTICLE, KINDS, entity_view, from_rdflib, from_store, induced
 
@@ -112,13 +110,7 @@ def _layout(g: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     (Louvain) on its own and packing the communities in rows by size costs the sum of their
     squares instead, and keeps related nodes together.
     """
-    view = nx.Graph(entity_view(g))
-    for n in g:  # articles: next to their facts
-        if n not in view:
-            view.add_node(n)
-    for u, v, r in g.edges(data="relation"):
-        if r == "in" and not view.has_edge(u, v):
-            view.add_edge(u, v, weight=0.2)
+    view = _sorted_graph(_layout_view(g))
     groups = sorted(
         nx.community.louvain_communities(view, weight="weight", seed=7),
         key=lambda c: (-len(c), min(c)),
@@ -132,7 +124,7 @@ def _layout(g: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
         side = 2 * radius
         if x > 0 and x + side > row_width:
             x, y, row_height = 0.0, y + row_height, 0.0
-        sub = view.subgraph(members)
+        sub = _sorted_graph(view.subgraph(members))
         if len(sub) == 1:
             local = {next(iter(sub)): (0.0, 0.0)}
         else:
@@ -147,6 +139,29 @@ def _layout(g: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
         x += side
         row_height = max(row_height, side)
     return pos
+
+
+def _layout_view(g: nx.MultiDiGraph) -> nx.Graph:
+    """The entity graph the layout reads, with each article next to its facts."""
+    view = nx.Graph(entity_view(g))
+    for n in g:
+        if n not in view:
+            view.add_node(n)
+    for u, v, r in g.edges(data="relation"):
+        if r == "in" and not view.has_edge(u, v):
+            view.add_edge(u, v, weight=0.2)
+    return view
+
+
+def _sorted_graph(view: nx.Graph) -> nx.Graph:
+    """A copy with nodes and edges in sorted order. Louvain and the spring layout depend on
+    the order they meet nodes in, and a subgraph view iterates a set of node names (its
+    order changes with Python's string hashing from one process to the next), so the same
+    store would otherwise be drawn differently by two identical builds."""
+    out = nx.Graph()
+    out.add_nodes_from(sorted(view.nodes))
+    out.add_edges_from(sorted((min(u, v), max(u, v), d) for u, v, d in view.edges(data=True)))
+    return out
 
 
 def _node_items(g: nx.MultiDiGraph, article_index: dict[str, int]) -> list[dict[str, Any]]:
@@ -447,23 +462,6 @@ def render_html(graph: Graph, title: str = "kg", *, max_nodes: int = MAX_NODES) 
     return render_network(from_rdflib(graph), title, max_nodes=max_nodes)
 
 
-def _write_atomic(path: Path, page: str) -> None:
-    """Temp file in the same directory, then replace: a reader never sees half a page."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(page)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-
-
 def write_html(
     graph: Graph | nx.MultiDiGraph,
     path: Path,
@@ -474,7 +472,7 @@ def write_html(
 ) -> None:
     """Write the page of an rdflib graph or a :mod:`kg.graph.network` graph to ``path``."""
     g = graph if isinstance(graph, nx.MultiDiGraph) else from_rdflib(graph)
-    _write_atomic(path, render_network(g, title, max_nodes=max_nodes, note=note))
+    write_atomic(path, render_network(g, title, max_nodes=max_nodes, note=note))
 
 
 def store_title(g: nx.MultiDiGraph) -> str:

@@ -3,15 +3,14 @@ dataset with one named graph per article (TriG, N-Quads)."""
 
 from __future__ import annotations
 
-import os
-import tempfile
-from pathlib import Path
-
 import pyoxigraph as ox
 
+from kg.atomic import write_atomic
 from kg.errors import ExportError
 from kg.rdf.mapping import PREFIXES
 from kg.rdf.store import named_quads, union_triples
+
+__all__ = ["FORMATS", "serialize", "write_atomic"]  # write_atomic: kg.atomic
 
 FORMATS = {
     "turtle": (ox.RdfFormat.TURTLE, False),
@@ -32,24 +31,3 @@ def serialize(store: ox.Store, fmt: str) -> bytes:
     else:
         data = ox.serialize(union_triples(store), format=rdf_format, prefixes=PREFIXES)
     return data or b""
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path`` and rename, so no reader sees half a file."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; outputs are ordinary files
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise ExportError(f"cannot write '{path}': {exc.strerror or exc}") from exc
