@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from kg.errors import InputError
 from kg.ingest import Article, check_inputs, iter_articles
@@ -100,10 +100,8 @@ def build(
     """
     from kg.nlp import load_model
     from kg.pipeline import Workers, build_key
-    from kg.rdf.export import serialize, write_atomic
-    from kg.rdf.mapping import ontology_graph
     from kg.rdf.remote import is_url
-    from kg.rdf.store import count_triples, open_store, replace_graph, stored_hashes, write_graph
+    from kg.rdf.store import open_store, store_errors
 
     remote = is_url(store_location)
     location = store_location if store_location is not None else out_dir / STORE_DIR
@@ -112,63 +110,100 @@ def build(
     # every input is read once before anything is written: a broken record stops the build
     # here (or is listed and skipped with keep_going), and the count gives the progress ETA
     checked = check_inputs(inputs, keep_going=keep_going)
-    report_broken = list(checked.skipped)
     load_model(model)  # fail on a missing model before the store is touched
-    key = build_key(model)
-    report = BuildReport(broken=report_broken)
-    with Workers(model, jobs, key) as workers:  # forked before the store is opened
+    run = _Run(
+        inputs,
+        published,
+        build_key(model),
+        force,
+        shard,
+        keep_going,
+        progress,
+        BuildReport(broken=list(checked.skipped)),
+    )
+    with Workers(model, jobs, run.key) as workers:  # forked before the store is opened
         store = open_store(location)
         try:
-            replace_graph(store, ontology_graph())
-            done = {} if force else stored_hashes(store)
-            if progress is not None:
-                progress.start(checked.articles if shard is None else None)
-
-            def todo() -> Iterator[Article]:
-                articles = iter_articles(
-                    inputs, default_date=published, keep_going=keep_going, warn=False
-                )
-                for article in articles:
-                    if shard is not None and not in_shard(article.id, shard):
-                        continue
-                    if done.get(str(graph_iri(article.id))) == f"{article.content_hash}|{key}":
-                        report.skipped += 1
-                        if progress is not None:
-                            progress.advance(article.id, "skipped")
-                        continue
-                    yield article
-
-            for result in workers.results(todo()):
-                if result.error is not None:
-                    log.warning("article '%s' skipped: %s", result.article_id, result.error)
-                    report.failed.append(result.article_id)
-                    status = "failed"
-                else:
-                    write_graph(store, result.graph_iri, result.ntriples)
-                    report.triples += result.triples
-                    report.articles += 1
-                    report.facts.update(result.facts)
-                    status = "built"
-                if progress is not None:
-                    progress.advance(result.article_id, status)
-            store.flush()
-            report.store_triples = count_triples(store)
-            if remote:
-                report.outputs.append(str(location))
-                return report
-            turtle = out_dir / TURTLE_FILE
-            write_atomic(turtle, serialize(store, "turtle"))
-            report.outputs.append(turtle)
-            if html:  # read from the store directly: no rdflib copy of a large store
-                from kg.graph.viz import write_store_page
-
-                page = out_dir / HTML_FILE
-                note = write_store_page(store, page)  # titled after the store's articles
-                if note:  # the store is too big for one page: it shows the most central part
-                    log.warning("%s: %s", page, note)
-                report.outputs.append(page)
+            with store_errors(location):  # a full disk or a damaged store: one clear line
+                run.articles(store, workers, checked.articles)
+                if remote:
+                    run.report.outputs.append(str(location))
+                    return run.report
+                _write_files(store, out_dir, html, run.report)
         finally:
-            store.flush()
+            with store_errors(location):
+                store.flush()
             del store
-    report.outputs.append(Path(location))
-    return report
+    run.report.outputs.append(Path(location))
+    return run.report
+
+
+@dataclass
+class _Run:
+    """One build's settings and report, and the loop that stores its articles."""
+
+    inputs: Sequence[str | Path]
+    published: dt.date | None
+    key: str
+    force: bool
+    shard: tuple[int, int] | None
+    keep_going: bool
+    progress: Progress | None
+    report: BuildReport
+
+    def articles(self, store: Any, workers: Any, total: int) -> None:
+        """Build and store every article not already stored with the same hash and key."""
+        from kg.rdf.mapping import ontology_graph
+        from kg.rdf.store import count_triples, replace_graph, stored_hashes, write_graph
+
+        replace_graph(store, ontology_graph())
+        done = {} if self.force else stored_hashes(store)
+        if self.progress is not None:
+            self.progress.start(total if self.shard is None else None)
+        for result in workers.results(self._todo(done)):
+            if result.error is not None:
+                log.warning("article '%s' skipped: %s", result.article_id, result.error)
+                self.report.failed.append(result.article_id)
+                status = "failed"
+            else:
+                write_graph(store, result.graph_iri, result.ntriples)
+                self.report.triples += result.triples
+                self.report.articles += 1
+                self.report.facts.update(result.facts)
+                status = "built"
+            if self.progress is not None:
+                self.progress.advance(result.article_id, status)
+        store.flush()
+        self.report.store_triples = count_triples(store)
+
+    def _todo(self, done: dict[str, str]) -> Iterator[Article]:
+        articles = iter_articles(
+            self.inputs, default_date=self.published, keep_going=self.keep_going, warn=False
+        )
+        for article in articles:
+            if self.shard is not None and not in_shard(article.id, self.shard):
+                continue
+            if done.get(str(graph_iri(article.id))) == f"{article.content_hash}|{self.key}":
+                self.report.skipped += 1
+                if self.progress is not None:
+                    self.progress.advance(article.id, "skipped")
+                continue
+            yield article
+
+
+def _write_files(store: Any, out_dir: Path, html: bool, report: BuildReport) -> None:
+    """graph.ttl and graph.html of the whole store, each written atomically."""
+    from kg.atomic import write_atomic
+    from kg.rdf.export import serialize
+
+    turtle = out_dir / TURTLE_FILE
+    write_atomic(turtle, serialize(store, "turtle"))
+    report.outputs.append(turtle)
+    if html:  # read from the store directly: no rdflib copy of a large store
+        from kg.graph.viz import write_store_page
+
+        page = out_dir / HTML_FILE
+        note = write_store_page(store, page)  # titled after the store's articles
+        if note:  # the store is too big for one page: it shows the most central part
+            log.warning("%s: %s", page, note)
+        report.outputs.append(page)

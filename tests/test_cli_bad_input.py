@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -134,3 +135,60 @@ def test_keep_going_builds_the_rest_and_says_what_it_skipped(tmp_path: Path) -> 
     assert f"skipped 2 broken input(s): {path}:2: not valid JSON" in last
     assert f"{path}:3: expected a JSON object" in last
     Graph().parse(out / "graph.ttl")
+
+
+# --- issue 11: inputs that hung or ended in "internal error" -------------------------------
+
+
+def special_input(tmp_path: Path, case: str) -> tuple[Path, str]:
+    """The input of one case and the start of the line that must report it."""
+    if case == "fifo":
+        path = tmp_path / "pipe.txt"
+        os.mkfifo(path)
+        return path, f"{path}: is a FIFO (named pipe), not a regular file"
+    if case == "device":
+        path = tmp_path / "zero.txt"
+        path.symlink_to("/dev/zero")
+        return path, f"{path}: is a character device, not a regular file"
+    levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"] + [
+        f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 12)
+    ]
+    fronts = {
+        "alias-bomb": ("\n".join(levels), ":3: front matter uses the YAML alias *a0"),
+        "recursive-id": ("id: &a [*a]", ":2: front matter uses the YAML alias *a"),
+        "deep-yaml": ("id: " + "[" * 5000 + "]" * 5000, ": front matter is nested too deeply"),
+        "list-id": ("id: [a, b]", ": 'id' must be a string or a number, got a list"),
+    }
+    front, message = fronts[case]
+    path = tmp_path / f"{case}.md"
+    path.write_text(f"---\n{front}\n---\nJapan and Norway met.\n", encoding="utf-8")
+    return path, f"{path}{message}"
+
+
+@pytest.mark.parametrize(
+    "case", ["fifo", "device", "alias-bomb", "recursive-id", "deep-yaml", "list-id"]
+)
+def test_special_inputs_fail_in_one_line_without_hanging(tmp_path: Path, case: str) -> None:
+    if case == "fifo" and not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    if case == "device" and not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero here")
+    path, message = special_input(tmp_path, case)
+    out = tmp_path / "out"
+    line = one_error_line(kg("build", str(path), "--out", str(out)))  # kg() times out at 300 s
+    assert line.startswith(f"kg: error: {message}"), line
+    assert written(out) == []
+
+
+def test_a_damaged_store_fails_in_one_line_saying_what_helps(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Japan and Norway met in Oslo on Monday.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert kg("build", str(path), "--out", str(out), "--no-html").returncode == 0
+    for table in (out / "store").glob("*.sst"):
+        data = bytearray(table.read_bytes())
+        data[100:-100:97] = bytes(b ^ 0xFF for b in data[100:-100:97])
+        table.write_bytes(bytes(data))
+    line = one_error_line(kg("build", str(path), "--out", str(out), "--no-html"))
+    assert line.startswith(f"kg: error: the graph store at '{out / 'store'}' is damaged (")
+    assert "kg build --force --store NEW_DIR" in line and "kg export --store" in line

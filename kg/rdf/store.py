@@ -9,6 +9,9 @@ Only the RDF layer imports pyoxigraph.
 
 from __future__ import annotations
 
+import errno
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -46,8 +49,47 @@ def open_store(path: Path | str, read_only: bool = False) -> Any:
                 f"the graph store at '{path}' is in use by another kg build; "
                 "wait for it to finish or build into another --out directory"
             ) from exc
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise StoreError(f"cannot open the graph store at '{path}': {first}") from exc
+        raise store_error(path, exc) from exc
+    except RuntimeError as exc:
+        raise store_error(path, exc) from exc
+
+
+def store_error(location: Path | str, exc: BaseException) -> StoreError:
+    """One line for what Oxigraph (RocksDB) reports: a full disk, a damaged store, else
+    its own first line. A damaged store cannot be repaired by kg; the line says what helps."""
+    first = (str(exc).splitlines() or [type(exc).__name__])[0]
+    if getattr(exc, "errno", None) == errno.ENOSPC or "No space left on device" in first:
+        return StoreError(
+            f"no space left on the device of the graph store '{location}'; free some space "
+            "and run the same command again (the articles already stored are kept)"
+        )
+    if "Corruption" in first or "corrupted" in first:
+        detail = " ".join(first.replace("Corruption: ", "").split())[:160]
+        return StoreError(
+            f"the graph store at '{location}' is damaged ({detail}); rebuild it from the "
+            "articles into a fresh store (kg build --force --store NEW_DIR, or move it away "
+            f"first), or save what is still readable with kg export --store {location}"
+        )
+    return StoreError(f"cannot use the graph store at '{location}': {first}")
+
+
+@contextmanager
+def store_errors(location: Path | str) -> Iterator[None]:
+    """Turn the storage errors of a block of store work into :func:`store_error` lines.
+    Only OSError and RocksDB's RuntimeErrors (I/O, corruption) are translated."""
+    try:
+        yield
+    except OSError as exc:
+        raise store_error(location, exc) from exc
+    except RuntimeError as exc:
+        if not _is_storage_error(exc):
+            raise
+        raise store_error(location, exc) from exc
+
+
+def _is_storage_error(exc: RuntimeError) -> bool:
+    text = str(exc)
+    return text.startswith(("Corruption", "IO error", "IOError")) or "No space left" in text
 
 
 def _open_remote(url: str) -> RemoteStore:
