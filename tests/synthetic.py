@@ -1,13 +1,17 @@
-"""A made-up news archive in kg's vocabulary, of any size, for page and analytics tests and
-the large-page benchmark. Deterministic: the same size always gives the same triples.
+"""Made-up news of any size, deterministic: the same size always gives the same output.
 
-Each article reports one meeting of two officials (a popular few appear often), one policy
-between two governments and one quote, each with its evidence sentence.
+- :func:`synthetic_ntriples`: an archive in kg's vocabulary, for page and analytics tests and
+  the large-page benchmark. Each article reports one meeting of two officials (a popular few
+  appear often), one policy between two governments and one quote, each with its evidence.
+- :func:`news_text`: the text of one long article on a single line, in sentences of
+  officials, meetings, tariffs and quotes (written for kg's tests), for the long-article
+  tests and benchmark.
 """
 
 from __future__ import annotations
 
 import random
+import re
 
 ID = "https://example.org/kg/id/"
 _P = {
@@ -117,3 +121,31 @@ def synthetic_ntriples(n_articles: int, n_people: int = 300, n_countries: int = 
         add(quote, "evidence", node(ev))
         add(quote, "source", node(art))
     return "\n".join(lines) + "\n"
+
+
+_SENTENCES = [
+    "Prime Minister Aiko Tanaka met Foreign Minister Lars Berg in Oslo on Monday",
+    "the two governments agreed to hold a second round of talks in June",
+    "Norway will impose a 10 percent tariff on imported steel from March 1",
+    "Tanaka told reporters that the talks were useful but that more work was needed",
+    "a spokesman for the ministry said the pause on tariffs would end in July",
+    "Berg is expected to visit Tokyo later this month for a summit with Japan",
+    "officials in Brussels said the European Union would respond to the new levies",
+    "the finance minister warned that the measures could hurt exporters",
+]
+
+
+def news_text(chars: int, punctuated: bool = True) -> str:
+    """``chars`` characters of news on one line (no line break); without punctuation, every
+    . , ; : ? ! and quote mark is removed."""
+    rng = random.Random(1)
+    parts, size = [], 0
+    while size < chars:
+        sentence = rng.choice(_SENTENCES)
+        sentence = sentence[0].upper() + sentence[1:] + "."
+        if rng.random() < 0.3:
+            sentence = f'"{sentence[:-1]}," an official said.'
+        parts.append(sentence)
+        size += len(sentence) + 1
+    text = " ".join(parts)[:chars]
+    return text if punctuated else re.sub(r"[.,;:?!\"']", "", text)

@@ -246,9 +246,9 @@ class _Finder:
         ref = self.ctx.entity_at(token)
         if ref is not None:
             return ref
-        for title in self.ctx.titles:  # "the minister", "his counterpart Takeshi Iwaya"
-            if title.person and title.start <= token.i < title.end:
-                return EntityRef(PERSON, title.person, title.person)
+        titled = self.ctx.title_person_at(token.i)  # "the minister", "his counterpart X"
+        if titled:
+            return EntityRef(PERSON, titled, titled)
         if token.lower_ == "who" and token.head.dep_ == "relcl":
             return self.ctx.entity_at(token.head.head)
         if token.lower_ in ("he", "she"):
@@ -297,7 +297,7 @@ class _Finder:
         spans = []
         for verb in verbs:
             for child in verb.children:
-                for ent in self.ctx.ents:
+                for ent in self.ctx.ents_under(child):  # those whose root is the child's
                     if ent.label_ != "DATE" or ent.start in self.claimed_dates:
                         continue
                     if ent.root == child or (child.dep_ == "prep" and ent.root.head == child):
@@ -619,7 +619,7 @@ class _Finder:
             tense = ctx.tense_of(verb)
             own_dates = [
                 e
-                for e in ctx.ents
+                for e in ctx.ents_under(verb)
                 if e.label_ == "DATE"
                 and e.start not in self.claimed_dates
                 and (

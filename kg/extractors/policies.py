@@ -271,7 +271,11 @@ def _dates(
 ) -> tuple[DateValue | None, DateValue | None]:
     start = end = None
     verb = _verb_of(noun)
-    for ent in ctx.ents:
+    # dates inside the noun's phrase or hanging below its verb: both lie in this range
+    low, high = noun.left_edge.i, noun.right_edge.i + 1
+    if verb is not None:
+        low, high = min(low, verb.left_edge.i), max(high, verb.right_edge.i + 1)
+    for ent in ctx.ents_within(low, high):
         on_verb = (
             verb is not None
             and ent.start > noun.i
@@ -415,7 +419,7 @@ class _Finder:
             status="in force",
             about=about,
         )
-        for ent in ctx.ents:
+        for ent in ctx.ents_within(token.sent.start, token.sent.end):
             if (
                 ent.label_ == "DATE"
                 and token.sent.start <= ent.start < token.sent.end

@@ -27,6 +27,7 @@ government.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cache, lru_cache
 
 from spacy.tokens import Token
 
@@ -115,35 +116,46 @@ class TitleMention:
     def key_words(self) -> frozenset[str]:
         """Content words of the title, to match "economic revitalization minister" with
         "minister in charge of economic revitalization"."""
-        return frozenset(
-            w
-            for w in self.text.lower().replace("-", " ").split()
-            if w not in _NORMALISE_DROP and w not in QUALIFIERS
-        )
+        return _key_words(self.text)
 
     @property
     def office(self) -> str:
         """The office as a normalised name: "Economic Revitalization Minister"."""
-        if self.office_name:
-            return self.office_name
-        words = [w for w in self.text.split() if w.lower() not in QUALIFIERS]
-        lowered = [w.lower() for w in words]
-        # "minister in charge of / for / of X" -> "X Minister" (not "Secretary of State")
-        for prep in ("in charge of", "for", "of"):
-            seq = prep.split()
-            for i in range(1, len(lowered) - len(seq) + 1):
-                if lowered[i : i + len(seq)] == seq and lowered[i - 1] == "minister":
-                    words = words[i + len(seq) :] + words[:i]
-                    break
-            else:
-                continue
-            break
-        words = [w for w in words if w.lower() != "the"]
-        small = {"of", "to", "for", "in", "and", "on", "at"}
-        return " ".join(
-            w.lower() if i and w.lower() in small else w[:1].upper() + w[1:]
-            for i, w in enumerate(words)
-        )
+        return self.office_name or _office(self.text)
+
+
+# Titles are compared with every other title of the article; their words are worked out
+# once per distinct text (a long article repeats a few titles hundreds of times).
+@lru_cache(maxsize=4096)
+def _key_words(text: str) -> frozenset[str]:
+    return frozenset(
+        w
+        for w in text.lower().replace("-", " ").split()
+        if w not in _NORMALISE_DROP and w not in QUALIFIERS
+    )
+
+
+@lru_cache(maxsize=4096)
+def _office(text: str) -> str:
+    """The office a title's words name (see :attr:`TitleMention.office`)."""
+    words = [w for w in text.split() if w.lower() not in QUALIFIERS]
+    lowered = [w.lower() for w in words]
+    # "minister in charge of / for / of X" -> "X Minister" (not "Secretary of State")
+    for prep in ("in charge of", "for", "of"):
+        seq = prep.split()
+        for i in range(1, len(lowered) - len(seq) + 1):
+            if lowered[i : i + len(seq)] == seq and lowered[i - 1] == "minister":
+                words = words[i + len(seq) :] + words[:i]
+                break
+        else:
+            continue
+        break
+    words = [w for w in words if w.lower() != "the"]
+    small = {"of", "to", "for", "in", "and", "on", "at"}
+    return " ".join(
+        w.lower() if i and w.lower() in small else w[:1].upper() + w[1:]
+        for i, w in enumerate(words)
+    )
 
 
 _HEAD_LAST_WORDS = frozenset(key.split()[-1] for key in TITLE_HEADS)
@@ -711,6 +723,7 @@ def _resolve(ctx: DocContext, titles: list[TitleMention]) -> list[TitleMention]:
         if title.person:
             by_person.setdefault(title.person, []).append(title)
 
+    @cache  # asked once per title, answered once per person (quadratic in long articles)
     def person_country(person: str, seen: frozenset[str] = frozenset()) -> str | None:
         if person in explicit:
             return explicit[person]
@@ -808,9 +821,9 @@ def _person_for_nameless(
     # 2. news lead: "X's chief negotiator said ..." then "Ryosei Akazawa, who ..., told"
     doc = ctx.doc
     head_token = doc[title.end - 1]
-    sents = list(doc.sents)
-    index = next((i for i, s in enumerate(sents) if s.start <= head_token.i < s.end), None)
-    if index is None or index > 1 or head_token.dep_ not in ("nsubj", "nsubjpass"):
+    sents = ctx.sentences  # indexed once per article, not listed again for every title
+    index = ctx.sentence_index(head_token)
+    if index > 1 or head_token.dep_ not in ("nsubj", "nsubjpass"):
         return None
     # a head of state or government is not also the bare "chief negotiator" of the lead
     taken = {
@@ -856,9 +869,9 @@ def person_at(ctx: DocContext, token: Token) -> str | None:
         return person
     if token.lower_ == "who" and token.head.dep_ == "relcl":
         return _person_of(ctx, token.head.head)
-    for title in ctx.titles:
-        if title.person and title.start <= token.i < title.end:
-            return title.person
+    titled = ctx.title_person_at(token.i)
+    if titled:
+        return titled
     if token.lower_ in ("he", "she", "him", "her"):
         sent_start = token.sent.start
         prev_start = ctx.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
