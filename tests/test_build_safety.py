@@ -193,7 +193,8 @@ def test_a_damaged_store_is_one_line_saying_what_helps(tmp_path: Path) -> None:
     assert "\n" not in message
     assert message.startswith(f"the graph store at '{out / 'store'}' is damaged (")
     assert "kg build --force --store NEW_DIR" in message
-    assert f"kg export --store {out / 'store'}" in message
+    assert f"try kg export --store {out / 'store'} to save what is still readable" in message
+    assert "The file" not in message  # RocksDB's guess about its MANIFEST is left out
     with pytest.raises(StoreError, match="is damaged"):
         open_store(out / "store", read_only=True)
     fresh = build([path], out, html=False, store_location=tmp_path / "fresh", force=True)

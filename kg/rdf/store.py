@@ -64,13 +64,19 @@ def store_error(location: Path | str, exc: BaseException) -> StoreError:
             "and run the same command again (the articles already stored are kept)"
         )
     if "Corruption" in first or "corrupted" in first:
-        detail = " ".join(first.replace("Corruption: ", "").split())[:160]
         return StoreError(
-            f"the graph store at '{location}' is damaged ({detail}); rebuild it from the "
-            "articles into a fresh store (kg build --force --store NEW_DIR, or move it away "
-            f"first), or save what is still readable with kg export --store {location}"
+            f"the graph store at '{location}' is damaged ({_rocksdb_detail(first)}); rebuild "
+            "it from the articles into a fresh store (kg build --force --store NEW_DIR, or "
+            f"move it away first), or try kg export --store {location} to save what is "
+            "still readable"
         )
     return StoreError(f"cannot use the graph store at '{location}': {first}")
+
+
+def _rocksdb_detail(line: str, limit: int = 160) -> str:
+    """RocksDB's own words, without its prefix and its guess about the MANIFEST."""
+    detail = " ".join(line.replace("Corruption: ", "").split("  The file ")[0].split())
+    return detail if len(detail) <= limit else detail[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 @contextmanager
