@@ -24,7 +24,8 @@ from spacy.vocab import Vocab
 
 from kg import gazetteer
 from kg.dates import FUTURE, PAST, normalise_date
-from kg.extractors.patterns import GOVERNMENT_NOUNS, NAME_PARTICLES, NAME_SUFFIXES, TITLE_HEADS
+from kg.extractors.patterns.names import GOVERNMENT_NOUNS, NAME_PARTICLES, NAME_SUFFIXES
+from kg.extractors.patterns.titles import TITLE_HEADS
 from kg.facts import (
     COUNTRY,
     GOVERNMENT,

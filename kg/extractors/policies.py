@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from kg import gazetteer
 from kg.dates import FUTURE, PAST
 from kg.extractors.context import DocContext, clean_text, entity_span
-from kg.extractors.patterns import (
+from kg.extractors.patterns.policies import (
     AGREE_VERBS,
     ANAPHORIC_MEASURES,
     IMPOSE_VERBS,

@@ -32,7 +32,7 @@ from spacy.tokens import Token
 
 from kg import gazetteer
 from kg.extractors.context import DocContext, clean_text, entity_span
-from kg.extractors.patterns import (
+from kg.extractors.patterns.titles import (
     CITY_HEADS,
     CLASS_BY_COUNTRY,
     COUNTRY_BOUND_HEADS,
