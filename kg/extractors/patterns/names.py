@@ -5,7 +5,7 @@ from __future__ import annotations
 # Post-nominal letters that are not part of a person's name ("Paul Boateng MP").
 NAME_SUFFIXES = frozenset({"MP", "MEP", "MSP", "QC", "KC", "PhD", "MD"})
 
-# Lower-case particles inside personal names ("Ard van der Steur", "Ursula von der Leyen").
+# Lower-case particles inside personal names ("Pieter van der Berg", "Ursula von der Leyen").
 NAME_PARTICLES = frozenset(
     {
         "van",
