@@ -183,7 +183,7 @@ def _goods(ctx: DocContext, noun: Token) -> tuple[list[str], EntityRef | None, l
                 for child in item.subtree:
                     ref = ctx.entity_at(child)
                     if _in_clause(child, item):
-                        continue  # "items which ... little effect on the American consumer"
+                        continue  # "products which ... hardly any cost to the American shopper"
                     if target is None and ref is not None and ref.kind in (COUNTRY, GOVERNMENT):
                         target = EntityRef(COUNTRY, ref.key.split("/")[0], ref.label)
     return goods, target, amounts

@@ -485,7 +485,7 @@ def find_titles(ctx: DocContext) -> list[TitleMention]:
             mention = ctx.mention_at(up)
             anchor_end = mention.end if mention else up.i + 1
             start = _left_edge(ctx, token)
-            # "West German Chancellor Helmut Kohl", "U.S. Secretary of State": country words
+            # "West German Chancellor Karl Weber", "U.S. Secretary of State": country words
             # may hang off the name or the first word of the title
             for child in (c for link in chain for c in link.lefts):
                 ref = ctx.entity_at(child)
