@@ -83,7 +83,7 @@ def test_policies_future_tariff_is_planned_not_in_force(extract):
 
 def test_policies_rate_and_trade_value_in_wire_copy(extract):
     facts = extract(
-        "The order would put 100 pct tariffs on about 300 mln dlrs worth of Japanese "
+        "The order would put 100 pct tariffs on roughly 250 mln dlrs worth of Japanese "
         "imports of laptops, stereo systems and hand drills."
     )
     (tariff,) = policies(facts, "tariff")
@@ -91,12 +91,12 @@ def test_policies_rate_and_trade_value_in_wire_copy(extract):
     goods = " | ".join(tariff.goods)
     assert "laptops" in goods and "hand drills" in goods
     assert "dlrs" not in goods  # the trade value is no good
-    assert "300 mln dlrs" in tariff.label and tariff.target.label == "Japan"
+    assert "250 mln dlrs" in tariff.label and tariff.target.label == "Japan"
 
 
 def test_policies_trade_value_is_the_amount_without_a_rate(extract):
     facts = extract(
-        "Reagan slapped tariffs on 300 mln dlrs of Japanese electronic goods today. "
+        "Reagan put tariffs on 300 mln dlrs of Japanese electronic goods on Friday. "
         "Ottawa put counter-tariffs on C$30 billion of U.S. goods."
     )
     found = {(p.goods, p.rate, p.unit) for p in policies(facts, "tariff")}
@@ -106,8 +106,8 @@ def test_policies_trade_value_is_the_amount_without_a_rate(extract):
 
 def test_policies_no_rate_from_a_clause_before_the_measure(extract):
     facts = extract(
-        '"I would say it is 99 plus pct sure that it (the tariffs) will not provoke a '
-        'retaliation," the trade representative said. A 25 pct tariff on steel is in force.'
+        '"I am 95 plus pct certain that it (the levy) will not trigger a '
+        'counter-move," the trade representative said. A 25 pct tariff on steel is in force.'
     )
     assert {p.rate for p in policies(facts, "tariff")} == {25.0}
 
@@ -116,7 +116,7 @@ def test_policies_target_not_from_a_relative_clause_nor_carried_to_itself(extrac
     facts = extract(
         "Japan imposed 20 pct tariffs on U.S. beef last year. The tariffs were put on "
         "products which buyers could find elsewhere so there would be hardly any cost to "
-        "the American shopper, he said. Reagan will not cancel the scheduled 100 pct "
+        "the American shopper, he said. Reagan will not drop the planned 100 pct "
         "tariffs on Japanese electronic exports."
     )
     tariffs = policies(facts, "tariff")
