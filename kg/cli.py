@@ -104,6 +104,12 @@ def _parser() -> argparse.ArgumentParser:
         help="skip broken records (a bad .jsonl line) and unusable files, list them at the end "
         "(default: stop at the first, before anything is written)",
     )
+    build.add_argument(
+        "--no-resolve",
+        action="store_true",
+        help="do not resolve people, governments, events and policies across the store's "
+        "articles after the build (kg resolve does it later)",
+    )
 
     query = sub.add_parser(
         "query",
@@ -164,6 +170,7 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     _add_explore_parsers(sub, common)
+    _add_story_parsers(sub, common)
     _add_eval_parser(sub, common)
     return parser
 
@@ -283,6 +290,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
             store_location=args.store,
             shard=parse_shard(args.shard) if args.shard else None,
             keep_going=args.keep_going,
+            resolve=not args.no_resolve,
         )
     except KeyboardInterrupt:
         bar.close()
@@ -302,6 +310,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
     )
     if report.skipped:
         print(f"skipped {report.skipped} unchanged since the last build (--force rebuilds them)")
+    if report.resolution:
+        print(report.resolution)
     print(f"store holds {report.store_triples} triples")
     for path in report.outputs:
         print(f"wrote {path}")
@@ -417,6 +427,68 @@ def _add_explore_parsers(sub: argparse._SubParsersAction, common: argparse.Argum
     )
     analyze.add_argument("--out", type=Path, help="where --export writes")
     _add_store_option(analyze)
+
+
+def _add_story_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """``kg resolve``, ``kg explain`` and ``kg timeline``: the store read as one story."""
+    resolve = sub.add_parser(
+        "resolve",
+        parents=[common],
+        help="resolve people, governments, events and policies across the store's articles",
+    )
+    resolve.add_argument(
+        "--force", action="store_true", help="resolve again even if nothing changed"
+    )
+    _add_store_option(resolve)
+    explain = sub.add_parser(
+        "explain", parents=[common], help="why resolution merged or inferred something"
+    )
+    explain.add_argument("iri", help="a node's IRI, e.g. id:person/akazawa")
+    _add_store_option(explain)
+    timeline = sub.add_parser(
+        "timeline",
+        parents=[common],
+        help="dated events and policy changes of people, governments or everything",
+    )
+    timeline.add_argument(
+        "names", nargs="*", metavar="NAME", help="people or governments that must all take part"
+    )
+    timeline.add_argument("--from", dest="start", metavar="DATE", help="from this day on")
+    timeline.add_argument("--to", dest="end", metavar="DATE", help="up to this day")
+    timeline.add_argument("--format", default="table", choices=("table", "csv", "json"))
+    _add_store_option(timeline)
+
+
+def _cmd_resolve(args: argparse.Namespace) -> int:
+    from kg.rdf.store import open_store
+    from kg.resolve import resolve_store
+
+    print(resolve_store(open_store(args.store), force=args.force).line())
+    return 0
+
+
+def _cmd_explain(args: argparse.Namespace) -> int:
+    from kg.rdf.store import open_store
+    from kg.resolve.explain import explain, full_iri
+
+    lines = explain(open_store(args.store, read_only=True), args.iri)
+    if not lines:
+        print(f"no resolution concerns <{full_iri(args.iri)}>: the articles state it as it is")
+    for line in lines:
+        print(line)
+    return 0
+
+
+def _cmd_timeline(args: argparse.Namespace) -> int:
+    from kg.ingest import parse_date
+    from kg.rdf.store import open_store
+    from kg.resolve.timeline import render, timeline
+
+    start = parse_date(args.start) if args.start else None
+    end = parse_date(args.end) if args.end else None
+    lines = timeline(open_store(args.store, read_only=True), args.names, start, end)
+    sys.stdout.write(render(lines, args.format))
+    return 0
 
 
 def _load_graph(store_dir: str, articles: Sequence[str] = ()):  # -> nx.MultiDiGraph
@@ -538,6 +610,9 @@ COMMANDS = {
     "viz": _cmd_viz,
     "analyze": _cmd_analyze,
     "eval": _cmd_eval,
+    "resolve": _cmd_resolve,
+    "explain": _cmd_explain,
+    "timeline": _cmd_timeline,
 }
 
 
