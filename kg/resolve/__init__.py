@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from pathlib import Path
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,7 +42,7 @@ __all__ = ["RESOLVED_GRAPH", "ResolveReport", "resolve_store"]
 log = logging.getLogger(__name__)
 
 # Bumped whenever a rule changes what it concludes, so stores resolve again.
-RULES_VERSION = "1"
+RULES_VERSION = "2"
 
 
 @dataclass
@@ -69,9 +70,18 @@ class ResolveReport:
         )
 
 
+def _rules_digest() -> bytes:
+    """The code of the rules (this package's modules), so a new rule redoes old stores."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(RULES_VERSION.encode())
+    for path in sorted(package.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.digest()
+
+
 def resolution_key(store: Any) -> str:
     """A digest of every article's content hash and build key, and of the rules."""
-    digest = hashlib.sha256(RULES_VERSION.encode())
+    digest = hashlib.sha256(_rules_digest())
     for key in read.article_keys(store):
         digest.update(key.encode("utf-8") + b"\n")
     return digest.hexdigest()
