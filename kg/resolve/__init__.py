@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from pathlib import Path
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from kg.rdf.ontology import KG
