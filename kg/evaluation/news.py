@@ -78,6 +78,7 @@ _SIDE_ORDER = {MISSED: 0, FALSE: 1, WRONG: 2, UNSCORED: 3}
 class NewsScore:
     """Tallies, detail counts and failures of one run over one split."""
 
+    name: str = "news2025"  # the set's folder: another set in the same format names itself
     split: str = "all"
     articles: int = 0  # scored (the split)
     built: int = 0  # built into the store (the whole set)
@@ -102,7 +103,7 @@ class NewsScore:
 
     @property
     def label(self) -> str:
-        return "news2025" + (f" [{self.split}]" if self.split != "all" else "")
+        return self.name + (f" [{self.split}]" if self.split != "all" else "")
 
     def summary(self) -> str:
         """P/R/F1 per fact type, the detail figures, failures by category, one closing line."""
@@ -523,5 +524,5 @@ def evaluate(path: Path, split: str = "all", model: str | None = None) -> NewsSc
     gold = load_gold(gold_file, split)
     predicted, built = predict(articles_file, model=model)
     score = score_articles(gold, predicted)
-    score.split, score.built = split, built
+    score.name, score.split, score.built = articles_file.resolve().parent.name, split, built
     return score

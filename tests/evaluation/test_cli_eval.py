@@ -81,7 +81,7 @@ def kg(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture
 def news_set(tmp_path: Path) -> Path:
-    folder = tmp_path / "set"
+    folder = tmp_path / "tiny-news"
     folder.mkdir()
     lines = "\n".join(json.dumps(a) for a in ARTICLES)
     (folder / "articles.jsonl").write_text(lines + "\n", encoding="utf-8")
@@ -93,7 +93,7 @@ def test_eval_news_builds_the_whole_set_and_scores_one_split(news_set):
     result = kg("news", str(news_set), "--split", "tune", "--verbose")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert "news2025 [tune]: 1 articles scored (2 built)" in lines
+    assert "tiny-news [tune]: 1 articles scored (2 built)" in lines
     for fact in ("officials", "meetings", "policies", "quotes"):
         assert any(line.startswith(f"{fact:<10} ") for line in lines), fact
     # the plain cases of the article: both ministers with their governments, the meeting and
@@ -101,13 +101,13 @@ def test_eval_news_builds_the_whole_set_and_scores_one_split(news_set):
     assert "gold 2/2 found" in next(line for line in lines if line.startswith("officials "))
     assert "gold 1/1 found" in next(line for line in lines if line.startswith("meetings "))
     assert "gold 1/1 found" in next(line for line in lines if line.startswith("quotes "))
-    assert lines[-1].startswith("news2025 [tune]: officials F1 ")
+    assert lines[-1].startswith("tiny-news [tune]: officials F1 ")
 
 
 def test_eval_news_takes_the_gold_file_too(news_set):
     result = kg("news", str(news_set / "gold.json"), "--split", "check")
     assert result.returncode == 0, result.stderr
-    assert "news2025 [check]: 1 articles scored (2 built)" in result.stdout
+    assert "tiny-news [check]: 1 articles scored (2 built)" in result.stdout
 
 
 @pytest.mark.parametrize(
