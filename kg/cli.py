@@ -14,6 +14,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 from kg import __version__
 from kg.errors import KGError
@@ -233,39 +234,85 @@ class _ProgressBar:
 
 
 def _add_eval_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    """``kg eval dwie [FILE]``: score officials against gold annotations."""
-    from kg.evaluation import DEFAULT_DWIE
-
+    """``kg eval dwie|news [PATH]``: score the graph against a gold data set."""
     evaluate = sub.add_parser(
         "eval",
         parents=[common],
-        help="score extracted officials against a gold data set",
-        description="Build each gold article in memory, run queries/officials.rq and print "
-        "precision, recall and F1 of (person, government) pairs and role-class accuracy. "
-        "-v/--verbose lists misses, false hits, wrong classes and rows without a government.",
+        help="score the graph against a gold data set (dwie, news)",
+        description="Build the gold articles in memory through kg's own path, run the packaged "
+        "queries and score them. dwie: (person, government) pairs and role classes of the DWIE "
+        "set. news: precision, recall and F1 of officials, meetings, policies and quotes, role "
+        "classes and one IRI per person across articles, on the news2025 set. -v/--verbose "
+        "lists the misses and false hits by category.",
     )
-    evaluate.add_argument("dataset", choices=("dwie",), help="gold data set format")
+    evaluate.add_argument("dataset", choices=tuple(_EVAL_DEFAULTS), help="gold data set")
     evaluate.add_argument(
-        "file",
+        "path",
         nargs="?",
         type=Path,
-        default=DEFAULT_DWIE,
-        help=f"gold JSONL file (default: {DEFAULT_DWIE})",
+        help="dwie: gold JSONL file (default: "
+        f"{_EVAL_DEFAULTS['dwie']}); news: folder holding articles.jsonl and gold.json, or "
+        f"its gold.json (default: {_EVAL_DEFAULTS['news']})",
     )
     evaluate.add_argument("--model", help="spaCy pipeline (as for kg build)")
-    evaluate.add_argument("--limit", type=int, help="score only the first N articles")
+    evaluate.add_argument("--limit", type=int, help="dwie: score only the first N articles")
+    evaluate.add_argument(
+        "--split",
+        choices=("tune", "check", "all"),
+        help="news: score only the articles of this split (default: all)",
+    )
+
+
+# where ``kg eval`` looks when no path is given: the shared evaluation data beside the checkout
+_EVAL_DEFAULTS = {
+    "dwie": Path("..") / "shared" / "eval" / "dwie" / "dwie-dev.jsonl",
+    "news": Path("..") / "shared" / "eval" / "news2025",
+}
+
+
+def _eval_path(args: argparse.Namespace) -> Path:
+    """The gold path to read; a missing one is one line naming it and how to give another."""
+    path: Path = args.path if args.path is not None else _EVAL_DEFAULTS[args.dataset]
+    if not path.exists():
+        given = "" if args.path is not None else "the default "
+        where = f" ({path.resolve()})" if not path.is_absolute() else ""
+        what = "FILE" if args.dataset == "dwie" else "DIR"
+        raise KGError(
+            f"no {args.dataset} gold at {given}path '{path}'{where}; "
+            f"give its location: kg eval {args.dataset} {what}"
+        )
+    return path
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
-    """Print precision, recall, F1 and role-class accuracy; misses and false hits with -v."""
-    from kg.evaluation import evaluate, load_dwie
+    """Print the figures of one gold data set; misses and false hits too with -v."""
+    if args.dataset == "news" and args.limit is not None:
+        raise KGError("--limit is for kg eval dwie; use --split to score part of news")
+    if args.dataset == "dwie" and args.split is not None:
+        raise KGError("--split is for kg eval news; use --limit to score part of dwie")
+    path = _eval_path(args)
+    score: _Scored
+    if args.dataset == "news":
+        from kg.evaluation import news
 
-    articles = load_dwie(args.file)[: args.limit] if args.limit else load_dwie(args.file)
-    score = evaluate(articles, model=args.model)
+        score = news.evaluate(path, split=args.split or "all", model=args.model)
+    else:
+        from kg.evaluation import dwie
+
+        articles = dwie.load_dwie(path)
+        score = dwie.evaluate(articles[: args.limit] if args.limit else articles, model=args.model)
     if getattr(args, "verbose", False) and score.details():
         print(score.details())
     print(score.summary())
     return 0
+
+
+class _Scored(Protocol):
+    """What an evaluation returns: its figures, and the failures for --verbose."""
+
+    def summary(self) -> str: ...
+
+    def details(self) -> str: ...
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
