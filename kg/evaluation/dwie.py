@@ -28,7 +28,14 @@ from typing import Any
 
 from kg import gazetteer
 from kg.errors import InputError
-from kg.evaluation.graphs import ROLE_CLASS_QUERY, add_result, article_results, memory_store, select
+from kg.evaluation.graphs import (
+    ROLE_CLASS_QUERY,
+    add_result,
+    article_results,
+    memory_store,
+    resolve,
+    select,
+)
 from kg.evaluation.scoring import Tally
 from kg.facts import HEAD_OF_GOVERNMENT, HEAD_OF_STATE, MINISTER, OTHER
 from kg.ingest import Article
@@ -296,26 +303,34 @@ def score_article(gold: GoldArticle, predictions: Sequence[Prediction]) -> Artic
 def predict(
     articles: Sequence[GoldArticle], model: str | None = None
 ) -> Iterator[tuple[GoldArticle, list[Prediction]]]:
-    """Officials of each article as officials.rq returns them, each article in a store of
-    its own (DWIE's pairs are per article: rows never mix across articles)."""
-    by_id = {a.id: a for a in articles}
+    """Officials of each article as officials.rq returns them, all articles built into one
+    store and resolved across it as ``kg build`` does (DWIE's pairs are per article: the
+    rows are grouped by their article)."""
+    from kg.rdf.iris import article_iri
+
+    by_iri = {str(article_iri(a.id)): a for a in articles}
+    store = memory_store()
     for result in article_results((as_article(a) for a in articles), model=model):
-        store = memory_store()
         add_result(store, result)
-        classes = {
-            (row["official"], row["role"]): row["roleClass"]
-            for row in select(store, ROLE_CLASS_QUERY)
-        }
-        predictions = [
-            Prediction(
-                person=row["name"],
-                government=row.get("government"),
-                role=row["role"],
-                role_class=classes.get((row["official"], row["role"]), OTHER),
+    resolve(store)
+    classes = {
+        (row["article"], row["official"], row["role"]): row["roleClass"]
+        for row in select(store, ROLE_CLASS_QUERY)
+    }
+    found: dict[str, list[Prediction]] = {iri: [] for iri in by_iri}
+    for row in select(store, "officials"):
+        if row["article"] in found:
+            key = (row["article"], row["official"], row["role"])
+            found[row["article"]].append(
+                Prediction(
+                    person=row["name"],
+                    government=row.get("government"),
+                    role=row["role"],
+                    role_class=classes.get(key, OTHER),
+                )
             )
-            for row in select(store, "officials")
-        ]
-        yield by_id[result.article_id], predictions
+    for iri, gold in by_iri.items():
+        yield gold, found[iri]
 
 
 def evaluate(articles: Sequence[GoldArticle], model: str | None = None) -> Score:

@@ -26,8 +26,10 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX kg: <https://example.org/kg/ontology#>
 SELECT DISTINCT ?article ?official ?role ?roleClass
 WHERE {
-  ?membership a org:Membership ; org:member ?official ; kg:roleTitle ?role ;
+  ?membership a org:Membership ; org:member ?member ; kg:roleTitle ?role ;
               kg:roleClass ?roleClass ; dcterms:source ?article .
+  ?member kg:canonical? ?official .  # the person as officials.rq names them
+  FILTER NOT EXISTS { ?official kg:canonical ?merged }
 }
 """
 
@@ -72,6 +74,13 @@ def add_result(store: Any, result: ArticleResult) -> None:
 
     if result.error is None:
         write_graph(store, result.graph_iri, result.ntriples)
+
+
+def resolve(store: Any) -> None:
+    """Resolve the store across its articles, as ``kg build`` does after its articles."""
+    from kg.resolve import resolve_store
+
+    resolve_store(store)
 
 
 def select(store: Any, query: str) -> list[dict[str, str]]:

@@ -28,7 +28,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.evaluation.graphs import ROLE_CLASS_QUERY, add_result, article_results, memory_store, select
+from kg.evaluation.graphs import (
+    ROLE_CLASS_QUERY,
+    add_result,
+    article_results,
+    memory_store,
+    resolve,
+    select,
+)
 from kg.evaluation.news_gold import (
     GoldArticle,
     GoldMeeting,
@@ -459,6 +466,7 @@ def predict(articles_file: Path, model: str | None = None) -> tuple[dict[str, Pr
     for result in article_results(iter_articles([articles_file]), model=model):
         add_result(store, result)
         ids[str(article_iri(result.article_id))] = result.article_id
+    resolve(store)
 
     def by_article(query: str) -> dict[str, list[dict[str, str]]]:
         grouped: dict[str, list[dict[str, str]]] = {}
