@@ -93,3 +93,51 @@ def test_policies_one_tariff_across_articles_keeps_its_rates_in_order():
         ("2025-04-03", 25.0),
         ("2025-07-23", 15.0),
     ]
+
+
+def _query(store: ox.Store, query: str, **bind: str) -> list[dict[str, str]]:
+    import json
+
+    from kg.query import parse_binding, resolve_query, run_query
+
+    bindings = dict(parse_binding(f"{k}={v}") for k, v in bind.items())
+    result = json.loads(run_query(store, resolve_query(query), bindings, "json"))
+    return [{k: c["value"] for k, c in r.items()} for r in result["results"]["bindings"]]
+
+
+def test_story_queries_policy_history_and_series_rounds():
+    store = ox.Store()
+    add(store, "april", "2025-04-03", [tariff(25, "in force")])
+    add(store, "july", "2025-07-23", [tariff(15, "in force")])
+    parties = [EntityRef(GOVERNMENT, "JP", "Japan"), EntityRef(GOVERNMENT, "US", "United States")]
+    for article, n, status in (("r4", 4, "held"), ("r5", 5, "planned")):
+        round_ = meeting(f"round {n}", "talks", parties, None, status)
+        add(store, article, "2025-05-20", [round_.__class__(**{**round_.__dict__, "ordinal": n})])
+    resolve_store(store)
+    history = _query(store, "policy_history")
+    assert [(r["asOf"], float(r["rate"]), r["imposedBy"]) for r in history] == [
+        ("2025-04-03", 25.0, "United States"),
+        ("2025-07-23", 15.0, "United States"),
+    ]
+    rounds = _query(store, "series_rounds")
+    assert [(r["round"], r["status"]) for r in rounds] == [("4", "held"), ("5", "planned")]
+    assert rounds[0]["seriesLabel"] == "rounds of talks: Japan, United States"
+
+
+def test_story_queries_person_month_and_changes_between():
+    store = ox.Store()
+    _officials(store)
+    add(store, "may", "2025-05-20", [meeting("talks", "talks", TALKERS, "2025-06-01", "planned")])
+    add(store, "june", "2025-06-02", [meeting("meeting", "meeting", TALKERS, "2025-06-03", "held")])
+    add(store, "later", "2025-06-20", [mention("Akazawa"), role("Akazawa", "negotiator", None)])
+    resolve_store(store)
+    june = _query(store, "person_month", name="Ryosei Akazawa", month="2025-06")
+    # both meetings fall in June by their own dates; the role by its article's date, under
+    # the short name the article used
+    assert [(r["date"], r["what"]) for r in june] == [
+        ("2025-06-01", "meeting"),
+        ("2025-06-03", "meeting"),
+        ("2025-06-20", "role"),
+    ]
+    changes = _query(store, "changes_between", since="2025-06-01", until="2025-06-30")
+    assert [(r["published"], r["status"]) for r in changes] == [("2025-06-02", "held")]
