@@ -35,6 +35,7 @@ class BuildReport:
     failed: list[str] = field(default_factory=list)  # ids of articles that could not be read
     skipped: int = 0  # unchanged since the last build
     broken: list[str] = field(default_factory=list)  # "file:line: reason" (keep_going)
+    resolution: str = ""  # what the resolution pass concluded, in one line
 
 
 def _check_output(out_dir: Path) -> None:
@@ -84,6 +85,7 @@ def build(
     store_location: str | Path | None = None,
     shard: tuple[int, int] | None = None,
     keep_going: bool = False,
+    resolve: bool = True,
 ) -> BuildReport:
     """Extract every input article into the store under ``out_dir`` and write the outputs.
 
@@ -97,6 +99,8 @@ def build(
     parts of the input (by a hash of the article id), so n workers on n machines can
     share one corpus and one store. A remote build writes only to the server: graph.ttl and
     the page would be a copy of a store others share, so ``kg export`` makes them on demand.
+    After the articles, the whole store is resolved (:mod:`kg.resolve`) unless ``resolve``
+    is false.
     """
     from kg.nlp import load_model
     from kg.pipeline import Workers, build_key
@@ -119,6 +123,7 @@ def build(
         shard,
         keep_going,
         progress,
+        resolve,
         BuildReport(broken=list(checked.skipped)),
     )
     with Workers(model, jobs, run.key) as workers:  # forked before the store is opened
@@ -149,6 +154,7 @@ class _Run:
     shard: tuple[int, int] | None
     keep_going: bool
     progress: Progress | None
+    resolve: bool
     report: BuildReport
 
     def articles(self, store: Any, workers: Any, total: int) -> None:
@@ -174,6 +180,10 @@ class _Run:
             if self.progress is not None:
                 self.progress.advance(result.article_id, status)
         store.flush()
+        if self.resolve:  # across articles: people merged, stories, series (kg.resolve)
+            from kg.resolve import resolve_store
+
+            self.report.resolution = resolve_store(store).line()
         self.report.store_triples = count_triples(store)
 
     def _todo(self, done: dict[str, str]) -> Iterator[Article]:

@@ -123,9 +123,11 @@ def test_an_unwritable_directory_is_one_line(tmp_path: Path) -> None:
 
 
 def test_export_and_the_page_share_the_helper() -> None:
+    import kg.graph.analyze as analyze
     import kg.graph.viz as viz
     import kg.rdf.export as export
 
     assert export.write_atomic is write_atomic
+    assert analyze.write_atomic is write_atomic
     assert viz.write_atomic is write_atomic
     assert not hasattr(viz, "_write_atomic")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from kg.atomic import write_atomic
 from kg.errors import ExportError, InputError
 from kg.graph.network import ARTICLE, entity_view, find_node, short_iri
 
@@ -221,15 +222,15 @@ def export(g: nx.MultiDiGraph, fmt: str, out: Path) -> list[Path]:
                 for u, v, d in flat.edges(data=True)
             ]
             nodes_file, edges_file = out / "nodes.csv", out / "edges.csv"
-            nodes_file.write_text(_csv(node_rows), encoding="utf-8")
-            edges_file.write_text(_csv(edge_rows), encoding="utf-8")
+            write_atomic(nodes_file, _csv(node_rows))
+            write_atomic(edges_file, _csv(edge_rows))
             return [nodes_file, edges_file]
-        if out.parent and not out.parent.exists():
-            out.parent.mkdir(parents=True, exist_ok=True)
+        data = io.BytesIO()  # written whole, then atomically, like every output of kg
         if fmt == "graphml":
-            nx.write_graphml(flat, out)
+            nx.write_graphml(flat, data)
         else:
-            nx.write_gexf(flat, out)
+            nx.write_gexf(flat, data)
+        write_atomic(out, data.getvalue())
         return [out]
     except OSError as exc:
         raise ExportError(f"cannot write '{out}': {exc.strerror or exc}") from exc
