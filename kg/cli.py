@@ -13,8 +13,8 @@ import os
 import sys
 import time
 from collections.abc import Sequence
-from typing import NoReturn
 from pathlib import Path
+from typing import NoReturn
 
 from kg import __version__
 from kg.errors import KGError

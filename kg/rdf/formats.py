@@ -32,9 +32,9 @@ class Format:
 
     @property
     def content_type(self) -> str:
-        """What an HTTP answer in this format says it is (text types are UTF-8)."""
-        media = self.media_type
-        return f"{media}; charset=utf-8" if media.startswith("text/") else media
+        """What an HTTP answer in this format says it is (pyoxigraph's, as Oxigraph's server
+        says it: CSV and TSV with their charset)."""
+        return str(self.oxigraph.media_type)
 
     @property
     def is_rdf(self) -> bool:
