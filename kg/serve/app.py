@@ -16,6 +16,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from http import HTTPStatus
 
+import anyio
 import pyoxigraph as ox
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -110,7 +111,7 @@ async def _stream(
         while True:
             message = await pool.receive(worker, deadline)
             if message is None or message[0] == "fail":
-                reason = "the timeout" if message is None else message[1]
+                reason = "the timeout" if message is None else message[2]
                 log.warning("answer cut after its first %d bytes: %s", len(first), reason)
                 raise StreamCut(reason)
             if message[0] == "end":
@@ -125,7 +126,8 @@ async def _stream(
             pool.release(worker)
         else:  # cut, or the client went away: the worker is mid-answer
             log.debug("answer ended early (cut or client disconnected); replacing its worker")
-            await pool.replace(worker)
+            with anyio.CancelScope(shield=True):  # a cancelled stream still gives it back
+                await pool.replace(worker)
 
 
 async def _run(pool: QueryPool, job: Job) -> Response:
@@ -159,9 +161,7 @@ async def _run(pool: QueryPool, job: Job) -> Response:
     pool.release(worker)
     if message[0] == "end":
         return Response(bytes(body), media_type=content_type)
-    if message[0] == "fail":
-        return plain(HTTPStatus.INTERNAL_SERVER_ERROR, message[1])
-    return plain(message[1], message[2])
+    return plain(message[1], message[2])  # ("error" | "fail", status, text)
 
 
 def _died(pool: QueryPool) -> str:

@@ -6,7 +6,8 @@ worker (a fresh one replaces it), and each worker's address space is capped so a
 cannot take the machine's memory. A worker streams its answer back in messages:
 
     ("error", status, text)                     refused or failed before any byte
-    ("head", content_type), ("data", bytes)...  the answer, then ("end",) or ("fail", text)
+    ("head", content_type), ("data", bytes)...  the answer, then ("end",) or
+                                                ("fail", status, text)
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ class _Answer:
             self.buffer.clear()
 
     def fail(self, status: int, text: str) -> None:
-        self.conn.send(("fail", text) if self.started else ("error", status, text))
+        self.conn.send(("fail", status, text))
 
 
 def _evaluate(store: Any, job: Job) -> Any:
