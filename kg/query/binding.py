@@ -30,7 +30,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import QueryError
-from kg.query.parse import Parsed, parse
+from kg.query.parse import Parsed, field, parse
 from kg.rdf.ontology import XSD
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -90,10 +90,10 @@ def _clauses(
 
 
 def _where_parts(tree: Any) -> list[Any]:
-    where = tree[1].get("where")
+    where = field(tree[1], "where")
     if where is None or where.name != "GroupGraphPatternSub":
         raise QueryError("cannot bind parameters: the query's WHERE clause is not a group")
-    return list(where.get("part") or [])
+    return list(field(where, "part") or [])
 
 
 def _signature(tree: Any, parts: list[Any]) -> str:

@@ -81,6 +81,11 @@ def count_word(text: str, word: str) -> int:
     return text.casefold().count(word)
 
 
+def field(node: Any, key: str) -> Any:
+    """A field of an rdflib parse node, None when absent (its ``get`` returns the key)."""
+    return node[key] if key in node else None
+
+
 def _walk(node: Any) -> Iterator[Any]:
     """Every node and leaf of an rdflib parse tree, depth first."""
     from pyparsing import ParseResults
@@ -137,7 +142,7 @@ def _required(where: Any) -> set[str]:
     if not isinstance(where, CompValue) or where.name != "GroupGraphPatternSub":
         return set()
     found: set[str] = set()
-    for part in where.get("part") or []:
+    for part in field(where, "part") or []:
         if isinstance(part, CompValue) and part.name == "TriplesBlock":
             found |= _variables(part)
     return found
@@ -145,7 +150,7 @@ def _required(where: Any) -> set[str]:
 
 def _query(tree: Any) -> Parsed:
     body = tree[1]
-    where = body.get("where")
+    where = field(body, "where")
     return Parsed(
         form=QUERY_FORMS.get(body.name, body.name),
         operations=(),
@@ -159,7 +164,7 @@ def _query(tree: Any) -> Parsed:
 
 
 def _update(update: Any) -> Parsed:
-    names = [op.name for op in update.request]
+    names = [op.name for op in field(update, "request") or []]
     operations = tuple(dict.fromkeys(UPDATE_OPERATIONS.get(n, n) for n in names))
     remote = "LOAD" in operations or "ServiceGraphPattern" in _names(update)
     variables = frozenset(_variables(update))

@@ -58,6 +58,14 @@ def run_store_query(store: Any, sparql: str, *, flags: Flags = CLI, **options: A
         raise
 
 
+def _check_params(sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal]) -> None:
+    """The parameters a query file declares (``# @param``) must all be bound."""
+    missing = {k: v for k, v in required_params(sparql).items() if k not in bindings}
+    if missing:
+        needed = " ".join(f"--bind {k}={hint or 'VALUE'}" for k, hint in missing.items())
+        raise QueryError(f"this query needs a value for {', '.join(missing)}: add {needed}")
+
+
 def write_query(
     store: Any,
     sparql: str,
@@ -66,16 +74,17 @@ def write_query(
     out: BinaryIO,
     *,
     allow_service: bool = False,
+    bound: bool = False,
 ) -> None:
     """Check, bind and run a read-only query over the union of article graphs, writing the
-    result to ``out`` as it comes (in this process, without a time limit)."""
+    result to ``out`` as it comes (in this process, without a time limit). ``bound``: the
+    text has its parameters applied already (by :func:`execute`)."""
     check_format(fmt)
     check_query(sparql, allow_update=False, allow_service=allow_service)
-    missing = {k: v for k, v in required_params(sparql).items() if k not in bindings}
-    if missing:
-        needed = " ".join(f"--bind {k}={hint or 'VALUE'}" for k, hint in missing.items())
-        raise QueryError(f"this query needs a value for {', '.join(missing)}: add {needed}")
-    result = run_store_query(store, bind_values(sparql, bindings))
+    if not bound:
+        _check_params(sparql, bindings)
+        sparql = bind_values(sparql, bindings)
+    result = run_store_query(store, sparql)
     with oxigraph_errors("query"):
         write_result(result, fmt, out)
 
@@ -272,7 +281,7 @@ def _query_store(
     from kg.rdf.store import open_store
 
     store = open_store(store_path, read_only=True)
-    write_query(store, sparql, bindings, fmt, out, allow_service=allow_service)
+    write_query(store, sparql, bindings, fmt, out, allow_service=allow_service, bound=True)
 
 
 def _update_store(store_path: Path, sparql: str, allow_service: bool) -> str:
@@ -316,9 +325,11 @@ def execute(
             _update_store, store_path, sparql, allow_service, timeout=timeout,
             max_memory=max_memory,
         )  # fmt: skip
+    _check_params(sparql, bindings or {})  # here, before any process starts
+    sparql = bind_values(sparql, bindings or {})
     sink = out if out is not None else io.BytesIO()
     run_with_timeout(
-        _query_store, store_path, sparql, bindings or {}, fmt, allow_service,
+        _query_store, store_path, sparql, {}, fmt, allow_service,
         timeout=timeout, max_memory=max_memory, out=sink,
     )  # fmt: skip
     return "" if out is not None else sink.getvalue().decode("utf-8")  # type: ignore[attr-defined]
