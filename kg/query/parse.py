@@ -83,7 +83,7 @@ def count_word(text: str, word: str) -> int:
 
 def field(node: Any, key: str) -> Any:
     """A field of an rdflib parse node, None when absent (its ``get`` returns the key)."""
-    return node[key] if key in node else None
+    return node[key] if key in node else None  # noqa: SIM401 (CompValue.get differs)
 
 
 def _walk(node: Any) -> Iterator[Any]:
