@@ -356,3 +356,26 @@ def test_serve_logs_a_client_that_leaves_as_one_debug_line(seed_build):
     assert answer[0] == 200, (answer, stderr)
     assert "Traceback" not in stderr and "BrokenPipe" not in stderr
     assert "ConnectionReset" not in stderr
+
+
+def test_serve_cuts_a_streamed_answer_at_the_timeout_with_one_line(seed_build):
+    """Past its first MiB an answer streams; a timeout after that cuts the connection before
+    the last chunk (the client sees an incomplete body) and logs one line, no traceback."""
+    out, _ = seed_build
+    process, url = start(out / "store", "--timeout", "3")
+    endless = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    try:
+        parts = urllib.parse.urlsplit(url)
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+        query = urllib.parse.urlencode({"query": endless})
+        connection.request("GET", f"{parts.path}?{query}", headers={"Accept": "text/csv"})
+        response = connection.getresponse()
+        assert response.status == 200
+        with pytest.raises(http.client.IncompleteRead):
+            response.read()
+        connection.close()
+        assert get(url, "ASK { ?s ?p ?o }")[0] == 200
+    finally:
+        stderr = stop(process)
+    assert "Traceback" not in stderr
+    assert "answer cut after its first" in stderr

@@ -416,3 +416,23 @@ def test_contract_rdflib_sparqlstore(servers) -> None:
         store.close()
     assert answers[0] == answers[1]
     assert 0 < answers[0][0] < 200  # the ontology graph alone (139 triples), not the union
+
+
+def test_readme_sparql_tool_examples_run_as_shown(servers) -> None:
+    """The README's Python examples under "Use kg with SPARQL tools" print what it shows."""
+    import re
+
+    from tests.paths import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Use kg with SPARQL tools", 1)[1].split("\n## ", 1)[0]
+    pairs = re.findall(r"```python\n(.*?)```\s*```text\n(.*?)```", section, re.S)
+    assert len(pairs) == 2
+    for code, shown in pairs:
+        result = subprocess.run(
+            [sys.executable, "-W", "ignore", "-c",
+             code.replace("http://127.0.0.1:7878", servers["kg"])],
+            capture_output=True, text=True, cwd=ROOT, timeout=120,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == shown, result.stdout

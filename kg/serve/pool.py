@@ -100,7 +100,7 @@ def answer(store: Any, job: Job, conn: Connection, max_result: int) -> None:
 
     from kg.errors import QueryError
     from kg.rdf.formats import FORMATS
-    from kg.rdf.oxerrors import first_line
+    from kg.rdf.oxerrors import translate
     from kg.serve.protocol import not_acceptable
 
     try:
@@ -134,7 +134,7 @@ def answer(store: Any, job: Job, conn: Connection, max_result: int) -> None:
                 "narrow the query or add a LIMIT",
             )
         else:
-            out.fail(HTTPStatus.INTERNAL_SERVER_ERROR, f"query failed: {first_line(exc)}")
+            out.fail(HTTPStatus.INTERNAL_SERVER_ERROR, str(translate(exc, "query")))
         return
     out.flush()
     conn.send(("end",))
