@@ -112,34 +112,34 @@ def _expected(tree: Any, before: list[str], after: list[str]) -> str:
     return _signature(tree, parts[:marker] + _where_parts(tree) + parts[marker + 1 :])
 
 
-def _candidates(sparql: str, brace: str, from_end: bool) -> Iterator[int]:
-    positions = [i for i, c in enumerate(sparql) if c == brace]
-    yield from (reversed(positions) if from_end else positions)
+def _places(sparql: str) -> Iterator[tuple[int, int]]:
+    """(opening, closing) brace pairs that may delimit the WHERE group, likely ones first:
+    a closing brace from the end, an opening one from the start, at most MAX_TRIES pairs."""
+    opens = [i for i, c in enumerate(sparql) if c == "{"]
+    closes = [i for i, c in enumerate(sparql) if c == "}"][::-1]
+    pairs = [(o, c) for c in closes[:MAX_TRIES] for o in opens[:MAX_TRIES] if o < c]
+    pairs.sort(key=lambda pair: closes.index(pair[1]) + opens.index(pair[0]))
+    yield from pairs[:MAX_TRIES]
 
 
-def _insert(sparql: str, tree: Any, clauses: list[str], at_start: bool) -> str:
-    """The text with ``clauses`` at the start or end of the WHERE group, checked by parsing."""
-    if not clauses:
-        return sparql
-    block = "\n  " + "\n  ".join(clauses) + "\n"
-    expected = _expected(tree, clauses if at_start else [], [] if at_start else clauses)
-    brace = "{" if at_start else "}"
-    for tries, i in enumerate(_candidates(sparql, brace, from_end=not at_start)):
-        if tries == MAX_TRIES:
-            break
+def _insert(sparql: str, tree: Any, first: list[str], last: list[str]) -> str:
+    """The text with ``first`` at the start and ``last`` at the end of the WHERE group: each
+    candidate place is kept only if the parse of the result is the expected one."""
+    expected = _expected(tree, first, last)
+    for opening, closing in _places(sparql):
         text = (
-            sparql[: i + 1] + block + sparql[i + 1 :]
-            if at_start
-            else (sparql[:i] + block + sparql[i:])
+            sparql[: opening + 1]
+            + "".join(f"\n  {c}" for c in first)
+            + sparql[opening + 1 : closing]
+            + "".join(f"\n  {c}" for c in last)
+            + "\n"
+            + sparql[closing:]
         )
         try:
             candidate = parse(text)
-        except QueryError:
-            continue
-        if candidate.tree is None:
-            continue
-        try:
-            if _signature(candidate.tree, _where_parts(candidate.tree)) == expected:
+            if candidate.tree is not None and expected == _signature(
+                candidate.tree, _where_parts(candidate.tree)
+            ):
                 return text
         except QueryError:
             continue
@@ -154,7 +154,4 @@ def bind_values(sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal]) -> 
     if parsed.is_update or parsed.tree is None:
         raise QueryError("--bind applies to queries, not to updates")
     first, last = _clauses(parsed, bindings)
-    text = _insert(sparql, parsed.tree, last, at_start=False)
-    if first:
-        text = _insert(text, parse(text).tree, first, at_start=True)
-    return text
+    return _insert(sparql, parsed.tree, first, last)

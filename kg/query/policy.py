@@ -30,8 +30,8 @@ from kg.query.parse import (
     UPDATE_WORDS,
     Parsed,
     count_word,
-    expand_escapes,
     parse,
+    readings,
 )
 
 MAX_QUERY_CHARS = 100_000  # a longer text is refused before it is parsed
@@ -66,14 +66,10 @@ CLI = Flags()
 SERVER = Flags(None, None, "kg serve")
 
 
-def mentions(sparql: str, word: str) -> int:
-    """How often ``word`` occurs in the text in any case, before or after ``\\u`` decoding."""
-    return max(count_word(sparql, word), count_word(expand_escapes(sparql), word))
-
-
 def _words(sparql: str, words: tuple[str, ...]) -> set[str]:
-    """Which of ``words`` occur in the text in any case, before or after decoding."""
-    texts = (sparql.casefold(), expand_escapes(sparql).casefold())
+    """Which of ``words`` occur in the text in any case, as written or with its escapes
+    decoded (either way a parser might decode them)."""
+    texts = [text.casefold() for text in readings(sparql)]
     return {word for word in words if any(word in text for text in texts)}
 
 
@@ -91,9 +87,9 @@ def _limits(sparql: str) -> None:
 
 def _unaccounted(sparql: str, parsed: Parsed) -> str | None:
     """A risky word the text holds more often than the parse's strings, IRIs and names."""
-    text = expand_escapes(sparql)
+    texts = readings(sparql)
     for word in RISKY_WORDS:
-        if count_word(text, word) > parsed.words_in_data(word):
+        if max(count_word(text, word) for text in texts) > parsed.words_in_data(word):
             return word
     return None
 

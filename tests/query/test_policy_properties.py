@@ -251,3 +251,19 @@ def test_query_bad_options_are_one_line(option: list[str], message: str) -> None
     lines = result.stderr.strip().splitlines()
     assert result.returncode == 2 and len(lines) == 1, result.stderr
     assert lines[0].startswith("kg: error:") and message in lines[0]
+
+
+@SETTINGS
+@given(st.text(alphabet="\\uU0123456789abcdefABCDEFsSx ", max_size=40))
+def test_escapes_are_decoded_as_rdflibs_parser_decodes_them(text: str) -> None:
+    from rdflib.plugins.sparql.parser import expandUnicodeEscapes
+
+    from kg.query.parse import expand_escapes
+
+    try:
+        expected = expandUnicodeEscapes(text)
+    except ValueError:
+        with pytest.raises(QueryError, match="bad code point escape"):
+            expand_escapes(text)
+        return
+    assert expand_escapes(text) == expected
