@@ -24,7 +24,8 @@ from spacy.vocab import Vocab
 
 from kg import gazetteer
 from kg.dates import FUTURE, PAST, normalise_date
-from kg.extractors.patterns import GOVERNMENT_NOUNS, NAME_PARTICLES, NAME_SUFFIXES, TITLE_HEADS
+from kg.extractors.patterns.names import GOVERNMENT_NOUNS, NAME_PARTICLES, NAME_SUFFIXES
+from kg.extractors.patterns.titles import TITLE_HEADS
 from kg.facts import (
     COUNTRY,
     GOVERNMENT,
@@ -178,7 +179,7 @@ class DocContext:
             or self.doc[end - 1].text in NAME_SUFFIXES
         ):
             end -= 1
-        # "Demetris" + "Christofias": the tagger stopped before the surname it did not know
+        # "Andreas" + "Nikolaou": the tagger stopped before the surname it did not know
         while (
             end < len(self.doc)
             and end - start < 4
@@ -193,7 +194,7 @@ class DocContext:
             and self.doc[end].lower_ not in GOVERNMENT_NOUNS
         ):
             end += 1
-        # "Ard van der" + "Steur": the tagger stopped at a particle; the surname follows
+        # "Pieter van der" + "Berg": the tagger stopped at a particle; the surname follows
         while (
             end < len(self.doc)
             and self.doc[end - 1].lower_ in NAME_PARTICLES
@@ -223,7 +224,7 @@ class DocContext:
                 token.i + 1 >= len(doc)
                 or not (
                     is_title_word(token.lower_)
-                    # "Secretary of State Matthew Bryza", which the tagger reads as one ORG
+                    # "Secretary of State Daniel Price", which the tagger reads as one ORG
                     or (
                         token.lower_ in _TITLE_LAST_WORDS
                         and " ".join(t.lower_ for t in doc[max(0, token.i - 2) : token.i + 1])
@@ -238,7 +239,7 @@ class DocContext:
                 and end - token.i <= 4
                 and (
                     (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper())
-                    # "Ard van der Steur", "Bashar al-Assad": particles inside a name
+                    # "Pieter van der Berg", "Bashar al-Assad": particles inside a name
                     or (
                         doc[end].lower_ in NAME_PARTICLES
                         and end + 1 < len(doc)
@@ -249,7 +250,7 @@ class DocContext:
                 )
                 and not is_title_word(doc[end].lower_)
                 and doc[end].ent_type_ not in ("NORP", "DATE")
-                # the tagger calls some names GPE ("Peer Steinbrueck"); real places stop it
+                # the tagger calls some names GPE ("Klaus Brenner"); real places stop it
                 and gazetteer.lookup(doc[end].text) is None
             ):
                 end += 1

@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 
 from kg.dates import FUTURE, PAST
 from kg.extractors.context import DocContext, clean_text, entity_span, is_title_word
-from kg.extractors.patterns import BEFORE_PREPS, MEETING_NOUNS, STATUS_CUES
+from kg.extractors.patterns.meetings import BEFORE_PREPS, MEETING_NOUNS, STATUS_CUES
 from kg.extractors.titles import country_of_person
 from kg.facts import (
     CANCELLED,

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from kg import gazetteer
 from kg.dates import FUTURE, PAST
 from kg.extractors.context import DocContext, clean_text, entity_span
-from kg.extractors.patterns import (
+from kg.extractors.patterns.policies import (
     AGREE_VERBS,
     ANAPHORIC_MEASURES,
     IMPOSE_VERBS,
@@ -169,7 +169,7 @@ def _goods(ctx: DocContext, noun: Token) -> tuple[list[str], EntityRef | None, l
                     or item.lower_ == "worth"
                     or any(c.dep_ == "nummod" for c in item.children)  # "300 mln dlrs of"
                 ):
-                    # "on C$30 billion of X", "on about 300 mln dlrs worth of X"
+                    # "on C$30 billion of X", "on roughly 250 mln dlrs worth of X"
                     worth = _of_objects(item)
                     if not worth:
                         continue
@@ -183,7 +183,7 @@ def _goods(ctx: DocContext, noun: Token) -> tuple[list[str], EntityRef | None, l
                 for child in item.subtree:
                     ref = ctx.entity_at(child)
                     if _in_clause(child, item):
-                        continue  # "items which ... little effect on the American consumer"
+                        continue  # "products which ... hardly any cost to the American shopper"
                     if target is None and ref is not None and ref.kind in (COUNTRY, GOVERNMENT):
                         target = EntityRef(COUNTRY, ref.key.split("/")[0], ref.label)
     return goods, target, amounts
@@ -247,7 +247,7 @@ def _rate(noun: Token) -> tuple[float | None, str | None]:
     candidates = [t for t in noun.subtree if t.i < noun.i]
     window = doc[max(noun.sent.start, noun.left_edge.i - 5) : noun.left_edge.i]
     # only a plain run of modifiers may stand between a rate and its measure, not a clause
-    # ("99 plus pct sure that it (the tariffs) will not ...")
+    # ("95 plus pct certain that it (the levy) will not ...")
     plain = [t for t in window if _is_rate_token(t) or t.pos_ in _RATE_RUN_POS]
     candidates += plain if len(plain) == len(window) else []
     for prep in noun.rights:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from kg.extractors.context import DocContext, clean_text, is_title_word
-from kg.extractors.patterns import CLOSE_QUOTES, OPEN_QUOTES, SPEECH_VERBS
+from kg.extractors.patterns.quotes import CLOSE_QUOTES, OPEN_QUOTES, SPEECH_VERBS
 from kg.extractors.titles import person_at
 from kg.facts import GROUP, PERSON, EntityRef, Quote
 

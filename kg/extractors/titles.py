@@ -10,15 +10,15 @@ Shapes handled (all read from the dependency parse, not from word order alone):
   "the minister in charge of economic revitalization said"), resolved to a named person
   of the article by shared title words, or by the news lead convention (a nameless title
   in the lead is the first person named as a subject right after it);
-- a title set off by commas before the name ("Italy's prime minister at the time, Silvio
-  Berlusconi, ..."), a country's leader ("Libyan leader Moammar Gadhafi"), the head of
+- a title set off by commas before the name ("Greece's prime minister at the time, Nikos
+  Andreou, ..."), a country's leader ("Libyan leader Moammar Gadhafi"), the head of
   "the Obama administration", and who "has governed Bolivia".
 
 The country served comes from the title itself ("Japan's", "U.S.", "of Syria"), then from
 the person's other titles, a "<Surname> administration" phrase, a title that names one
 country's office ("Treasury Secretary"), and last the country the article is datelined in
 or clearly about. A state or province with its own government ("Bavarian premier",
-"governor of Pakistan's Punjab province", "state premier" in a story about one state) is
+"governor of Punjab", "state premier" in a story about one state) is
 served instead of its country; offices of parties, international bodies and cities
 ("CDU general secretary", "EU parliament president", "Paris Mayor") serve no national
 government.
@@ -32,7 +32,7 @@ from spacy.tokens import Token
 
 from kg import gazetteer
 from kg.extractors.context import DocContext, clean_text, entity_span
-from kg.extractors.patterns import (
+from kg.extractors.patterns.titles import (
     CITY_HEADS,
     CLASS_BY_COUNTRY,
     COUNTRY_BOUND_HEADS,
@@ -300,7 +300,7 @@ def _split_country(ctx: DocContext, start: int, end: int) -> tuple[int, str | No
             i += 1
             continue
         break
-    # "of Syria", "of Japan", "of Pakistan's Punjab province" inside the title
+    # "of Syria", "of Japan", "of Pakistan's Punjab" inside the title
     for j in range(i, end):
         mention = ctx.by_token.get(j)
         if mention is not None and mention.ref.kind in (COUNTRY, GOVERNMENT):
@@ -369,7 +369,7 @@ def _qualifier(ctx: DocContext, start: int, head: Token) -> tuple[int, str]:
         if word in QUALIFIERS and QUALIFIERS[word]:
             qualifier = qualifier or QUALIFIERS[word]
     if not qualifier and any(_at_the_time(c) for c in head.rights if c.dep_ == "prep"):
-        qualifier = "former"  # "Italy's prime minister at the time, Silvio Berlusconi"
+        qualifier = "former"  # "Greece's prime minister at the time, Nikos Andreou"
     return start, qualifier
 
 
@@ -478,14 +478,14 @@ def find_titles(ctx: DocContext) -> list[TitleMention]:
             chain.append(up)
         right_after = ctx.mention_at(doc[token.i + 1]) if token.i + 1 < len(doc) else None
         if right_after is not None and right_after.ref.kind == PERSON and up.i >= right_after.end:
-            # "Prime Minister Hen Sen. Tabcorp ...": the parse ran past the name
+            # "Prime Minister Hun Sen. Kestrel ...": the parse ran past the name
             up = first
         if up is not first and _person_of(ctx, up) is not None:
             person = _person_of(ctx, up)
             mention = ctx.mention_at(up)
             anchor_end = mention.end if mention else up.i + 1
             start = _left_edge(ctx, token)
-            # "West German Chancellor Helmut Kohl", "U.S. Secretary of State": country words
+            # "West German Chancellor Karl Weber", "U.S. Secretary of State": country words
             # may hang off the name or the first word of the title
             for child in (c for link in chain for c in link.lefts):
                 ref = ctx.entity_at(child)
@@ -503,7 +503,7 @@ def find_titles(ctx: DocContext) -> list[TitleMention]:
             and nxt.ref.kind == PERSON
         ):
             # the parse missed it, but the name follows the title directly
-            # ("US Secretary of State John Kerry's tour")
+            # ("US Secretary of State Laura Hayes's tour")
             person = nxt.ref.key
             anchor_end = nxt.end
             start = _left_edge(ctx, token)
@@ -529,7 +529,7 @@ def find_titles(ctx: DocContext) -> list[TitleMention]:
                         anchor_end = child.i + 1
                         break
             if person is None:
-                # "Italy's prime minister at the time, Silvio Berlusconi, rejected ...": an
+                # "Greece's prime minister at the time, Nikos Andreou, turned ...": an
                 # apposition set off by commas that the parse missed
                 after = max([end] + [c.right_edge.i + 1 for c in token.rights if _at_the_time(c)])
                 person, name_end = _name_between_commas(ctx, after)
@@ -549,7 +549,7 @@ def find_titles(ctx: DocContext) -> list[TitleMention]:
             not national
             and (
                 _non_government(ctx, token.i + 1, end)
-                # "president and chief executive of Carl Zeiss": the "of" hangs past the "and"
+                # "president and chief executive of Bergmann Optics": the "of" hangs past "and"
                 or any(
                     _non_government(ctx, c.left_edge.i, c.right_edge.i + 1)
                     for c in token.rights
@@ -653,7 +653,7 @@ def find_titles(ctx: DocContext) -> list[TitleMention]:
 
 
 def _rulers(ctx: DocContext) -> list[TitleMention]:
-    """'Evo Morales has governed Bolivia for over a decade', 'Assad, who has ruled Syria':
+    """'Carlos Rivas has governed Paraguay for years', 'Assad, who has ruled Syria':
     the person at the head of that country, without a title word."""
     out = []
     for verb in ctx.tokens:
@@ -755,7 +755,7 @@ def _resolve(ctx: DocContext, titles: list[TitleMention]) -> list[TitleMention]:
 
 
 def _counterparts(ctx: DocContext, titles: list[TitleMention]) -> list[TitleMention]:
-    """'Xi Jinping is meeting his South African counterpart Jacob Zuma': Zuma holds the same
+    """'Ana Ribeiro is meeting her South African counterpart Thabo Nkosi': Nkosi holds the same
     office as the person he is the counterpart of (the last titled person before him in the
     sentence), for his own country."""
     out: list[TitleMention] = []

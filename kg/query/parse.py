@@ -128,7 +128,7 @@ def _walk(node: Any) -> Iterator[Any]:
             stack.extend(item)
 
 
-def _names(node: Any) -> set[str]:
+def node_names(node: Any) -> set[str]:
     from rdflib.plugins.sparql.parserutils import CompValue
 
     return {item.name for item in _walk(node) if isinstance(item, CompValue)}
@@ -181,7 +181,7 @@ def _query(tree: Any) -> Parsed:
     return Parsed(
         form=QUERY_FORMS.get(body.name, body.name),
         operations=(),
-        remote="ServiceGraphPattern" in _names(tree),
+        remote="ServiceGraphPattern" in node_names(tree),
         variables=frozenset(_variables(tree)),
         pattern_variables=frozenset(_variables(where, skip=("Filter",))),
         required_variables=frozenset(_required(where)),
@@ -193,7 +193,7 @@ def _query(tree: Any) -> Parsed:
 def _update(update: Any) -> Parsed:
     names = [op.name for op in field(update, "request") or []]
     operations = tuple(dict.fromkeys(UPDATE_OPERATIONS.get(n, n) for n in names))
-    remote = "LOAD" in operations or "ServiceGraphPattern" in _names(update)
+    remote = "LOAD" in operations or "ServiceGraphPattern" in node_names(update)
     variables = frozenset(_variables(update))
     return Parsed("UPDATE", operations, remote, variables, variables, frozenset(),
                   _data_words(update))  # fmt: skip

@@ -219,5 +219,5 @@ def test_meetings_make_a_visit_and_hold_talks_share_the_subject(extract):
     assert names(talks) == {"Shigeru Ishiba", "Donald Trump"}
     assert talks.place.label == "Washington"
     # meeting obligations to a country is no meeting
-    facts = extract("Poland said it would meet its financial obligations to the United States.")
+    facts = extract("Poland said it would meet its debt payments to the United States.")
     assert meetings(facts) == []

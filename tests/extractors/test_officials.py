@@ -114,50 +114,50 @@ def test_officials_former_is_kept_and_country_words_leave_the_title(extract):
 
 def test_officials_counterpart_takes_the_other_persons_office(extract):
     facts = extract(
-        "Chinese President Xi Jinping is meeting with his South African counterpart "
-        "Jacob Zuma ahead of the BRICS summit in Durban."
+        "Brazilian President Ana Ribeiro is meeting her South African counterpart "
+        "Thabo Nkosi before the trade summit in Nairobi."
     )
     found = offices(facts)
-    assert ("Xi Jinping", "President", "China") in found
-    assert ("Jacob Zuma", "President", "South Africa") in found
-    zuma = [f for f in facts if isinstance(f, OfficialRole) and f.person.key == "Jacob Zuma"]
+    assert ("Ana Ribeiro", "President", "Brazil") in found
+    assert ("Thabo Nkosi", "President", "South Africa") in found
+    zuma = [f for f in facts if isinstance(f, OfficialRole) and f.person.key == "Thabo Nkosi"]
     assert [f.role_class for f in zuma] == ["head_of_state"]
 
 
 def test_officials_plural_title_over_a_list_of_names(extract):
     facts = extract(
-        "Presidents Dilma Rouseff of Brazil, Vladimir Putin of Russia, Prime Minister "
-        "Manmohan Singh of India attended."
+        "Presidents Lucia Almeida of Brazil, Ivan Petrov of Bulgaria, Prime Minister "
+        "Arjun Mehta of India attended."
     )
     assert offices(facts) == {
-        ("Dilma Rouseff", "President", "Brazil"),
-        ("Vladimir Putin", "President", "Russia"),
-        ("Manmohan Singh", "Prime Minister", "India"),
+        ("Lucia Almeida", "President", "Brazil"),
+        ("Ivan Petrov", "President", "Bulgaria"),
+        ("Arjun Mehta", "Prime Minister", "India"),
     }
 
 
 def test_officials_name_right_after_the_title(extract):
     facts = extract(
-        "Sale or no sale, German Finance Minister Peer Steinbrueck suspects that GM "
-        "favors the bid. It reflected US Secretary of State John Kerry's tour."
+        "Deal or no deal, German Finance Minister Klaus Brenner believes that the carmaker "
+        "prefers the offer. It followed US Secretary of State Laura Hayes's tour."
     )
     found = roles(facts)
-    assert ("Peer Steinbrueck", "Finance Minister", "Germany", "minister") in found
-    assert ("John Kerry", "Secretary of State", "United States", "minister") in found
+    assert ("Klaus Brenner", "Finance Minister", "Germany", "minister") in found
+    assert ("Laura Hayes", "Secretary of State", "United States", "minister") in found
 
 
 def test_officials_regional_titles_serve_the_region(extract):
     facts = extract(
         "Bavarian Premier Markus Lang said the state would appeal. Rajesh Kumar, the chief "
-        "minister of West Bengal, rejected the plan. Omar Baig, governor of Pakistan's Punjab "
-        "province, was not available."
+        "minister of Tamil Nadu, turned the proposal down. Omar Baig, governor of "
+        "Pakistan's Punjab province, was not available."
     )
     found = roles(facts)
     assert ("Markus Lang", "Premier", "Bavaria", "head_of_government") in found
     assert (
         "Rajesh Kumar",
-        "chief minister of West Bengal",
-        "West Bengal",
+        "chief minister of Tamil Nadu",
+        "Tamil Nadu",
         "head_of_government",
     ) in found
     assert any(p == "Omar Baig" and g == "Punjab" for p, _, g, _ in found)
@@ -186,54 +186,54 @@ def test_officials_state_premier_without_a_state_is_no_national_office(extract):
 
 def test_officials_party_and_international_titles_serve_no_government(extract):
     facts = extract(
-        "CDU general secretary Volker Kauder criticised the plan. EU parliament president "
-        "Martin Schulz informed the anti-fraud office. Frank Habineza, president of Rwanda's "
-        "Green Party, told reporters. Paul Biya, president of Cameroon, did not comment. "
-        "Austrian Foreign Minister Sebastian Kurz (photo) of the rightist Austrian People's "
-        "Party told a newspaper that the policy should be replicated. New Home Secretary "
-        "Charles Clarke has vowed to press on with ID cards."
+        "CDU general secretary Peter Vogel criticised the plan. EU parliament president "
+        "Karl Winter alerted the anti-fraud office. Jean Mugabo, president of Rwanda's "
+        "Green Party, spoke to reporters. Paul Ndong, president of Cameroon, did not comment. "
+        "Austrian Foreign Minister Lena Huber of the conservative Austrian People's "
+        "Party told a radio station that the rule should be copied. New Home Secretary "
+        "Tom Baker has promised to push ahead with the reform."
     )
     found = roles(facts)
-    for person in ("Volker Kauder", "Martin Schulz", "Frank Habineza"):
+    for person in ("Peter Vogel", "Karl Winter", "Jean Mugabo"):
         assert {(g, c) for p, _, g, c in found if p == person} == {(None, "other")}, person
     # a country's own office is still one
-    assert ("Paul Biya", "president of Cameroon", "Cameroon", "head_of_state") in found
-    assert any(p == "Sebastian Kurz" and g == "Austria" for p, _, g, _ in found)
+    assert ("Paul Ndong", "president of Cameroon", "Cameroon", "head_of_state") in found
+    assert any(p == "Lena Huber" and g == "Austria" for p, _, g, _ in found)
     # the tagger's ORG "New Home" is no party or body
-    assert ("Charles Clarke", "Home Secretary", "United Kingdom", "minister") in found
+    assert ("Tom Baker", "Home Secretary", "United Kingdom", "minister") in found
 
 
 def test_officials_company_president_with_a_second_title_is_no_official(extract):
     facts = extract(
-        "Ulrich Simon, president and chief executive of Carl Zeiss Micro Imaging in Jena, "
-        "said sales had grown in Germany."
+        "Petra Lang, president and chief executive of Bergmann Optics Systems in Dresden, "
+        "said orders had risen in Germany."
     )
     assert roles(facts) == set()
 
 
 def test_officials_bare_title_of_another_country_is_not_the_named_minister(extract):
     facts = extract(
-        "Turkish Foreign Minister Mevlut Cavusoglu cancelled a visit. On Thursday, the Swiss "
-        "foreign minister told his counterpart that Switzerland would investigate."
+        "Turkish Foreign Minister Ahmet Demir called off a trip. On Friday, the Swiss "
+        "foreign minister told his counterpart that Switzerland would look into it."
     )
-    assert {(p, g) for p, _, g, _ in roles(facts)} == {("Mevlut Cavusoglu", "Turkey")}
+    assert {(p, g) for p, _, g, _ in roles(facts)} == {("Ahmet Demir", "Turkey")}
 
 
 def test_officials_names_with_particles_and_a_sentence_final_stop(extract):
     facts = extract(
-        "The money went to relatives of Cambodia's Prime Minister Hen Sen. Tabcorp, a listed "
-        "company, declined to comment. It was announced by Dutch Justice Minister Ard van der "
-        "Steur in The Hague."
+        "The funds went to relatives of Cambodia's Prime Minister Hun Sen. Kestrel, a listed "
+        "company, declined to comment. It was announced by Dutch Justice Minister Pieter van der "
+        "Berg in The Hague."
     )
     found = offices(facts)
-    assert ("Hen Sen", "Prime Minister", "Cambodia") in found
-    assert ("Ard van der Steur", "Justice Minister", "Netherlands") in found
-    assert not any(p == "Tabcorp" for p, _, _ in found)
+    assert ("Hun Sen", "Prime Minister", "Cambodia") in found
+    assert ("Pieter van der Berg", "Justice Minister", "Netherlands") in found
+    assert not any(p == "Kestrel" for p, _, _ in found)
 
 
 def test_officials_country_the_tagger_called_a_person(extract):
     facts = extract(
-        '"Azerbaijan could serve as a supplier as well," Azerbaijani President Ilham Aliyev '
+        '"Azerbaijan can be a supplier too," Azerbaijani President Ilham Aliyev '
         "said. Michael Jordan said he would not go."
     )
     found = roles(facts)
@@ -243,7 +243,7 @@ def test_officials_country_the_tagger_called_a_person(extract):
 
 def test_officials_a_countrys_leader_but_not_a_partys(extract):
     facts = extract(
-        "The 2011 conflict ended Libyan leader Moammar Gadhafi's 42-year rule. Opposition "
+        "The uprising ended Libyan leader Moammar Gadhafi's long rule. Opposition "
         "leader Kim Dae-jung and Polish party leader Jan Nowak spoke. The group's leader "
         "Abu Omar said nothing."
     )
@@ -254,17 +254,17 @@ def test_officials_a_countrys_leader_but_not_a_partys(extract):
 
 def test_officials_chiefs_of_security_services(extract):
     facts = extract(
-        "Italy's former military intelligence chief, Nicolo Pollari, was sentenced. "
+        "Spain's former military intelligence chief, Rafael Ortega, was convicted. "
         "The kitchen chief, Marco Rossi, was not."
     )
     found = roles(facts)
-    assert any(p == "Nicolo Pollari" and g == "Italy" and c == "other" for p, _, g, c in found)
+    assert any(p == "Rafael Ortega" and g == "Spain" and c == "other" for p, _, g, c in found)
     assert not any(p == "Marco Rossi" for p, _, _, _ in found)
 
 
 def test_officials_administration_is_headed_by_the_us_president(extract):
     facts = extract(
-        "The Obama administration came under fire for failing to send an official. "
+        "The Obama administration was criticised for not sending a delegate. "
         "The Smith government in Canberra said nothing."
     )
     found = roles(facts)
@@ -284,70 +284,70 @@ def test_officials_administration_adds_no_second_role_to_a_titled_president(extr
 
 def test_officials_government_spokesman_and_vice_president_take_the_context_country(extract):
     facts = extract(
-        "BERLIN - Berlin welcomed the decision as a success, government spokesman Steffen "
-        "Seibert said. Vice President Jacob Zuma agreed. Party spokesman Tim Kohl did not."
+        "BERLIN - Berlin called the ruling a victory, government spokesman Jonas "
+        "Weber said. Vice President Karl Brandt agreed. Party spokesman Tim Kohl did not."
     )
     found = roles(facts)
-    assert any(p == "Steffen Seibert" and g == "Germany" for p, _, g, _ in found)
-    assert any(p == "Jacob Zuma" and g == "Germany" and c == "other" for p, _, g, c in found)
+    assert any(p == "Jonas Weber" and g == "Germany" for p, _, g, _ in found)
+    assert any(p == "Karl Brandt" and g == "Germany" and c == "other" for p, _, g, c in found)
     assert not any(p == "Tim Kohl" and g is not None for p, _, g, _ in found)
 
 
 def test_officials_surnames_the_tagger_cut_off_and_titles_it_read_as_orgs(extract):
     facts = extract(
-        "An investigator said that President Demetris Christofias bore responsibility for it. "
-        "US Deputy Assistant Secretary of State Matthew Bryza noted that the summit went well."
+        "A prosecutor said that President Andreas Nikolaou was to blame for it. "
+        "US Deputy Assistant Secretary of State Daniel Price noted that the meeting went well."
     )
     found = roles(facts)
-    assert any(p == "Demetris Christofias" for p, _, _, _ in found)
+    assert any(p == "Andreas Nikolaou" for p, _, _, _ in found)
     # an assistant secretary is below the cabinet
     assert any(
-        p == "Matthew Bryza" and g == "United States" and c == "other" for p, _, g, c in found
+        p == "Daniel Price" and g == "United States" and c == "other" for p, _, g, c in found
     )
 
 
 def test_officials_title_then_name_between_commas(extract):
     facts = extract(
-        "Italy's prime minister at the time, Silvio Berlusconi, rejected the offer. "
+        "Greece's prime minister at the time, Nikos Andreou, turned down the offer. "
         "Asked about the president, Smith said no."
     )
     found = roles(facts)
-    assert ("Silvio Berlusconi", "former prime minister", "Italy", "head_of_government") in found
+    assert ("Nikos Andreou", "former prime minister", "Greece", "head_of_government") in found
     assert not any(p == "Smith" for p, _, _, _ in found)
 
 
 def test_officials_context_country_when_one_country_clearly_leads(extract):
     text = (
         "Dutch government collapses. The collapse of the Dutch government worried Brussels. "
-        "The Prime Minister Jan Peter Balkenende's coalition resigned on Wednesday. Poland, "
+        "The Prime Minister Pieter Jansen's coalition resigned on Wednesday. Poland, "
         "Slovakia and Cyprus wait. Experts in the Netherlands disagree. Dutch voters shrugged."
     )
-    assert ("Jan Peter Balkenende", "Prime Minister", "Netherlands") in offices(extract(text))
+    assert ("Pieter Jansen", "Prime Minister", "Netherlands") in offices(extract(text))
     # with two countries named about as often, no country is guessed
     text2 = (
         "Russia and Ukraine argued. Russia said Ukraine must pay. Ukraine said Russia lied. "
-        "The rivalry with Prime Minister Yulia Timoshenko could still lead to a cancellation."
+        "The feud with Prime Minister Olena Kovalenko could still derail the deal."
     )
-    assert ("Yulia Timoshenko", "Prime Minister", None) in offices(extract(text2))
+    assert ("Olena Kovalenko", "Prime Minister", None) in offices(extract(text2))
 
 
 def test_officials_a_plural_title_without_names_is_no_one(extract):
     facts = extract(
-        "After Lithuanian lawmakers approved a bill, rights groups considered what to do. "
-        '"This is crazy," said Ulrike Lunacek, a member of the European Parliament.'
+        "Once Latvian lawmakers passed the law, campaign groups weighed their options. "
+        '"This is absurd," said Anna Berger, a member of the European Parliament.'
     )
-    assert not any(p == "Ulrike Lunacek" for p, _, _, _ in roles(facts))
+    assert not any(p == "Anna Berger" for p, _, _, _ in roles(facts))
 
 
 def test_officials_who_rules_or_governs_a_country_heads_it(extract):
     facts = extract(
-        "Evo Morales has governed Bolivia for over a decade. Saddam Hussein ruled Iraq with "
-        "an iron fist. The court ruled that Germany must pay. Maria Lopez governs her club."
+        "Carlos Rivas has governed Paraguay for many years. Saddam Hussein ruled Iraq until "
+        "2003. The court ruled that Germany must pay. Maria Lopez governs her club."
     )
     found = roles(facts)
-    assert ("Evo Morales", "governed Bolivia", "Bolivia", "head_of_state") in found
+    assert ("Carlos Rivas", "governed Paraguay", "Paraguay", "head_of_state") in found
     assert ("Saddam Hussein", "ruled Iraq", "Iraq", "head_of_state") in found
-    assert {p for p, _, _, _ in found} == {"Evo Morales", "Saddam Hussein"}
+    assert {p for p, _, _, _ in found} == {"Carlos Rivas", "Saddam Hussein"}
     saddam = [f for f in facts if isinstance(f, OfficialRole) and f.person.key == "Saddam Hussein"]
     assert saddam[0].qualifier == "former"
 

@@ -83,20 +83,20 @@ def test_policies_future_tariff_is_planned_not_in_force(extract):
 
 def test_policies_rate_and_trade_value_in_wire_copy(extract):
     facts = extract(
-        "The measures will impose 100 pct tariffs on about 300 mln dlrs worth of Japanese "
-        "imports of small computers, colour television sets and power tools."
+        "The order would put 100 pct tariffs on roughly 250 mln dlrs worth of Japanese "
+        "imports of laptops, stereo systems and hand drills."
     )
     (tariff,) = policies(facts, "tariff")
     assert (tariff.rate, tariff.unit) == (100.0, "percent")
     goods = " | ".join(tariff.goods)
-    assert "small computers" in goods and "power tools" in goods
+    assert "laptops" in goods and "hand drills" in goods
     assert "dlrs" not in goods  # the trade value is no good
-    assert "300 mln dlrs" in tariff.label and tariff.target.label == "Japan"
+    assert "250 mln dlrs" in tariff.label and tariff.target.label == "Japan"
 
 
 def test_policies_trade_value_is_the_amount_without_a_rate(extract):
     facts = extract(
-        "Reagan slapped tariffs on 300 mln dlrs of Japanese electronic goods today. "
+        "Reagan put tariffs on 300 mln dlrs of Japanese electronic goods on Friday. "
         "Ottawa put counter-tariffs on C$30 billion of U.S. goods."
     )
     found = {(p.goods, p.rate, p.unit) for p in policies(facts, "tariff")}
@@ -106,21 +106,21 @@ def test_policies_trade_value_is_the_amount_without_a_rate(extract):
 
 def test_policies_no_rate_from_a_clause_before_the_measure(extract):
     facts = extract(
-        '"I would say it is 99 plus pct sure that it (the tariffs) will not provoke a '
-        'retaliation," the trade representative said. A 25 pct tariff on steel is in force.'
+        '"I am 95 plus pct certain that it (the levy) will not trigger a '
+        'counter-move," the trade representative said. A 25 pct tariff on steel is in force.'
     )
     assert {p.rate for p in policies(facts, "tariff")} == {25.0}
 
 
 def test_policies_target_not_from_a_relative_clause_nor_carried_to_itself(extract):
     facts = extract(
-        "Japan imposed 20 pct tariffs on U.S. beef last year. The tariffs were placed on "
-        "items which were available from other sources so there would be little effect on "
-        "the American consumer, he said. Reagan will not cancel the scheduled 100 pct "
+        "Japan imposed 20 pct tariffs on U.S. beef last year. The tariffs were put on "
+        "products which buyers could find elsewhere so there would be hardly any cost to "
+        "the American shopper, he said. Reagan will not drop the planned 100 pct "
         "tariffs on Japanese electronic exports."
     )
     tariffs = policies(facts, "tariff")
-    (items,) = [p for p in tariffs if p.goods == ("items",)]
+    (items,) = [p for p in tariffs if p.goods == ("products",)]
     assert items.target is None
     (japanese,) = [p for p in tariffs if p.rate == 100.0]
     assert japanese.target.label == "Japan" and japanese.actor is None

@@ -117,11 +117,11 @@ def test_quotes_continued_without_closing_mark_keep_one_speaker(extract):
     # BBC layout: a quote that goes on opens again without closing the first part
     facts = extract(
         'Sir Digby Marsh added: "I do not think he will. Stability is the key word. '
-        '"That would be a good way to spend any excess." Mr Harlow left.'
+        '"That would be a sensible use of any surplus." Mr Harlow left.'
     )
     found = speakers(facts)
     assert found["I do not think he will. Stability is the key word."] == "Digby Marsh"
-    assert found["That would be a good way to spend any excess."] == "Digby Marsh"
+    assert found["That would be a sensible use of any surplus."] == "Digby Marsh"
     assert not any("Mr Harlow left" in text for text in found)
 
 

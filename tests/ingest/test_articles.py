@@ -17,9 +17,7 @@ from tests.paths import SEEDS
 SEED_TXT = SEEDS / "000_c6673815f6e7e950.txt"
 SEED_TITLE = "Japan's chief tariff negotiator says U.S. defense purchases could help in talks"
 
-BBC = (
-    "Ad sales boost Time Warner profit\n\nQuarterly profits at US media giant TimeWarner jumped.\n"
-)
+BBC = "Harbour cafe doubles its winter trade\n\nProfits at a seaside cafe in Devon rose sharply.\n"
 
 
 def write(path: Path, content: str | bytes) -> Path:
@@ -70,8 +68,8 @@ def test_articles_seed_directory_skips_meta_json() -> None:
 
 def test_articles_bbc_title_and_blank_line(tmp_path: Path) -> None:
     [article] = load(write(tmp_path / "business" / "001.txt", BBC))
-    assert article.title == "Ad sales boost Time Warner profit"
-    assert article.text == "Quarterly profits at US media giant TimeWarner jumped.\n"
+    assert article.title == "Harbour cafe doubles its winter trade"
+    assert article.text == "Profits at a seaside cafe in Devon rose sharply.\n"
     assert article.id == "001"
 
 
@@ -146,7 +144,7 @@ def test_articles_sidecar_overrides_detected_title(tmp_path: Path) -> None:
     write(tmp_path / "x.meta.json", json.dumps(meta))
     [article] = load(path)
     assert article.title == "Sidecar title"
-    assert article.text == "Quarterly profits at US media giant TimeWarner jumped.\n"
+    assert article.text == "Profits at a seaside cafe in Devon rose sharply.\n"
     assert article.id == "my-id-1"
     assert article.published == dt.date(2024, 1, 2)
     assert article.url == "http://e/1"
