@@ -170,6 +170,7 @@ ROWS = [
     Row("put", "PUT", params=q(COUNT)),
     Row("options without --cors", "OPTIONS", params=q(COUNT)),
     Row("service", params=q("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")),
+    Row("a Host that is not the bound address", params=q(COUNT), headers={"Host": "evil.example"}),
 ]
 
 # Where kg serve answers otherwise than Oxigraph's server, on purpose:
@@ -189,6 +190,9 @@ DIFFERENCES = {
                 "kg never calls other hosts; Oxigraph tries, and fails mid-answer"),
     "construct wildcard": ((200, "text/turtle"), (200, "application/n-quads"),
                            "*/* gets Turtle, which every RDF client reads"),
+    "a Host that is not the bound address": ((400, "text/plain"),
+                                             (200, "application/sparql-results+json"),
+                                             "DNS rebinding: see the README's Reliability"),
 }  # fmt: skip
 
 
