@@ -14,7 +14,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import NoReturn, Protocol
 
 from kg import __version__
 from kg.errors import KGError
@@ -112,6 +112,17 @@ def _parser() -> argparse.ArgumentParser:
         "articles after the build (kg resolve does it later)",
     )
 
+    _add_query_parsers(sub, common)
+    _add_explore_parsers(sub, common)
+    _add_story_parsers(sub, common)
+    _add_eval_parser(sub, common)
+    return parser
+
+
+def _add_query_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """kg query, kg export and kg serve: reading the store (their formats from one table)."""
+    from kg.rdf.formats import EXPORT_FORMATS, QUERY_FORMATS
+
     query = sub.add_parser(
         "query",
         parents=[common],
@@ -120,7 +131,12 @@ def _parser() -> argparse.ArgumentParser:
     query.add_argument(
         "query", help="a .rq file, a name from queries/ (e.g. officials), or SPARQL text"
     )
-    query.add_argument("--format", default="table", choices=("table", "csv", "tsv", "json"))
+    query.add_argument(
+        "--format",
+        default="table",
+        choices=QUERY_FORMATS,
+        help="table (default), a SPARQL results format, or an RDF syntax for CONSTRUCT/DESCRIBE",
+    )
     query.add_argument(
         "--bind",
         action="append",
@@ -129,13 +145,8 @@ def _parser() -> argparse.ArgumentParser:
         help="bind a query variable (repeatable); <iri>, 123, 2025-05-29 or text",
     )
     _add_store_option(query)
-    query.add_argument(
-        "--timeout",
-        type=_seconds,
-        default=30.0,
-        metavar="SECONDS",
-        help="stop a query that runs longer (default: 30; 0 for no limit)",
-    )
+    _add_limit_options(query)
+    _one_line_errors(query)
     query.add_argument(
         "--update",
         action="store_true",
@@ -150,10 +161,45 @@ def _parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", parents=[common], help="serialise the whole graph")
     export.add_argument(
-        "--format", default="turtle", help="turtle, trig, nt, nquads or jsonld (default: turtle)"
+        "--format",
+        default="turtle",
+        choices=EXPORT_FORMATS,
+        help="RDF syntax (default: turtle); trig, nquads and jsonld also hold one named graph "
+        "per article",
     )
     export.add_argument("--out", type=Path, help="file to write (default: standard output)")
     _add_store_option(export)
+    _one_line_errors(export)
+    _add_serve_parser(sub, common)
+
+
+def _one_line_errors(parser: argparse.ArgumentParser) -> None:
+    """A bad option of this command is one line (and exit code 2), not a usage dump."""
+
+    def error(message: str) -> NoReturn:
+        parser.exit(EXIT_USAGE, f"kg: error: {message} (see {parser.prog} --help)\n")
+
+    parser.error = error  # type: ignore[method-assign]
+
+
+def _add_limit_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=30.0,
+        metavar="SECONDS",
+        help="stop a query that runs longer (default: 30; 0 for no limit; at most 86400)",
+    )
+    parser.add_argument(
+        "--max-memory",
+        type=_size,
+        default="4G",
+        metavar="SIZE",
+        help="address space a query process may use, e.g. 512M or 8G (default: 4G; 0 for none)",
+    )
+
+
+def _add_serve_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     serve = sub.add_parser(
         "serve", parents=[common], help="a read-only SPARQL endpoint over the store"
     )
@@ -164,34 +210,104 @@ def _parser() -> argparse.ArgumentParser:
         help="store directory (default: output/store)",
     )
     serve.add_argument("--host", default="127.0.0.1", help="address (default: 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=7878, help="port (default: 7878)")
-    serve.add_argument("--workers", type=int, default=2, help="query worker processes (default: 2)")
+    serve.add_argument("--port", type=_port, default=7878, help="port (default: 7878)")
     serve.add_argument(
-        "--timeout", type=float, default=30.0, help="seconds a query may run (default: 30)"
+        "--workers", type=_positive, default=2, help="query worker processes (default: 2)"
     )
+    _add_limit_options(serve)
+    serve.add_argument(
+        "--max-result",
+        type=_size,
+        default="256M",
+        metavar="SIZE",
+        help="bytes one answer may take (default: 256M)",
+    )
+    serve.add_argument(
+        "--cors",
+        action="append",
+        default=[],
+        metavar="ORIGIN",
+        help="let web pages from ORIGIN (e.g. http://localhost:8080, repeatable, or *) "
+        "query the endpoint; none by default",
+    )
+    serve.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="also answer requests addressed to NAME (the Host header; repeatable, * for "
+        "any); by default only 127.0.0.1, localhost, [::1] and --host",
+    )
+    _one_line_errors(serve)
 
-    _add_explore_parsers(sub, common)
-    _add_story_parsers(sub, common)
-    _add_eval_parser(sub, common)
-    return parser
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: '{text}'") from None
+    if not 0 < value < 65536:
+        raise argparse.ArgumentTypeError(f"a port is 1 to 65535, not {value}")
+    return value
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: '{text}'") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+_UNITS = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40}
+
+
+def _size(text: str) -> int:
+    """A size in bytes: 123, 512K, 64M, 4G (binary units); 0 for no limit."""
+    number, unit = text.strip().upper().rstrip("IB") or "0", ""
+    if number and number[-1] in _UNITS:
+        number, unit = number[:-1], number[-1]
+    try:
+        value = float(number) * _UNITS[unit]
+    except (ValueError, KeyError):
+        raise argparse.ArgumentTypeError(f"not a size: '{text}' (e.g. 512M, 4G)") from None
+    if not 0 <= value < (1 << 50):
+        raise argparse.ArgumentTypeError(f"not a usable size: '{text}'")
+    return int(value)
+
+
+def _serve_hosts(args: argparse.Namespace) -> tuple[str, ...]:
+    from kg.serve import LOOPBACK_HOSTS
+
+    given = f"[{args.host}]" if ":" in args.host else args.host
+    return tuple(dict.fromkeys((*LOOPBACK_HOSTS, given, *args.allow_host)))
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
-    from kg.serve import serve
+    from kg.serve import DEFAULT_MAX_RESULT, Limits, Policy, serve
 
-    if args.workers < 1 or args.timeout <= 0:
-        raise KGError("--workers must be at least 1 and --timeout positive")
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print(
             f"kg: warning: serving on {args.host}: anyone who can reach it can query the graph",
             file=sys.stderr,
         )
-    print(
-        f"kg: SPARQL endpoint http://{args.host}:{args.port}/query over {args.store} "
-        f"(read-only, {args.timeout:g} s timeout); Ctrl-C stops it",
-        file=sys.stderr,
+    if "*" in args.cors:
+        print("kg: warning: --cors '*': any web page you open can query the graph", file=sys.stderr)
+
+    def started(url: str) -> None:
+        print(
+            f"kg: SPARQL endpoint {url} over {args.store} (read-only, {args.timeout:g} s "
+            "timeout); Ctrl-C stops it",
+            file=sys.stderr,
+        )
+
+    limits = Limits(
+        args.timeout or 86_400.0, args.max_memory or None, args.max_result or DEFAULT_MAX_RESULT
     )
-    serve(args.store, args.host, args.port, workers=args.workers, timeout=args.timeout)
+    policy = Policy(_serve_hosts(args), tuple(args.cors))
+    serve(args.store, args.host, args.port, args.workers, limits, policy, ready=started)
     return 0
 
 
@@ -379,13 +495,15 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _seconds(text: str) -> float:
-    """A --timeout value: a number of seconds, 0 for none."""
+    """A --timeout value: a number of seconds up to a day, 0 for none."""
     try:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number of seconds: '{text}'") from None
-    if not value >= 0 or value == float("inf"):
-        raise argparse.ArgumentTypeError(f"must be 0 or more seconds, not '{text}'")
+    if not 0 <= value <= 86_400:
+        raise argparse.ArgumentTypeError(
+            f"must be 0 (no limit) to 86400 seconds (a day), not '{text}'"
+        )
     return value
 
 
@@ -400,24 +518,21 @@ def _cmd_query(args: argparse.Namespace) -> int:
         sparql,
         bindings,
         args.format,
-        timeout=args.timeout or None,
+        timeout=args.timeout,
+        max_memory=args.max_memory or None,
         allow_update=args.update,
         allow_service=args.allow_service,
+        out=None if check.is_update else sys.stdout.buffer,
     )
     if check.is_update:
         print(f"kg: {result.strip()}", file=sys.stderr)
-    else:
-        sys.stdout.write(result)
     return 0
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from kg.errors import ExportError
-    from kg.rdf.export import FORMATS, serialize, write_atomic
+    from kg.rdf.export import serialize, write_atomic
     from kg.rdf.store import open_store
 
-    if args.format not in FORMATS:
-        raise ExportError(f"unknown format '{args.format}'; choose one of: {', '.join(FORMATS)}")
     store = open_store(args.store, read_only=True)
     data = serialize(store, args.format)
     if args.out:

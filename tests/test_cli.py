@@ -104,7 +104,7 @@ def test_cli_export_formats_reparse(built, tmp_path, fmt):
         (["build", "no/such/file.txt"], "no such file or directory"),
         (["build", "seeds", "--date", "29/05/2025"], "not a date"),
         (["build", "pyproject.toml"], "'.toml'"),
-        (["export", "--format", "ttl2", "--store", "seeds"], "unknown format 'ttl2'"),
+        (["export", "--format", "ttl2", "--store", "seeds"], "invalid choice: 'ttl2'"),
         (["query", "officials", "--store", "/nonexistent/store"], "no graph store"),
         (["query", "nope"], "no query named 'nope'"),
         (["query", "officials", "--bind", "oops"], "bad --bind"),

@@ -244,20 +244,21 @@ sparql_bits = st.sampled_from(
 @PROPS
 @given(st.lists(sparql_bits, max_size=12))
 def test_a_query_the_parser_sees_calling_out_is_always_refused(bits: list[str]) -> None:
-    """Whatever path check_query takes (a quick keyword scan or the full parse), a query whose
+    """Whatever path check_query takes (the fast path or the full parse), a query whose
     rdflib parse tree holds a SERVICE is refused, and so is one it cannot parse with one."""
     from pyparsing import ParseBaseException
     from rdflib.plugins.sparql.parser import parseQuery
 
     from kg.errors import QueryError
-    from kg.query.policy import _node_names, check_query
+    from kg.query.parse import node_names
+    from kg.query.policy import check_query
 
     sparql = "PREFIX ex: <urn:ex#> PREFIX : <urn:e#> SELECT * WHERE { " + " ".join(bits) + " }"
     try:
         tree = parseQuery(sparql)
     except (ParseBaseException, RecursionError):  # rdflib recurses past Python's limit
         tree = None
-    calls_out = tree is not None and "ServiceGraphPattern" in _node_names(tree)
+    calls_out = tree is not None and "ServiceGraphPattern" in node_names(tree)
     try:
         check = check_query(sparql)
     except QueryError:

@@ -1,172 +1,157 @@
 """Parameters (``--bind name=value``) turned into RDF terms and applied to a query.
 
-Values become RDF terms first (pyoxigraph validates and escapes them), then one ``VALUES`` row
-at the end of the query's WHERE group: joined after the patterns, a bound variable narrows the
-results like a filter, also where it sits in an OPTIONAL, and the group's FILTERs see it.
-(Oxigraph's own substitutions pre-bind instead: an OPTIONAL that fails to match keeps the
-bound value, so "--bind government=Japan" would put every official in Japan.) User text never
-reaches the query as text.
+Values become RDF terms first (pyoxigraph validates and escapes them), then clauses in the
+query's WHERE group, chosen from the query's parse (:mod:`kg.query.parse`):
+
+* a variable the WHERE clause binds is narrowed with ``FILTER(?v = term)`` (value equality:
+  25 matches 25.0, and an unbound OPTIONAL value does not match). Oxigraph's own
+  substitutions pre-bind instead: an OPTIONAL that fails to match would keep the value, so
+  "--bind government=Japan" would put every official in Japan;
+* a variable every solution binds (a triple pattern directly in the WHERE group) also gets
+  ``VALUES ?v { term }`` at the start of the group, for an IRI or a plain string, where it
+  means the same as the FILTER and lets Oxigraph start from the value (822 ms -> 3 ms for
+  one speaker's statements on the Reuters store);
+* a variable only read in FILTERs (a parameter such as ``?day``) is given its value with
+  ``VALUES``;
+* a variable the query never names is refused.
+
+Where the clauses go is not found by scanning the text: each candidate place (a brace) is
+tried and kept only when the parse of the result is the query's own parse with exactly the
+new clauses added to its WHERE group. User text never reaches the query as text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
+from typing import Any
 
 import pyoxigraph as ox
 
 from kg.errors import QueryError
+from kg.query.parse import Parsed, field, parse
+from kg.rdf.ontology import XSD
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_INTEGER = re.compile(r"^-?\d+$")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+MAX_TRIES = 12  # candidate braces tried, from the likely end
 
 
 def parse_binding(text: str) -> tuple[str, ox.NamedNode | ox.Literal]:
     """``name=value``: <iri> -> IRI, integer -> xsd:integer, YYYY-MM-DD -> xsd:date, else string."""
     name, sep, value = text.partition("=")
     name = name.strip().lstrip("?$")
-    if not sep or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+    if not sep or not _NAME.fullmatch(name):
         raise QueryError(f"bad --bind '{text}'; expected name=value, e.g. name=\"Shigeru Ishiba\"")
     if value.startswith("<") and value.endswith(">"):
         try:
             return name, ox.NamedNode(value[1:-1])
         except ValueError as exc:
             raise QueryError(f"bad IRI in --bind '{text}': {exc}") from exc
-    if re.fullmatch(r"-?\d+", value):
-        return name, ox.Literal(
-            value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
-        )
+    if _INTEGER.match(value):
+        return name, ox.Literal(value, datatype=ox.NamedNode(str(XSD.integer)))
     if _DATE.match(value):
         try:
             dt.date.fromisoformat(value)
         except ValueError as exc:
             raise QueryError(f"bad date in --bind '{text}': {exc}") from None
-        return name, ox.Literal(
-            value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
-        )
+        return name, ox.Literal(value, datatype=ox.NamedNode(str(XSD.date)))
     return name, ox.Literal(value)
 
 
-def strip_prologue(sparql: str) -> str:
-    text = re.sub(r"#[^\n]*", "", sparql)
-    return re.sub(
-        r"^\s*((PREFIX\s+\S*:\s*<[^>]*>|BASE\s+<[^>]*>)\s*)*", "", text, flags=re.IGNORECASE
-    )
+def _plain(term: ox.NamedNode | ox.Literal) -> bool:
+    """An IRI or xsd:string: ``=`` on it is sameTerm, so VALUES and FILTER agree."""
+    if isinstance(term, ox.NamedNode):
+        return True
+    return term.language is None and term.datatype.value == str(XSD.string)
 
 
-def _outer_group_end(sparql: str) -> int:
-    """Index of the '}' that closes the query's WHERE group (strings, IRIs and comments
-    skipped); -1 when there is none."""
-    i, depth, opened, where_seen = 0, 0, False, False
-    upper = sparql.upper()
-    n = len(sparql)
-    construct = re.match(r"\s*CONSTRUCT\b", strip_prologue(sparql), re.IGNORECASE) is not None
-    while i < n:
-        ch = sparql[i]
-        if ch == "#":
-            end = sparql.find("\n", i)
-            i = n if end < 0 else end
+def _clauses(
+    parsed: Parsed, bindings: dict[str, ox.NamedNode | ox.Literal]
+) -> tuple[list[str], list[str]]:
+    """(clauses for the start of the WHERE group, clauses for its end)."""
+    unknown = [name for name in bindings if name not in parsed.variables]
+    if unknown:
+        known = ", ".join(f"?{v}" for v in sorted(parsed.variables)) or "none"
+        raise QueryError(
+            f"--bind {unknown[0]}: the query has no variable ?{unknown[0]} (its variables: {known})"
+        )
+    first, last = [], []
+    for name, term in bindings.items():
+        if name in parsed.pattern_variables:
+            last.append(f"FILTER(?{name} = {term})")
+            if _plain(term) and name in parsed.required_variables:
+                first.append(f"VALUES ?{name} {{ {term} }}")
+        else:
+            last.append(f"VALUES ?{name} {{ {term} }}")
+    return first, last
+
+
+def _where_parts(tree: Any) -> list[Any]:
+    where = field(tree[1], "where")
+    if where is None or where.name != "GroupGraphPatternSub":
+        raise QueryError("cannot bind parameters: the query's WHERE clause is not a group")
+    return list(field(where, "part") or [])
+
+
+def _signature(tree: Any, parts: list[Any]) -> str:
+    """The parse ``tree`` with ``parts`` as its WHERE group, as comparable text (rdflib's
+    nodes compare by identity; their repr is deterministic and complete)."""
+    body = tree[1]
+    rest = {key: value for key, value in body.items() if key != "where"}
+    return repr((tree[0], body.name, rest, parts))
+
+
+def _expected(tree: Any, before: list[str], after: list[str]) -> str:
+    """The signature of ``tree`` with ``before`` and ``after`` clauses in its WHERE group."""
+    snippet = parse("SELECT * WHERE {\n" + "\n".join([*before, "{}", *after]) + "\n}").tree
+    parts = _where_parts(snippet)
+    marker = next(i for i, p in enumerate(parts) if p.name == "GroupOrUnionGraphPattern")
+    return _signature(tree, parts[:marker] + _where_parts(tree) + parts[marker + 1 :])
+
+
+def _places(sparql: str) -> Iterator[tuple[int, int]]:
+    """(opening, closing) brace pairs that may delimit the WHERE group, likely ones first:
+    a closing brace from the end, an opening one from the start, at most MAX_TRIES pairs."""
+    opens = [i for i, c in enumerate(sparql) if c == "{"]
+    closes = [i for i, c in enumerate(sparql) if c == "}"][::-1]
+    pairs = [(o, c) for c in closes[:MAX_TRIES] for o in opens[:MAX_TRIES] if o < c]
+    pairs.sort(key=lambda pair: closes.index(pair[1]) + opens.index(pair[0]))
+    yield from pairs[:MAX_TRIES]
+
+
+def _insert(sparql: str, tree: Any, first: list[str], last: list[str]) -> str:
+    """The text with ``first`` at the start and ``last`` at the end of the WHERE group: each
+    candidate place is kept only if the parse of the result is the expected one."""
+    expected = _expected(tree, first, last)
+    for opening, closing in _places(sparql):
+        text = (
+            sparql[: opening + 1]
+            + "".join(f"\n  {c}" for c in first)
+            + sparql[opening + 1 : closing]
+            + "".join(f"\n  {c}" for c in last)
+            + "\n"
+            + sparql[closing:]
+        )
+        try:
+            candidate = parse(text)
+            if candidate.tree is not None and expected == _signature(
+                candidate.tree, _where_parts(candidate.tree)
+            ):
+                return text
+        except QueryError:
             continue
-        if ch in "\"'":
-            quote = sparql[i : i + 3] if sparql[i : i + 3] in ('"""', "'''") else ch
-            j = i + len(quote)
-            while j < n and sparql[j : j + len(quote)] != quote:
-                j += 2 if sparql[j] == "\\" else 1
-            i = j + len(quote)
-            continue
-        if ch == "<":
-            match = re.match(r"<[^<>\"{}|^`\\\s]*>", sparql[i:])
-            if match:
-                i += match.end()
-                continue
-        if depth == 0 and upper.startswith("WHERE", i):
-            where_seen = True
-        if ch == "{":
-            if depth == 0 and construct and not where_seen:
-                depth += 1  # the CONSTRUCT template, not the WHERE group
-                i += 1
-                continue
-            depth += 1
-            opened = True
-        elif ch == "}":
-            depth -= 1
-            if depth == 0 and opened:
-                return i
-        i += 1
-    return -1
-
-
-def _produced_by_patterns(group: str, name: str) -> bool:
-    """Whether ?name is bound by the query's own patterns (not only read in FILTERs)."""
-    text = group
-    while True:
-        match = re.search(r"FILTER\s*\(", text, re.IGNORECASE)
-        if not match:
-            break
-        depth, i = 1, match.end()
-        while i < len(text) and depth:
-            depth += {"(": 1, ")": -1}.get(text[i], 0)
-            i += 1
-        text = text[: match.start()] + text[i:]
-    return re.search(rf"[?$]{re.escape(name)}\b", text) is not None
-
-
-def _required_in_plain_group(body: str, name: str) -> bool:
-    """Whether ?name is bound by a triple pattern outside any OPTIONAL, in a WHERE group
-    simple enough to tell: no strings anywhere (their braces would mislead the scan), and
-    outside the OPTIONAL blocks no UNION, MINUS, GRAPH, subquery, BIND, VALUES or SERVICE.
-    False whenever in doubt."""
-    if re.search(r"[\"']", body):
-        return False
-    text = body
-    while True:
-        match = re.search(r"\bOPTIONAL\s*\{", text, re.IGNORECASE)
-        if not match:
-            break
-        depth, i = 1, match.end()
-        while i < len(text) and depth:
-            depth += {"{": 1, "}": -1}.get(text[i], 0)
-            i += 1
-        text = text[: match.start()] + text[i:]
-    if re.search(r"\b(UNION|MINUS|GRAPH|SELECT|BIND|VALUES|SERVICE)\b", text, re.IGNORECASE):
-        return False
-    return _produced_by_patterns(text, name)
+    raise QueryError("cannot bind parameters: no place in the query's WHERE group takes them")
 
 
 def bind_values(sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal]) -> str:
-    """The query with ``bindings`` applied at the end of its WHERE group.
-
-    A variable the query's patterns bind is narrowed with ``FILTER(?v = term)`` (value
-    equality: 25 matches 25.0, and an unbound OPTIONAL value does not match); a variable
-    only read in FILTERs (a parameter such as ``?day``) is given its value with ``VALUES``.
-    An IRI or plain string for a variable every solution binds gets a ``VALUES`` as well:
-    there it means the same as the FILTER, and it lets Oxigraph start from the value
-    instead of filtering every row (822 ms -> 3 ms for one speaker's statements on
-    the Reuters store).
-    """
+    """The query with ``bindings`` applied in its WHERE group (see the module docstring)."""
     if not bindings:
         return sparql
-    end = _outer_group_end(sparql)
-    if end < 0:
-        raise QueryError("cannot bind parameters: the query has no WHERE { ... } group")
-    group = sparql[:end]
-    where = re.search(r"\bWHERE\b", group, re.IGNORECASE)
-    body = group[where.end() :] if where else group
-    clauses, first = [], []
-    opening = re.search(r"\bWHERE\s*\{", group, re.IGNORECASE)
-    for name, term in bindings.items():
-        if _produced_by_patterns(body, name):
-            clauses.append(f"FILTER(?{name} = {term})")
-            plain = isinstance(term, ox.NamedNode) or (
-                isinstance(term, ox.Literal)
-                and term.language is None
-                and term.datatype.value == "http://www.w3.org/2001/XMLSchema#string"
-            )
-            if opening and plain and _required_in_plain_group(body, name):
-                first.append(f"VALUES ?{name} {{ {term} }}")
-        else:
-            clauses.append(f"VALUES ?{name} {{ {term} }}")
-    bound = sparql[:end] + "\n  " + "\n  ".join(clauses) + "\n" + sparql[end:]
-    if first and opening:  # at the start of the group, so the join begins from the value
-        at = opening.end()
-        bound = bound[:at] + "\n  " + "\n  ".join(first) + bound[at:]
-    return bound
+    parsed = parse(sparql)
+    if parsed.is_update or parsed.tree is None:
+        raise QueryError("--bind applies to queries, not to updates")
+    first, last = _clauses(parsed, bindings)
+    return _insert(sparql, parsed.tree, first, last)

@@ -12,14 +12,7 @@ from pathlib import Path
 
 from kg.errors import QueryError
 
-_SPARQL_START = re.compile(
-    r"^\s*(?:#[^\n]*\n\s*)*(PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE
-)
-_UPDATE_START = re.compile(
-    r"^\s*(?:#[^\n]*\n\s*)*(?:PREFIX\s+\S*\s*<[^>]*>\s*)*"
-    r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
-    re.IGNORECASE,
-)
+_NAME = re.compile(r"[\w.-]+")  # a query name or file name; SPARQL text has spaces or braces
 
 
 def query_dirs() -> list[Path]:
@@ -36,26 +29,32 @@ def available_queries() -> list[str]:
     return sorted({p.stem for d in query_dirs() for p in d.glob("*.rq")})
 
 
+def _file_like(query: str) -> bool:
+    """Whether ``query`` names a query file rather than holding SPARQL text."""
+    if "\n" in query or len(query) > 1024:
+        return False
+    path = Path(query)
+    try:
+        return path.suffix == ".rq" or path.is_file()
+    except OSError:
+        return False
+
+
 def resolve_query(query: str) -> str:
     """The SPARQL text for a path, a query name or inline SPARQL (what it may do is decided
-    later, by :func:`check_query`)."""
-    if _SPARQL_START.match(query) or _UPDATE_START.match(query):
-        return query
-    path = Path(query)
-    if path.suffix == ".rq" or path.exists():
+    later, by :func:`check_query`, on its parse). A query file is a path that exists or ends
+    in ``.rq``; a name is letters, digits and ``_.-``; anything else is SPARQL text."""
+    if _file_like(query):
         try:
-            return path.read_text(encoding="utf-8")
+            return Path(query).read_text(encoding="utf-8")
         except OSError as exc:
             raise QueryError(f"cannot read query file '{query}': {exc.strerror}") from exc
+    if not _NAME.fullmatch(query):
+        return query
     for directory in query_dirs():
         candidate = directory / f"{query}.rq"
         if candidate.is_file():
             return candidate.read_text(encoding="utf-8")
-    if re.search(r"[{}\s?]", query):
-        raise QueryError(
-            f"not a SPARQL query (it must start with PREFIX, SELECT, ASK, CONSTRUCT "
-            f"or DESCRIBE) nor a query name: '{query[:60]}'"
-        )
     names = ", ".join(available_queries()) or "(none found)"
     raise QueryError(f"no query named '{query}'; give a .rq file, SPARQL text, or one of: {names}")
 

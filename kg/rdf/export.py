@@ -1,5 +1,10 @@
-"""Serialise the store: the union of all articles (Turtle, N-Triples, JSON-LD) or the
-dataset with one named graph per article (TriG, N-Quads)."""
+"""Serialise the store in any RDF syntax of :data:`kg.rdf.formats.FORMATS`.
+
+A triple syntax (Turtle, N-Triples, RDF/XML) holds the union of all article graphs. A
+dataset syntax (TriG, N-Quads, JSON-LD) holds one named graph per article **and** the union
+as its default graph, exactly as kg's store does: loaded into any SPARQL 1.1 store, with no
+union-default-graph setting, the packaged queries give the same rows as on kg's own store.
+"""
 
 from __future__ import annotations
 
@@ -7,27 +12,26 @@ import pyoxigraph as ox
 
 from kg.atomic import write_atomic
 from kg.errors import ExportError
+from kg.rdf.formats import EXPORT_FORMATS, FORMATS
 from kg.rdf.mapping import PREFIXES
-from kg.rdf.store import named_quads, union_triples
+from kg.rdf.oxerrors import oxigraph_errors
+from kg.rdf.store import DEFAULT, named_quads, union_triples
 
 __all__ = ["FORMATS", "serialize", "write_atomic"]  # write_atomic: kg.atomic
 
-FORMATS = {
-    "turtle": (ox.RdfFormat.TURTLE, False),
-    "trig": (ox.RdfFormat.TRIG, True),
-    "nt": (ox.RdfFormat.N_TRIPLES, False),
-    "nquads": (ox.RdfFormat.N_QUADS, True),
-    "jsonld": (ox.RdfFormat.JSON_LD, True),
-}
-
 
 def serialize(store: ox.Store, fmt: str) -> bytes:
-    """The whole graph in one of FORMATS."""
-    if fmt not in FORMATS:
-        raise ExportError(f"unknown format '{fmt}'; choose one of: {', '.join(FORMATS)}")
-    rdf_format, dataset = FORMATS[fmt]
-    if dataset:
-        data = ox.serialize(named_quads(store), format=rdf_format, prefixes=PREFIXES)
-    else:
-        data = ox.serialize(union_triples(store), format=rdf_format, prefixes=PREFIXES)
+    """The whole graph in one of EXPORT_FORMATS (see the module docstring)."""
+    if fmt not in EXPORT_FORMATS:
+        raise ExportError(f"unknown format '{fmt}'; choose one of: {', '.join(EXPORT_FORMATS)}")
+    target = FORMATS[fmt]
+    with oxigraph_errors("export", ExportError):
+        union = union_triples(store)
+        if target.kind == "dataset":
+            default = [ox.Quad(t.subject, t.predicate, t.object, DEFAULT) for t in union]
+            data = ox.serialize(
+                [*default, *named_quads(store)], format=target.rdf, prefixes=PREFIXES
+            )
+        else:
+            data = ox.serialize(union, format=target.rdf, prefixes=PREFIXES)
     return data or b""

@@ -18,6 +18,7 @@ from rdflib.namespace import (
     SDO,
     SKOS,
     TIME,
+    VOID,
     XSD,
     DefinedNamespace,
 )
@@ -27,6 +28,8 @@ ID = Namespace(BASE + "id/")
 GRAPH = Namespace(BASE + "graph/")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 WD = Namespace("http://www.wikidata.org/entity/")
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")  # kg serve describes itself
+FORMATS_NS = Namespace("http://www.w3.org/ns/formats/")  # unique URIs for file formats
 
 
 class KG(DefinedNamespace):
@@ -95,6 +98,7 @@ class KG(DefinedNamespace):
 __all__ = [
     "BASE",
     "DCTERMS",
+    "FORMATS_NS",
     "GRAPH",
     "ID",
     "KG",
@@ -104,9 +108,11 @@ __all__ = [
     "PROV",
     "RDF",
     "RDFS",
+    "SD",
     "SDO",
     "SKOS",
     "TIME",
+    "VOID",
     "WD",
     "XSD",
 ]

@@ -24,9 +24,12 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import StoreError
+from kg.rdf.formats import FORMATS
+from kg.rdf.oxerrors import oxigraph_errors
 
 UPDATE_ENV = "KG_UPDATE_URL"
 TIMEOUT = 120.0  # seconds for one HTTP request
+RESULTS, TRIPLES = FORMATS["json"], FORMATS["nt"]
 
 
 def is_url(location: object) -> bool:
@@ -57,7 +60,8 @@ class RemoteStore:
         return f"RemoteStore({self.url!r})"
 
     # --- HTTP -----------------------------------------------------------------------------
-    def _post(self, url: str, body: bytes, content_type: str, accept: str) -> bytes:
+    def _post(self, url: str, body: bytes, content_type: str, accept: str) -> tuple[str, bytes]:
+        """(the answer's media type, its body)."""
         request = urllib.request.Request(
             url,
             data=body,
@@ -67,7 +71,8 @@ class RemoteStore:
         try:
             with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
                 data: bytes = response.read()
-                return data
+                media = response.headers.get_content_type()
+                return str(media), data
         except urllib.error.HTTPError as exc:
             with exc:
                 detail = exc.read().decode("utf-8", "replace").strip().splitlines()
@@ -78,16 +83,18 @@ class RemoteStore:
             raise StoreError(f"cannot reach the SPARQL server at {url}: {reason}") from exc
 
     def query(self, sparql: str, **_: Any) -> Any:
-        """Run a query; SELECT/ASK give pyoxigraph results, CONSTRUCT/DESCRIBE its triples."""
-        data = self._post(
+        """Run a query: SELECT/ASK give pyoxigraph results, CONSTRUCT/DESCRIBE a list of
+        triples (what ``kg.query.formats.write_result`` takes for either store)."""
+        media, data = self._post(
             self.url,
             sparql.encode("utf-8"),
             "application/sparql-query",
-            "application/sparql-results+json, application/n-triples;q=0.9",
+            f"{RESULTS.media_type}, {TRIPLES.media_type};q=0.9",
         )
-        if data.lstrip().startswith(b"{"):
+        with oxigraph_errors(f"reading the answer of {self.url}", StoreError):
+            if media == TRIPLES.media_type:
+                return list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
             return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
-        return list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
 
     def update(self, sparql: str) -> None:
         self._post(self.update_url, sparql.encode("utf-8"), "application/sparql-update", "*/*")

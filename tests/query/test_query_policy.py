@@ -77,19 +77,31 @@ def local_endpoint() -> Iterator[tuple[str, list[str]]]:
 
 
 @pytest.mark.parametrize(
+    "sparql",
+    [
+        "SELECT * WHERE { ?s ?p ?o }",
+        "PREFIX s: <https://schema.org/>\nASK { ?x a s:Person }",
+        "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
+        "DESCRIBE <urn:x>",
+    ],
+)
+def test_plain_queries_take_the_fast_path_without_a_parse(sparql: str) -> None:
+    """No word that could make the text an update or a call out: nothing to parse."""
+    assert check_query(sparql) == QueryCheck("QUERY", (), False)
+
+
+@pytest.mark.parametrize(
     ("sparql", "form"),
     [
-        ("SELECT * WHERE { ?s ?p ?o }", "SELECT"),
-        ("PREFIX s: <https://schema.org/>\nASK { ?x a s:Person }", "ASK"),
-        ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "CONSTRUCT"),
-        ("DESCRIBE <urn:x>", "DESCRIBE"),
-        # keywords inside comments, strings, IRIs and names are not keywords
+        # risky words inside strings, IRIs and names are data, not keywords
         ("# DROP ALL\nSELECT * WHERE { ?s ?p 'SERVICE <http://x/> { }' }", "SELECT"),
         ('SELECT ?service WHERE { ?service <urn:LOAD> """CLEAR\nALL""" }', "SELECT"),
         ("PREFIX service: <urn:s#> SELECT * WHERE { service:drop ?p ?o }", "SELECT"),
+        ("ASK { ?s <urn:service> ?o }", "ASK"),
+        ("CONSTRUCT { ?s <urn:p> 'insert' } WHERE { ?s ?p ?o }", "CONSTRUCT"),
     ],
 )
-def test_queries_are_recognised_by_their_parse(sparql: str, form: str) -> None:
+def test_queries_with_risky_words_are_recognised_by_their_parse(sparql: str, form: str) -> None:
     assert check_query(sparql) == QueryCheck(form, (), False)
 
 
@@ -154,34 +166,46 @@ def test_load_needs_both_update_and_service() -> None:
     assert check_query(load, allow_update=True, allow_service=True).operations == ("LOAD",)
 
 
-def test_text_rdflib_cannot_parse_falls_back_to_keywords() -> None:
-    # SPARQL 1.2 triple terms: rdflib cannot parse them, Oxigraph can; still checked
+def test_text_the_parser_cannot_read_is_refused_only_when_it_could_call_out() -> None:
+    # SPARQL 1.2 triple terms: rdflib cannot parse them, Oxigraph can
     star = "SELECT * WHERE { << ?s ?p ?o >> ?q ?r }"
-    assert check_query(star).form == "SELECT"
-    with pytest.raises(QueryError, match="SERVICE refused"):
+    assert check_query(star).form == "QUERY"  # no risky word: Oxigraph decides
+    with pytest.raises(QueryError, match="SERVICE refused: kg's SPARQL parser cannot read"):
         check_query("SELECT * WHERE { << ?s ?p ?o >> ?q ?r SERVICE <http://x/> { } }")
-    with pytest.raises(QueryError, match="read-only"):
-        check_query("INSERT DATA { << <urn:a> <urn:b> <urn:c> >> <urn:d> <urn:e> }")
     with pytest.raises(QueryError, match="SPARQL syntax error"):
-        check_query("this is not sparql")
+        check_query("INSERT DATA { << <urn:a> <urn:b> <urn:c> >> <urn:d> <urn:e> }")
+
+
+def test_a_risky_word_the_parse_does_not_account_for_is_refused() -> None:
+    """'service' in a comment: the parser drops comments, so kg cannot tell it from a
+    keyword another parser might read (a comment ended by a carriage return, say)."""
+    for sparql in (
+        "SELECT * WHERE { ?s ?p ?o } # no SERVICE here",
+        "SELECT * WHERE { ?s ?p ?o # x\rSERVICE <http://x/> { ?a ?b ?c } \n}",
+    ):
+        with pytest.raises(QueryError, match="SERVICE refused: the word 'service' occurs"):
+            check_query(sparql)
+    # escaped letters are decoded before the check, as both parsers decode them
+    with pytest.raises(QueryError, match="SERVICE refused"):
+        check_query("SELECT * WHERE { \\u0053ERVICE <http://x/> { ?s ?p ?o } }")
 
 
 def test_oversized_and_deeply_nested_queries_are_refused() -> None:
     with pytest.raises(QueryError, match="query too long"):
         check_query("SELECT * WHERE { ?s ?p ?o }" + " " * 100_000)
     deep = "SELECT * WHERE " + "{ " * 3000 + "?s ?p ?o" + " }" * 3000
-    with pytest.raises(QueryError, match="nested too deeply: 3000 levels"):
+    with pytest.raises(QueryError, match="nested too deeply: 3,000 opening brackets"):
         check_query(deep)
-    parens = "SELECT * WHERE { FILTER(" + "(" * 150 + "1" + ")" * 150 + ") }"
-    with pytest.raises(QueryError, match="nested too deeply: 152 levels"):
-        check_query(parens)
 
 
-def test_nesting_rdflib_cannot_parse_is_decided_by_the_keywords(store_dir: Path) -> None:
-    # 40 nested groups, or two SERVICE groups, exceed rdflib's recursion; still checked
+def test_nesting_the_parser_cannot_follow_still_runs_or_is_refused(store_dir: Path) -> None:
+    # 40 nested groups exceed rdflib's recursion: without a risky word Oxigraph runs it
     forty = "SELECT (COUNT(*) AS ?n) WHERE " + "{ " * 40 + "?s ?p ?o" + " }" * 40
-    assert check_query(forty).form == "SELECT"
+    assert check_query(forty).form == "QUERY"
     assert execute(store_dir, forty, fmt="csv").splitlines()[0] == "n"
+    deep_service = "SELECT * WHERE " + "{ " * 60 + "SERVICE <http://x/> { ?s ?p ?o }" + " }" * 60
+    with pytest.raises(QueryError, match="SERVICE refused"):
+        check_query(deep_service)
     two = "SELECT * WHERE { SERVICE <http://x/> { SERVICE <http://y/> { ?s ?p ?o } } }"
     with pytest.raises(QueryError, match="SERVICE refused"):
         check_query(two)

@@ -137,3 +137,25 @@ def test_an_unreachable_server_is_a_one_line_error():
     assert result.returncode == 1
     assert result.stderr.startswith("kg: error: cannot reach the SPARQL server")
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "turtle", "nt", "csv"])
+def test_kg_query_construct_and_describe_over_a_url(sparql_url, seed_build, fmt):
+    """CONSTRUCT and DESCRIBE through --store URL print a graph, as on a local store."""
+    out, _ = seed_build
+    server = RemoteStore(sparql_url)
+    server.update("DROP ALL")
+    data = serialize(open_store(out / "store", read_only=True), "nquads")
+    server._post(sparql_url.replace("/query", "/store"), data, "application/n-quads", "*/*")
+    for query in (
+        "CONSTRUCT { ?p ?x ?y } WHERE { ?p a <https://schema.org/Person> ; ?x ?y }",
+        "DESCRIBE <https://example.org/kg/id/person/scott-bessent>",
+    ):
+        result = subprocess.run(
+            [sys.executable, "-m", "kg", "query", query, "--store", sparql_url, "--format", fmt],
+            capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        rdf = {"json": ox.RdfFormat.JSON_LD, "nt": ox.RdfFormat.N_TRIPLES}
+        triples = list(ox.parse(result.stdout.encode(), format=rdf.get(fmt, ox.RdfFormat.TURTLE)))
+        assert len(triples) > 3
