@@ -8,6 +8,7 @@ import hashlib
 import logging
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -86,6 +87,7 @@ def build(
     shard: tuple[int, int] | None = None,
     keep_going: bool = False,
     resolve: bool = True,
+    base: str | None = None,
 ) -> BuildReport:
     """Extract every input article into the store under ``out_dir`` and write the outputs.
 
@@ -100,15 +102,18 @@ def build(
     share one corpus and one store. A remote build writes only to the server: graph.ttl and
     the page would be a copy of a store others share, so ``kg export`` makes them on demand.
     After the articles, the whole store is resolved (:mod:`kg.resolve`) unless ``resolve``
-    is false.
+    is false. IRIs are minted under ``base`` (else ``$KG_BASE``, else the store's own base;
+    see :mod:`kg.rdf.base`); a store built under another base is refused.
     """
     from kg.nlp import load_model
     from kg.pipeline import Workers, build_key
+    from kg.rdf.base import requested_base, settle_base, using_base
     from kg.rdf.export import serialize, write_atomic
     from kg.rdf.mapping import ontology_graph
     from kg.rdf.remote import is_url
     from kg.rdf.store import count_triples, open_store, replace_graph, stored_hashes, write_graph
 
+    wanted = requested_base(base)  # a bad --base fails before anything is written
     remote = is_url(store_location)
     location = store_location if store_location is not None else out_dir / STORE_DIR
     if not remote:
@@ -120,9 +125,11 @@ def build(
     load_model(model)  # fail on a missing model before the store is touched
     key = build_key(model)
     report = BuildReport(broken=report_broken)
-    with Workers(model, jobs, key) as workers:  # forked before the store is opened
+    with Workers(model, jobs, key) as workers, ExitStack() as minting:  # forked before the store
         store = open_store(location)
         try:
+            # every IRI of this build, in this process and the workers, under one base
+            minting.enter_context(using_base(settle_base(store, wanted, str(location))))
             replace_graph(store, ontology_graph())
             done = {} if force else stored_hashes(store)
             if progress is not None:

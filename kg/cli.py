@@ -106,6 +106,12 @@ def _parser() -> argparse.ArgumentParser:
         "(default: stop at the first, before anything is written)",
     )
     build.add_argument(
+        "--base",
+        metavar="IRI",
+        help="mint entity and graph IRIs under this base, e.g. https://news.example.net/kg/ "
+        "(default: $KG_BASE, else the store's own, else https://example.org/kg/)",
+    )
+    build.add_argument(
         "--no-resolve",
         action="store_true",
         help="do not resolve people, governments, events and policies across the store's "
@@ -118,7 +124,14 @@ def _parser() -> argparse.ArgumentParser:
         help="run a SPARQL query against the store (read-only unless --update)",
     )
     query.add_argument(
-        "query", help="a .rq file, a name from queries/ (e.g. officials), or SPARQL text"
+        "query",
+        nargs="?",
+        help="a .rq file, a name from queries/ (e.g. officials), or SPARQL text",
+    )
+    query.add_argument(
+        "--list",
+        action="store_true",
+        help="list the named queries with their parameters and columns",
     )
     query.add_argument("--format", default="table", choices=("table", "csv", "tsv", "json"))
     query.add_argument(
@@ -338,6 +351,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
             shard=parse_shard(args.shard) if args.shard else None,
             keep_going=args.keep_going,
             resolve=not args.no_resolve,
+            base=args.base,
         )
     except KeyboardInterrupt:
         bar.close()
@@ -391,6 +405,14 @@ def _seconds(text: str) -> float:
 
 def _cmd_query(args: argparse.Namespace) -> int:
     from kg.query import check_query, execute, parse_binding, resolve_query
+
+    if args.list:
+        from kg.query.catalog import catalog, render
+
+        sys.stdout.write(render(catalog()))
+        return 0
+    if args.query is None:
+        raise KGError("kg query needs a QUERY (a .rq file, a name or SPARQL); --list names them")
 
     sparql = resolve_query(args.query)
     check = check_query(sparql, allow_update=args.update, allow_service=args.allow_service)
@@ -515,10 +537,9 @@ def _cmd_resolve(args: argparse.Namespace) -> int:
 
 
 def _cmd_explain(args: argparse.Namespace) -> int:
-    from kg.rdf.store import open_store
     from kg.resolve.explain import explain, full_iri
 
-    lines = explain(open_store(args.store, read_only=True), args.iri)
+    lines = explain(_open_reading(args.store), args.iri)
     if not lines:
         print(f"no resolution concerns <{full_iri(args.iri)}>: the articles state it as it is")
     for line in lines:
@@ -528,22 +549,30 @@ def _cmd_explain(args: argparse.Namespace) -> int:
 
 def _cmd_timeline(args: argparse.Namespace) -> int:
     from kg.ingest import parse_date
-    from kg.rdf.store import open_store
     from kg.resolve.timeline import render, timeline
 
     start = parse_date(args.start) if args.start else None
     end = parse_date(args.end) if args.end else None
-    lines = timeline(open_store(args.store, read_only=True), args.names, start, end)
+    lines = timeline(_open_reading(args.store), args.names, start, end)
     sys.stdout.write(render(lines, args.format))
     return 0
+
+
+def _open_reading(location: str):  # -> ox.Store | RemoteStore
+    """A store opened read-only, with IRIs shortened and expanded under the store's base."""
+    from kg.rdf.base import adopt_base
+    from kg.rdf.store import open_store
+
+    store = open_store(location, read_only=True)
+    adopt_base(store)
+    return store
 
 
 def _load_graph(store_dir: str, articles: Sequence[str] = ()):  # -> nx.MultiDiGraph
     """The store's graph for viz/analyze, narrowed to some articles if asked."""
     from kg.graph.network import from_store, induced, nodes_of_article
-    from kg.rdf.store import open_store
 
-    g = from_store(open_store(store_dir, read_only=True))
+    g = from_store(_open_reading(store_dir))
     if articles:
         keep: set[str] = set()
         for article in articles:

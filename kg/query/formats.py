@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
+from kg.rdf.ontology import ID, KG, SDO
+
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
 W3C_FORMATS = {
     "csv": ox.QueryResultsFormat.CSV,
@@ -11,12 +13,10 @@ W3C_FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
 }
 
+
 # Tables are for reading: the project's own IRIs are shortened ("id:person/scott-bessent").
-_SHORT = (
-    ("https://example.org/kg/id/", "id:"),
-    ("https://example.org/kg/ontology#", "kg:"),
-    ("https://schema.org/", "schema:"),
-)
+def _short() -> tuple[tuple[str, str], ...]:
+    return ((str(ID), "id:"), (str(KG._NS), "kg:"), (str(SDO), "schema:"))
 
 
 def _show(term: object) -> str:
@@ -25,7 +25,7 @@ def _show(term: object) -> str:
     if isinstance(term, ox.Literal):
         return term.value
     if isinstance(term, ox.NamedNode):
-        for long, short in _SHORT:
+        for long, short in _short():
             if term.value.startswith(long):
                 return short + term.value[len(long) :]
         return term.value

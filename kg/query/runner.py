@@ -156,9 +156,11 @@ def _query_store(
     fmt: str,
     allow_service: bool,
 ) -> str:
+    from kg.rdf.base import adopt_base
     from kg.rdf.store import open_store
 
     store = open_store(store_path, read_only=True)
+    adopt_base(store)  # tables shorten the store's own IRIs to id:
     return run_query(store, sparql, bindings, fmt, allow_service=allow_service)
 
 
