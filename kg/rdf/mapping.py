@@ -130,6 +130,8 @@ class _Builder:
             self.add(node, SDO.datePublished, Literal(a.published.isoformat(), datatype=XSD.date))
         if a.source:
             self.add(node, SDO.publisher, Literal(a.source))
+        if a.author:
+            self.add(node, SDO.author, Literal(a.author))
         if a.url:
             self.add(node, SDO.url, Literal(a.url, datatype=XSD.anyURI))
         if a.path:
