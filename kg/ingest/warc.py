@@ -9,9 +9,10 @@ so an article's date is the one its page gives (else ``--date``).
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from kg.errors import InputError
 from kg.ingest.fetch import MAX_BYTES
@@ -47,6 +48,7 @@ def load_warc(
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     with handle:
+        _check_start(path, handle)
         try:
             for number, record in enumerate(archive_iterator(handle), start=1):
                 found = _page(record, f"{path}: record {number}", path, default_date, on_error)
@@ -54,6 +56,19 @@ def load_warc(
                     yield found
         except ArchiveLoadFailed as exc:
             raise InputError(f"{path}: not a WARC file: {str(exc).splitlines()[0]}") from None
+
+
+def _check_start(path: Path, handle: BinaryIO) -> None:
+    """A WARC file starts with a ``WARC/1.x`` record (warcio reads nearly anything)."""
+    head = handle.read(2)
+    handle.seek(0)
+    try:
+        first = gzip.GzipFile(fileobj=handle).read(5) if head == b"\x1f\x8b" else handle.read(5)
+    except (OSError, EOFError) as exc:
+        raise InputError(f"{path}: not a WARC file: {exc}") from None
+    handle.seek(0)
+    if first != b"WARC/":
+        raise InputError(f"{path}: not a WARC file (it does not start with a WARC/1.x record)")
 
 
 def _page(

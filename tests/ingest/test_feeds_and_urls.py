@@ -9,8 +9,8 @@ import pytest
 
 from kg.errors import InputError
 from kg.ingest import fetch as fetching
-from kg.ingest.feeds import feed_articles, parse_feed
 from kg.ingest import iter_articles
+from kg.ingest.feeds import feed_articles, parse_feed
 from tests.web_site import SITE, serve_site
 
 
@@ -113,8 +113,10 @@ def test_a_remote_feed_never_reads_local_files(site, tmp_path):
     secret = tmp_path / "secret.html"
     shutil.copy(SITE / "akazawa.html", secret)
     assert secret.is_file()
-    text = (SITE / "feed.rss").read_text(encoding="utf-8").replace(
-        "<link>akazawa.html", f"<link>{secret.as_uri()}"
+    text = (
+        (SITE / "feed.rss")
+        .read_text(encoding="utf-8")
+        .replace("<link>akazawa.html", f"<link>{secret.as_uri()}")
     )
     parsed = parse_feed(text.encode("utf-8"), "remote", f"{site.url}/feed.rss")
     articles = [a for a, _ in feed_articles(parsed, "remote", SITE, None, None, local=False)]
