@@ -7,15 +7,18 @@ import datetime as dt
 import hashlib
 import logging
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from kg.errors import InputError
 from kg.ingest import Article, check_inputs, iter_articles
 from kg.rdf.iris import graph_iri
+
+if TYPE_CHECKING:
+    from kg.pipeline import Workers
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +77,68 @@ class Progress(Protocol):
     def advance(self, article_id: str, status: str) -> None: ...
 
 
+@dataclass(frozen=True)
+class FillOptions:
+    """How :func:`fill_store` treats the articles it is given."""
+
+    force: bool = False  # rebuild articles whose content and build key are unchanged
+    progress: Progress | None = None
+    shard: tuple[int, int] | None = None  # (k, n): only the k-th of n parts of the input
+    resolve: bool = True  # resolve the whole store afterwards
+
+
+def fill_store(
+    store: Any,
+    articles: Iterable[Article],
+    workers: Workers,
+    key: str,
+    report: BuildReport,
+    options: FillOptions | None = None,
+) -> None:
+    """The heart of a build, shared by ``kg build`` and :mod:`kg.api`: the vocabulary, then
+    each article's graph in one transaction as its worker finishes it (unchanged articles
+    skipped), then resolution. IRIs are minted under the current base (the caller settles
+    it with the store: :func:`kg.rdf.base.settle_base`)."""
+    from kg.rdf.mapping import ontology_graph
+    from kg.rdf.store import count_triples, replace_graph, stored_hashes, write_graph
+
+    options = options or FillOptions()
+    progress, shard = options.progress, options.shard
+    replace_graph(store, ontology_graph())
+    done = {} if options.force else stored_hashes(store)
+
+    def todo() -> Iterator[Article]:
+        for article in articles:
+            if shard is not None and not in_shard(article.id, shard):
+                continue
+            if done.get(str(graph_iri(article.id))) == f"{article.content_hash}|{key}":
+                report.skipped += 1
+                if progress is not None:
+                    progress.advance(article.id, "skipped")
+                continue
+            yield article
+
+    for result in workers.results(todo()):
+        if result.error is not None:
+            log.warning("article '%s' skipped: %s", result.article_id, result.error)
+            report.failed.append(result.article_id)
+            status = "failed"
+        else:
+            write_graph(store, result.graph_iri, result.ntriples)
+            report.triples += result.triples
+            report.articles += 1
+            report.facts.update(result.facts)
+            status = "built"
+        if progress is not None:
+            progress.advance(result.article_id, status)
+    store.flush()
+    if options.resolve:
+        from kg.resolve import resolve_store
+
+        report.resolution = resolve_store(store).line()
+    report.store_triples = count_triples(store)
+
+
 def build(
     inputs: Sequence[str | Path],
     out_dir: Path,
@@ -109,9 +174,8 @@ def build(
     from kg.pipeline import Workers, build_key
     from kg.rdf.base import requested_base, settle_base, using_base
     from kg.rdf.export import serialize, write_atomic
-    from kg.rdf.mapping import ontology_graph
     from kg.rdf.remote import is_url
-    from kg.rdf.store import count_triples, open_store, replace_graph, stored_hashes, write_graph
+    from kg.rdf.store import open_store
 
     wanted = requested_base(base)  # a bad --base fails before anything is written
     remote = is_url(store_location)
@@ -130,44 +194,13 @@ def build(
         try:
             # every IRI of this build, in this process and the workers, under one base
             minting.enter_context(using_base(settle_base(store, wanted, str(location))))
-            replace_graph(store, ontology_graph())
-            done = {} if force else stored_hashes(store)
             if progress is not None:
                 progress.start(checked.articles if shard is None else None)
-
-            def todo() -> Iterator[Article]:
-                articles = iter_articles(
-                    inputs, default_date=published, keep_going=keep_going, warn=False
-                )
-                for article in articles:
-                    if shard is not None and not in_shard(article.id, shard):
-                        continue
-                    if done.get(str(graph_iri(article.id))) == f"{article.content_hash}|{key}":
-                        report.skipped += 1
-                        if progress is not None:
-                            progress.advance(article.id, "skipped")
-                        continue
-                    yield article
-
-            for result in workers.results(todo()):
-                if result.error is not None:
-                    log.warning("article '%s' skipped: %s", result.article_id, result.error)
-                    report.failed.append(result.article_id)
-                    status = "failed"
-                else:
-                    write_graph(store, result.graph_iri, result.ntriples)
-                    report.triples += result.triples
-                    report.articles += 1
-                    report.facts.update(result.facts)
-                    status = "built"
-                if progress is not None:
-                    progress.advance(result.article_id, status)
-            store.flush()
-            if resolve:
-                from kg.resolve import resolve_store
-
-                report.resolution = resolve_store(store).line()
-            report.store_triples = count_triples(store)
+            articles = iter_articles(
+                inputs, default_date=published, keep_going=keep_going, warn=False
+            )
+            options = FillOptions(force=force, progress=progress, shard=shard, resolve=resolve)
+            fill_store(store, articles, workers, key, report, options)
             if remote:
                 report.outputs.append(str(location))
                 return report
