@@ -166,6 +166,18 @@ def _parser() -> argparse.ArgumentParser:
         "--format", default="turtle", help="turtle, trig, nt, nquads or jsonld (default: turtle)"
     )
     export.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    export.add_argument(
+        "--void",
+        action="store_true",
+        help="add a VoID/DCAT description of the graph (triples, articles, dates, "
+        "vocabularies) in its own named graph",
+    )
+    export.add_argument(
+        "--license",
+        metavar="IRI",
+        help="the licence of the graph, in its description (implies --void), e.g. "
+        "https://creativecommons.org/licenses/by/4.0/",
+    )
     _add_store_option(export)
     serve = sub.add_parser(
         "serve", parents=[common], help="a read-only SPARQL endpoint over the store"
@@ -441,7 +453,16 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if args.format not in FORMATS:
         raise ExportError(f"unknown format '{args.format}'; choose one of: {', '.join(FORMATS)}")
     store = open_store(args.store, read_only=True)
-    data = serialize(store, args.format)
+    extra = []
+    if args.void or args.license:
+        from kg.rdf.base import adopt_base
+        from kg.rdf.describe import check_license, describe
+
+        if args.license:
+            check_license(args.license)  # before any work
+        adopt_base(store)  # the description's IRIs under the store's base
+        extra = describe(store, args.license)
+    data = serialize(store, args.format, extra)
     if args.out:
         write_atomic(args.out, data)
         print(f"wrote {args.out} ({len(data)} bytes)", file=sys.stderr)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -22,15 +23,18 @@ FORMATS = {
 }
 
 
-def serialize(store: ox.Store, fmt: str) -> bytes:
-    """The whole graph in one of FORMATS."""
+def serialize(store: ox.Store, fmt: str, extra: Sequence[ox.Quad] = ()) -> bytes:
+    """The whole graph in one of FORMATS, with ``extra`` quads (``kg export --void``'s
+    description, :mod:`kg.rdf.describe`): in their named graph, or as triples of the union."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown format '{fmt}'; choose one of: {', '.join(FORMATS)}")
     rdf_format, dataset = FORMATS[fmt]
     if dataset:
-        data = ox.serialize(named_quads(store), format=rdf_format, prefixes=PREFIXES)
+        quads = [*named_quads(store), *extra]
+        data = ox.serialize(quads, format=rdf_format, prefixes=PREFIXES)
     else:
-        data = ox.serialize(union_triples(store), format=rdf_format, prefixes=PREFIXES)
+        triples = [*union_triples(store), *(q.triple for q in extra)]
+        data = ox.serialize(triples, format=rdf_format, prefixes=PREFIXES)
     return data or b""
 
 

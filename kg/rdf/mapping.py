@@ -55,6 +55,8 @@ PREFIXES = {
     "rdfs": str(RDFS),
     "xsd": str(XSD),
     "wd": str(WD),
+    "void": "http://rdfs.org/ns/void#",  # kg export --void
+    "dcat": "http://www.w3.org/ns/dcat#",
 }
 
 POLICY_CLASSES = {
