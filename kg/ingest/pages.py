@@ -91,7 +91,7 @@ def page_or_text(html: str, where: str, url: str | None = None) -> Page:
     text, title = strip_html(html)
     if not text.strip():
         return Page(text="")
-    logger.warning("%s: no article found in the HTML; its visible text is used", where)
+    logger.info("%s: no article found in the HTML; its visible text is used", where)
     return Page(text=text, title=title)
 
 
