@@ -57,14 +57,19 @@ def same_written_name(a: str, b: str) -> bool:
     return Counter(core_parts(a)) == Counter(core_parts(b))
 
 
-def short_forms(name: str) -> frozenset[str]:
-    """The one-word forms a full name is referred to by later: its first and its last
-    identifying word ('Akazawa' for 'Ryosei Akazawa'; 'Xi' for 'Xi Jinping', where the
-    family name comes first)."""
+# Countries whose people English news names family name first ("Xi Jinping", "Lee Jae-myung",
+# "To Lam", "Orban Viktor"): there a lone first word is the surname, elsewhere a given name.
+FAMILY_NAME_FIRST = frozenset({"CN", "TW", "HK", "MO", "KR", "KP", "VN", "KH", "MN", "HU"})
+
+
+def short_forms(name: str, family_name_first: bool = False) -> frozenset[str]:
+    """The one-word forms a full name is referred to by later: its last identifying word
+    ('Akazawa' for 'Ryosei Akazawa'), and its first where the family name comes first
+    ('Xi' for 'Xi Jinping')."""
     core = core_parts(name)
     if len(core) < 2:
         return frozenset()
-    return frozenset({core[0], core[-1]})
+    return frozenset({core[0], core[-1]}) if family_name_first else frozenset({core[-1]})
 
 
 def one_edit_apart(a: str, b: str) -> bool:

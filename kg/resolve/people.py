@@ -10,8 +10,10 @@ others. Two rules merge them, both conservative:
 * ``spelling``: two full names that differ only in one long word spelt one letter
   differently (transliterations: "Zelensky", "Zelenskyy") are one person, unless the
   governments they are said to serve disagree;
-* ``short-name``: a one-word name is the full-named person whose first or last word it is,
-  when exactly one such person is in the store and their governments do not disagree.
+* ``short-name``: a one-word name is the full-named person whose last word it is (or first
+  word, for people of countries that put the family name first: China, Korea, Vietnam,
+  Hungary, ...), when exactly one such person is in the store and their governments do not
+  disagree.
 
 The canonical IRI of a group is the full name written in the most articles (then the
 longest, then the first IRI), so the same store gives the same answer in any build order.
@@ -141,7 +143,9 @@ def resolve_people(people: list[Person], memberships: list[Membership]) -> list[
             )
     by_short: dict[str, list[list[Person]]] = defaultdict(list)
     for group in groups:
-        for form in names.short_forms(_canonical_of(group).name):
+        served = set().union(*(stated.get(p.iri, set()) for p in group))
+        first = any(g.rsplit("/", 1)[-1].upper() in names.FAMILY_NAME_FIRST for g in served)
+        for form in names.short_forms(_canonical_of(group).name, family_name_first=first):
             by_short[form].append(group)
     for person in people:
         if names.is_full(person.name):
