@@ -66,7 +66,8 @@ def _parser() -> argparse.ArgumentParser:
         nargs="*",
         default=["seeds"],
         metavar="INPUT",
-        help="article files (.txt, .md, .json, .jsonl) or directories (default: seeds/)",
+        help="article files (.txt, .md, .json, .jsonl, .html, .rss/.atom/.xml feeds, "
+        ".warc), directories, or http(s) URLs of pages and feeds (default: seeds/)",
     )
     build.add_argument(
         "--out", type=Path, default=DEFAULT_OUT, help="output directory (default: output/)"
