@@ -157,6 +157,25 @@ def test_every_command_runs_from_the_installed_wheel_in_another_folder(installed
     _serve_once(installed)
 
 
+def test_the_readme_python_example_runs_on_the_installed_wheel(installed):
+    from tests.test_api import readme_example
+
+    _wheel_path, venv, work, env = installed
+    code, shown = readme_example()
+    (work / "example.py").write_text(code, encoding="utf-8")
+    done = subprocess.run(
+        [str(venv / "bin" / "python"), "example.py"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == shown
+
+
 def _block(listed: str, name: str) -> list[str]:
     lines = listed.splitlines()
     at = next(i for i, line in enumerate(lines) if line.startswith(f"{name}: "))
