@@ -7,14 +7,18 @@ import datetime as dt
 import hashlib
 import logging
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from kg.errors import InputError
 from kg.ingest import Article, check_inputs, iter_articles
 from kg.rdf.iris import graph_iri
+
+if TYPE_CHECKING:
+    from kg.pipeline import Workers
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +77,68 @@ class Progress(Protocol):
     def advance(self, article_id: str, status: str) -> None: ...
 
 
+@dataclass(frozen=True)
+class FillOptions:
+    """How :func:`fill_store` treats the articles it is given."""
+
+    force: bool = False  # rebuild articles whose content and build key are unchanged
+    progress: Progress | None = None
+    shard: tuple[int, int] | None = None  # (k, n): only the k-th of n parts of the input
+    resolve: bool = True  # resolve the whole store afterwards
+
+
+def fill_store(
+    store: Any,
+    articles: Iterable[Article],
+    workers: Workers,
+    key: str,
+    report: BuildReport,
+    options: FillOptions | None = None,
+) -> None:
+    """The heart of a build, shared by ``kg build`` and :mod:`kg.api`: the vocabulary, then
+    each article's graph in one transaction as its worker finishes it (unchanged articles
+    skipped), then resolution. IRIs are minted under the current base (the caller settles
+    it with the store: :func:`kg.rdf.base.settle_base`)."""
+    from kg.rdf.mapping import ontology_graph
+    from kg.rdf.store import count_triples, replace_graph, stored_hashes, write_graph
+
+    options = options or FillOptions()
+    progress, shard = options.progress, options.shard
+    replace_graph(store, ontology_graph())
+    done = {} if options.force else stored_hashes(store)
+
+    def todo() -> Iterator[Article]:
+        for article in articles:
+            if shard is not None and not in_shard(article.id, shard):
+                continue
+            if done.get(str(graph_iri(article.id))) == f"{article.content_hash}|{key}":
+                report.skipped += 1
+                if progress is not None:
+                    progress.advance(article.id, "skipped")
+                continue
+            yield article
+
+    for result in workers.results(todo()):
+        if result.error is not None:
+            log.warning("article '%s' skipped: %s", result.article_id, result.error)
+            report.failed.append(result.article_id)
+            status = "failed"
+        else:
+            write_graph(store, result.graph_iri, result.ntriples)
+            report.triples += result.triples
+            report.articles += 1
+            report.facts.update(result.facts)
+            status = "built"
+        if progress is not None:
+            progress.advance(result.article_id, status)
+    store.flush()
+    if options.resolve:
+        from kg.resolve import resolve_store
+
+        report.resolution = resolve_store(store).line()
+    report.store_triples = count_triples(store)
+
+
 def build(
     inputs: Sequence[str | Path],
     out_dir: Path,
@@ -86,6 +152,7 @@ def build(
     shard: tuple[int, int] | None = None,
     keep_going: bool = False,
     resolve: bool = True,
+    base: str | None = None,
 ) -> BuildReport:
     """Extract every input article into the store under ``out_dir`` and write the outputs.
 
@@ -100,13 +167,16 @@ def build(
     share one corpus and one store. A remote build writes only to the server: graph.ttl and
     the page would be a copy of a store others share, so ``kg export`` makes them on demand.
     After the articles, the whole store is resolved (:mod:`kg.resolve`) unless ``resolve``
-    is false.
+    is false. IRIs are minted under ``base`` (else ``$KG_BASE``, else the store's own base;
+    see :mod:`kg.rdf.base`); a store built under another base is refused.
     """
     from kg.nlp import load_model
     from kg.pipeline import Workers, build_key
+    from kg.rdf.base import requested_base, settle_base, using_base
     from kg.rdf.remote import is_url
     from kg.rdf.store import open_store, store_errors
 
+    wanted = requested_base(base)  # a bad --base fails before anything is written
     remote = is_url(store_location)
     location = store_location if store_location is not None else out_dir / STORE_DIR
     if not remote:
@@ -114,91 +184,33 @@ def build(
     # every input is read once before anything is written: a broken record stops the build
     # here (or is listed and skipped with keep_going), and the count gives the progress ETA
     checked = check_inputs(inputs, keep_going=keep_going)
+    report_broken = list(checked.skipped)
     load_model(model)  # fail on a missing model before the store is touched
-    run = _Run(
-        inputs,
-        published,
-        build_key(model),
-        force,
-        shard,
-        keep_going,
-        progress,
-        resolve,
-        BuildReport(broken=list(checked.skipped)),
-    )
-    with Workers(model, jobs, run.key) as workers:  # forked before the store is opened
+    key = build_key(model)
+    report = BuildReport(broken=report_broken)
+    with Workers(model, jobs, key) as workers, ExitStack() as minting:  # forked before the store
         store = open_store(location)
         try:
+            options = FillOptions(force=force, progress=progress, shard=shard, resolve=resolve)
             with store_errors(location):  # a full disk or a damaged store: one clear line
-                run.articles(store, workers, checked.articles)
+                # every IRI of this build, in this process and the workers, under one base
+                minting.enter_context(using_base(settle_base(store, wanted, str(location))))
+                if progress is not None:
+                    progress.start(checked.articles if shard is None else None)
+                articles = iter_articles(
+                    inputs, default_date=published, keep_going=keep_going, warn=False
+                )
+                fill_store(store, articles, workers, key, report, options)
                 if remote:
-                    run.report.outputs.append(str(location))
-                    return run.report
-                _write_files(store, out_dir, html, run.report)
+                    report.outputs.append(str(location))
+                    return report
+                _write_files(store, out_dir, html, report)
         finally:
             with store_errors(location):
                 store.flush()
             del store
-    run.report.outputs.append(Path(location))
-    return run.report
-
-
-@dataclass
-class _Run:
-    """One build's settings and report, and the loop that stores its articles."""
-
-    inputs: Sequence[str | Path]
-    published: dt.date | None
-    key: str
-    force: bool
-    shard: tuple[int, int] | None
-    keep_going: bool
-    progress: Progress | None
-    resolve: bool
-    report: BuildReport
-
-    def articles(self, store: Any, workers: Any, total: int) -> None:
-        """Build and store every article not already stored with the same hash and key."""
-        from kg.rdf.mapping import ontology_graph
-        from kg.rdf.store import count_triples, replace_graph, stored_hashes, write_graph
-
-        replace_graph(store, ontology_graph())
-        done = {} if self.force else stored_hashes(store)
-        if self.progress is not None:
-            self.progress.start(total if self.shard is None else None)
-        for result in workers.results(self._todo(done)):
-            if result.error is not None:
-                log.warning("article '%s' skipped: %s", result.article_id, result.error)
-                self.report.failed.append(result.article_id)
-                status = "failed"
-            else:
-                write_graph(store, result.graph_iri, result.ntriples)
-                self.report.triples += result.triples
-                self.report.articles += 1
-                self.report.facts.update(result.facts)
-                status = "built"
-            if self.progress is not None:
-                self.progress.advance(result.article_id, status)
-        store.flush()
-        if self.resolve:  # across articles: people merged, stories, series (kg.resolve)
-            from kg.resolve import resolve_store
-
-            self.report.resolution = resolve_store(store).line()
-        self.report.store_triples = count_triples(store)
-
-    def _todo(self, done: dict[str, str]) -> Iterator[Article]:
-        articles = iter_articles(
-            self.inputs, default_date=self.published, keep_going=self.keep_going, warn=False
-        )
-        for article in articles:
-            if self.shard is not None and not in_shard(article.id, self.shard):
-                continue
-            if done.get(str(graph_iri(article.id))) == f"{article.content_hash}|{self.key}":
-                self.report.skipped += 1
-                if self.progress is not None:
-                    self.progress.advance(article.id, "skipped")
-                continue
-            yield article
+    report.outputs.append(Path(location))
+    return report
 
 
 def _write_files(store: Any, out_dir: Path, html: bool, report: BuildReport) -> None:

@@ -66,7 +66,8 @@ def _parser() -> argparse.ArgumentParser:
         nargs="*",
         default=["seeds"],
         metavar="INPUT",
-        help="article files (.txt, .md, .json, .jsonl) or directories (default: seeds/)",
+        help="article files (.txt, .md, .json, .jsonl, .html, .rss/.atom/.xml feeds, "
+        ".warc), directories, or http(s) URLs of pages and feeds (default: seeds/)",
     )
     build.add_argument(
         "--out", type=Path, default=DEFAULT_OUT, help="output directory (default: output/)"
@@ -106,6 +107,12 @@ def _parser() -> argparse.ArgumentParser:
         "(default: stop at the first, before anything is written)",
     )
     build.add_argument(
+        "--base",
+        metavar="IRI",
+        help="mint entity and graph IRIs under this base, e.g. https://news.example.net/kg/ "
+        "(default: $KG_BASE, else the store's own, else https://example.org/kg/)",
+    )
+    build.add_argument(
         "--no-resolve",
         action="store_true",
         help="do not resolve people, governments, events and policies across the store's "
@@ -129,7 +136,14 @@ def _add_query_parsers(sub: argparse._SubParsersAction, common: argparse.Argumen
         help="run a SPARQL query against the store (read-only unless --update)",
     )
     query.add_argument(
-        "query", help="a .rq file, a name from queries/ (e.g. officials), or SPARQL text"
+        "query",
+        nargs="?",
+        help="a .rq file, a name from queries/ (e.g. officials), or SPARQL text",
+    )
+    query.add_argument(
+        "--list",
+        action="store_true",
+        help="list the named queries with their parameters and columns",
     )
     query.add_argument(
         "--format",
@@ -168,6 +182,18 @@ def _add_query_parsers(sub: argparse._SubParsersAction, common: argparse.Argumen
         "per article",
     )
     export.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    export.add_argument(
+        "--void",
+        action="store_true",
+        help="add a VoID/DCAT description of the graph (triples, articles, dates, "
+        "vocabularies) in its own named graph",
+    )
+    export.add_argument(
+        "--license",
+        metavar="IRI",
+        help="the licence of the graph, in its description (implies --void), e.g. "
+        "https://creativecommons.org/licenses/by/4.0/",
+    )
     _add_store_option(export)
     _one_line_errors(export)
     _add_serve_parser(sub, common)
@@ -454,6 +480,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
             shard=parse_shard(args.shard) if args.shard else None,
             keep_going=args.keep_going,
             resolve=not args.no_resolve,
+            base=args.base,
         )
     except KeyboardInterrupt:
         bar.close()
@@ -510,6 +537,14 @@ def _seconds(text: str) -> float:
 def _cmd_query(args: argparse.Namespace) -> int:
     from kg.query import check_query, execute, parse_binding, resolve_query
 
+    if args.list:
+        from kg.query.catalog import catalog, render
+
+        sys.stdout.write(render(catalog()))
+        return 0
+    if args.query is None:
+        raise KGError("kg query needs a QUERY (a .rq file, a name or SPARQL); --list names them")
+
     sparql = resolve_query(args.query)
     check = check_query(sparql, allow_update=args.update, allow_service=args.allow_service)
     bindings = dict(parse_binding(b) for b in args.bind)
@@ -534,7 +569,16 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from kg.rdf.store import open_store
 
     store = open_store(args.store, read_only=True)
-    data = serialize(store, args.format)
+    extra = []
+    if args.void or args.license:
+        from kg.rdf.base import adopt_base
+        from kg.rdf.describe import check_license, describe
+
+        if args.license:
+            check_license(args.license)  # before any work
+        adopt_base(store)  # the description's IRIs under the store's base
+        extra = describe(store, args.license)
+    data = serialize(store, args.format, extra)
     if args.out:
         write_atomic(args.out, data)
         print(f"wrote {args.out} ({len(data)} bytes)", file=sys.stderr)
@@ -630,10 +674,9 @@ def _cmd_resolve(args: argparse.Namespace) -> int:
 
 
 def _cmd_explain(args: argparse.Namespace) -> int:
-    from kg.rdf.store import open_store
     from kg.resolve.explain import explain, full_iri
 
-    lines = explain(open_store(args.store, read_only=True), args.iri)
+    lines = explain(_open_reading(args.store), args.iri)
     if not lines:
         print(f"no resolution concerns <{full_iri(args.iri)}>: the articles state it as it is")
     for line in lines:
@@ -643,22 +686,30 @@ def _cmd_explain(args: argparse.Namespace) -> int:
 
 def _cmd_timeline(args: argparse.Namespace) -> int:
     from kg.ingest import parse_date
-    from kg.rdf.store import open_store
     from kg.resolve.timeline import render, timeline
 
     start = parse_date(args.start) if args.start else None
     end = parse_date(args.end) if args.end else None
-    lines = timeline(open_store(args.store, read_only=True), args.names, start, end)
+    lines = timeline(_open_reading(args.store), args.names, start, end)
     sys.stdout.write(render(lines, args.format))
     return 0
+
+
+def _open_reading(location: str):  # -> ox.Store | RemoteStore
+    """A store opened read-only, with IRIs shortened and expanded under the store's base."""
+    from kg.rdf.base import adopt_base
+    from kg.rdf.store import open_store
+
+    store = open_store(location, read_only=True)
+    adopt_base(store)
+    return store
 
 
 def _load_graph(store_dir: str, articles: Sequence[str] = ()):  # -> nx.MultiDiGraph
     """The store's graph for viz/analyze, narrowed to some articles if asked."""
     from kg.graph.network import from_store, induced, nodes_of_article
-    from kg.rdf.store import open_store
 
-    g = from_store(open_store(store_dir, read_only=True))
+    g = from_store(_open_reading(store_dir))
     if articles:
         keep: set[str] = set()
         for article in articles:

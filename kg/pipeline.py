@@ -77,9 +77,24 @@ def _init_worker(model: str | None, key: str) -> None:
 
 
 def process_chunk(
-    articles: list[Article], model: str | None = None, key: str | None = None
+    articles: list[Article],
+    model: str | None = None,
+    key: str | None = None,
+    base: str | None = None,
 ) -> list[ArticleResult]:
-    """Parse, extract and map a few articles; one failing article does not stop the rest."""
+    """Parse, extract and map a few articles; one failing article does not stop the rest.
+
+    IRIs are minted under ``base``, given with every chunk (a worker process keeps no base
+    of its own, so it can never mint under another than the build's)."""
+    from kg.rdf.base import current_base, using_base
+
+    with using_base(base or current_base()):
+        return _process_chunk(articles, model, key)
+
+
+def _process_chunk(
+    articles: list[Article], model: str | None, key: str | None
+) -> list[ArticleResult]:
     from rdflib import Literal
 
     from kg.extractors import extract_facts
@@ -149,14 +164,18 @@ class Workers:
             self._pool = None
 
     def results(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
-        """Results in input order, with a bounded number of chunks in flight."""
+        """Results in input order, with a bounded number of chunks in flight, minted under
+        this process's base (:func:`kg.rdf.base.current_base` when the chunk is handed out)."""
+        from kg.rdf.base import current_base
+
         if self._pool is None:
             for chunk in _chunks(articles, CHUNK):
-                yield from process_chunk(chunk, self.model, self.key)
+                yield from process_chunk(chunk, self.model, self.key, current_base())
             return
         pending: deque[mp.pool.AsyncResult[list[ArticleResult]]] = deque()
         for chunk in _chunks(articles, CHUNK):
-            pending.append(self._pool.apply_async(process_chunk, (chunk,)))
+            task = (chunk, None, None, current_base())
+            pending.append(self._pool.apply_async(process_chunk, task))
             if len(pending) >= self.jobs * IN_FLIGHT_PER_JOB:
                 yield from pending.popleft().get()
         while pending:

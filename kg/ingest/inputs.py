@@ -14,10 +14,20 @@ from kg.ingest.json_records import load_json, load_jsonl
 from kg.ingest.markdown import load_md
 from kg.ingest.records import Article
 from kg.ingest.txt import SIDECAR_SUFFIX, load_txt
+from kg.ingest.web_inputs import (
+    FEED_SUFFIXES,
+    PAGE_SUFFIXES,
+    WARC_SUFFIXES,
+    is_web_url,
+    load_url,
+    load_web_file,
+    suffix_of,
+    wanted_in_directory,
+)
 
 logger = logging.getLogger("kg.ingest")
 
-SUFFIXES = (".txt", ".md", ".json", ".jsonl")
+SUFFIXES = (".txt", ".md", ".json", ".jsonl", *PAGE_SUFFIXES, *FEED_SUFFIXES, *WARC_SUFFIXES)
 _ALLOWED = ", ".join(SUFFIXES)
 
 
@@ -99,6 +109,8 @@ def _iter_articles(
     skipped: list[str] | None,
 ) -> Iterator[Article]:
     for given in inputs:  # check every input before yielding anything: fail before slow work
+        if is_web_url(str(given)):
+            continue
         path = Path(given)
         if not path.exists():
             raise InputError(f"no such file or directory: '{given}'")
@@ -115,14 +127,20 @@ def _iter_articles(
     seen = _Seen()
     for given in inputs:
         path = Path(given)
-        files = _walk(path) if path.is_dir() else iter([path])
+        web = is_web_url(str(given))
+        files = iter([path]) if web or not path.is_dir() else _walk(path)
         for file in files:
             # in a directory, the default id is the path below the directory's parent
             # ("politics/001.txt" -> "politics-001"), so bbc/politics/001.txt and
             # bbc/business/001.txt stay two articles
             id_base = str(file.relative_to(path.parent).with_suffix("")) if path.is_dir() else None
             try:
-                for article, where in _located(file, default_date, id_base, on_error):
+                found = (
+                    load_url(str(given), default_date, on_error)
+                    if web
+                    else _located(file, default_date, id_base, on_error)
+                )
+                for article, where in found:
                     clash = seen.clash(article, where)
                     if clash is None:
                         yield article
@@ -195,7 +213,7 @@ def _located(
         raise InputError(f"{path}: is a directory, expected a file ({_ALLOWED})")
     _check_suffix(path)
     check_regular(path)
-    suffix = path.suffix.lower()
+    suffix = suffix_of(path)
     if path.name.lower().endswith(SIDECAR_SUFFIX):
         logger.info("%s: sidecar metadata, not an article; skipped", path)
         return
@@ -205,12 +223,14 @@ def _located(
         yield load_md(path, default_date, id_base), str(path)
     elif suffix == ".json":
         yield from load_json(path, default_date, id_base, on_error)
-    else:
+    elif suffix == ".jsonl":
         yield from load_jsonl(path, default_date, id_base, on_error)
+    else:  # pages, feeds, web archives
+        yield from load_web_file(path, default_date, id_base, on_error)
 
 
 def _check_suffix(path: Path) -> None:
-    if path.suffix.lower() not in SUFFIXES:
+    if suffix_of(path) not in SUFFIXES:
         shown = f"'{path.suffix}'" if path.suffix else "no suffix"
         raise InputError(f"{path}: unsupported file type {shown}; expected one of {_ALLOWED}")
 
@@ -232,7 +252,8 @@ def _walk(directory: Path, _visited: set[Path] | None = None) -> Iterator[Path]:
             yield from _walk(entry, visited)
         elif (
             entry.is_file()
-            and entry.suffix.lower() in SUFFIXES
+            and suffix_of(entry) in SUFFIXES
             and not entry.name.lower().endswith(SIDECAR_SUFFIX)
+            and wanted_in_directory(entry)
         ):
             yield entry

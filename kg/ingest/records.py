@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
-from kg.ingest.html import looks_like_html, strip_html
+from kg.ingest.html import looks_like_html
 from kg.ingest.wire_dates import parse_date, wire_date
 from kg.keys import slug
 
@@ -36,6 +36,7 @@ class Article:
     source: str | None = None
     url: str | None = None
     path: str | None = None
+    author: str | None = None  # the byline, as the page or record gives it
 
     @property
     def key(self) -> str:
@@ -46,7 +47,7 @@ class Article:
     @property
     def content_hash(self) -> str:
         """SHA-256 of every field, which is exactly what the article's graph is made of (the
-        mapping reads them all: id, text, title, date, source, url, file). Recorded in the
+        mapping reads them all: id, text, title, date, source, url, file, author). Recorded in the
         graph (kg:contentHash); kg build skips an article whose hash and build key are
         already in the store, so a change to any field, metadata included, rebuilds it."""
         values = [getattr(self, f.name) for f in fields(self)]
@@ -78,18 +79,25 @@ def record_article(
         if value.strip():
             text = value
             break
+    found: dict[str, Any] = {}
     if text is not None and looks_like_html(text):
-        logger.warning("%s: text looks like HTML; markup removed", where)
-        text = strip_html(text)[0] or None
+        from kg.ingest.pages import page_or_text
+
+        page = page_or_text(text, where, _str_or_none(record.get("url")))
+        logger.info("%s: text is HTML; its article text is used", where)
+        text = page.text or None
+        found = {"title": page.title, "date": page.date, "author": page.author}
+        found["source"] = page.site
     if text is None:
         logger.debug("%s: record has no text (keys 'text' or 'body'); skipped", where)
         return None
     meta = {
         "id": _first(record, _ID_KEYS),
-        "date": _first(record, _DATE_KEYS),
-        "title": record.get("title"),
-        "source": record.get("source"),
+        "date": _first(record, _DATE_KEYS) or found.get("date"),
+        "title": record.get("title") or found.get("title"),
+        "source": record.get("source") or found.get("source"),
         "url": record.get("url"),
+        "author": record.get("author") or found.get("author"),
     }
     return build_article(
         meta,
@@ -100,6 +108,10 @@ def record_article(
         default_date=default_date,
         path=path,
     )
+
+
+def _str_or_none(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def _first(record: Mapping[str, Any], keys: Sequence[str]) -> Any:
@@ -135,6 +147,7 @@ def build_article(
         source=_clean_str(meta.get("source"), "source", where),
         url=_clean_str(meta.get("url"), "url", where),
         path=str(path),
+        author=_clean_str(meta.get("author"), "author", where),
     )
 
 

@@ -15,8 +15,13 @@ from kg.rdf.ontology import ID, KG, SDO
 
 __all__ = ["QUERY_FORMATS", "RESULT_FORMATS", "format_table", "write_result"]
 
+
 # Tables are for reading: the project's own IRIs are shortened ("id:person/scott-bessent").
-_SHORT = ((str(ID), "id:"), (str(KG._NS), "kg:"), (str(SDO), "schema:"))
+def _short() -> tuple[tuple[str, str], ...]:
+    """The prefixes tables shorten, under the base of the store being read."""
+    return ((str(ID), "id:"), (str(KG._NS), "kg:"), (str(SDO), "schema:"))
+
+
 WIDTH_ROWS = 200  # rows read before the table's column widths are fixed
 MAX_WIDTH = 60
 
@@ -27,7 +32,7 @@ def _show(term: object) -> str:
     if isinstance(term, ox.Literal):
         return " ".join(term.value.split())
     if isinstance(term, ox.NamedNode):
-        for long, short in _SHORT:
+        for long, short in _short():
             if term.value.startswith(long):
                 return short + term.value[len(long) :]
         return term.value

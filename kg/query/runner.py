@@ -278,9 +278,11 @@ def _query_store(
     allow_service: bool,
     out: BinaryIO,
 ) -> None:
+    from kg.rdf.base import adopt_base
     from kg.rdf.store import open_store
 
     store = open_store(store_path, read_only=True)
+    adopt_base(store)  # tables shorten the store's own IRIs to id:
     write_query(store, sparql, bindings, fmt, out, allow_service=allow_service, bound=True)
 
 

@@ -8,6 +8,8 @@ union-default-graph setting, the packaged queries give the same rows as on kg's 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pyoxigraph as ox
 
 from kg.atomic import write_atomic
@@ -20,17 +22,19 @@ from kg.rdf.store import DEFAULT, named_quads, union_triples
 __all__ = ["FORMATS", "serialize", "write_atomic"]  # write_atomic: kg.atomic
 
 
-def serialize(store: ox.Store, fmt: str) -> bytes:
-    """The whole graph in one of EXPORT_FORMATS (see the module docstring)."""
+def serialize(store: ox.Store, fmt: str, extra: Sequence[ox.Quad] = ()) -> bytes:
+    """The whole graph in one of EXPORT_FORMATS (see the module docstring), with ``extra``
+    quads (``kg export --void``'s description, :mod:`kg.rdf.describe`): in a dataset syntax
+    in their named graph and in the union default graph, else as triples of the union."""
     if fmt not in EXPORT_FORMATS:
         raise ExportError(f"unknown format '{fmt}'; choose one of: {', '.join(EXPORT_FORMATS)}")
     target = FORMATS[fmt]
     with oxigraph_errors("export", ExportError):
-        union = union_triples(store)
+        union = [*union_triples(store), *(q.triple for q in extra)]
         if target.kind == "dataset":
             default = [ox.Quad(t.subject, t.predicate, t.object, DEFAULT) for t in union]
             data = ox.serialize(
-                [*default, *named_quads(store)], format=target.rdf, prefixes=PREFIXES
+                [*default, *named_quads(store), *extra], format=target.rdf, prefixes=PREFIXES
             )
         else:
             data = ox.serialize(union, format=target.rdf, prefixes=PREFIXES)

@@ -31,6 +31,7 @@ from kg.facts import (
     Quote,
 )
 from kg.ingest import Article
+from kg.rdf.base import current_base
 from kg.rdf.iris import (
     article_iri,
     entity_iri,
@@ -40,7 +41,7 @@ from kg.rdf.iris import (
     post_iri,
     role_iri,
 )
-from kg.rdf.ontology import DCTERMS, KG, NIF, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, WD
+from kg.rdf.ontology import DCTERMS, GRAPH, KG, NIF, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, WD
 
 PREFIXES = {
     "kg": str(KG._NS),
@@ -54,6 +55,8 @@ PREFIXES = {
     "rdfs": str(RDFS),
     "xsd": str(XSD),
     "wd": str(WD),
+    "void": "http://rdfs.org/ns/void#",  # kg export --void
+    "dcat": "http://www.w3.org/ns/dcat#",
 }
 
 POLICY_CLASSES = {
@@ -129,6 +132,8 @@ class _Builder:
             self.add(node, SDO.datePublished, Literal(a.published.isoformat(), datatype=XSD.date))
         if a.source:
             self.add(node, SDO.publisher, Literal(a.source))
+        if a.author:
+            self.add(node, SDO.author, Literal(a.author))
         if a.url:
             self.add(node, SDO.url, Literal(a.url, datatype=XSD.anyURI))
         if a.path:
@@ -347,17 +352,16 @@ MAPPERS: dict[type, Callable[[_Builder, Fact], None]] = {
 }
 
 
-ONTOLOGY_GRAPH = URIRef("https://example.org/kg/graph/ontology")
-
-
 def ontology_graph() -> Graph:
-    """The project vocabulary with its alignments, kept in its own named graph."""
+    """The project vocabulary with its alignments, kept in its own named graph, and the
+    record of the base the store's instance IRIs are minted under (:mod:`kg.rdf.base`)."""
     from importlib.resources import files
 
-    graph = Graph(identifier=ONTOLOGY_GRAPH)
+    graph = Graph(identifier=GRAPH["ontology"])  # under the base of the build
     graph.parse(
         data=files("kg").joinpath("data/ontology.ttl").read_text(encoding="utf-8"), format="turtle"
     )
+    graph.add((graph.identifier, KG.instanceBase, URIRef(current_base())))
     return graph
 
 

@@ -23,9 +23,13 @@ from rdflib.namespace import (
     DefinedNamespace,
 )
 
+from kg.rdf.base import MintedNamespace
+
+# The vocabulary's own namespace: fixed, whatever base the instances are minted under.
 BASE = "https://example.org/kg/"
-ID = Namespace(BASE + "id/")
-GRAPH = Namespace(BASE + "graph/")
+# Instance IRIs: entities and named graphs, under the base of the build (kg.rdf.base).
+ID = MintedNamespace("id/")
+GRAPH = MintedNamespace("graph/")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 WD = Namespace("http://www.wikidata.org/entity/")
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")  # kg serve describes itself
@@ -93,6 +97,7 @@ class KG(DefinedNamespace):
     report: URIRef  # StatusReport -> the article's own fact node
     asOf: URIRef  # StatusReport -> the publication date of the article
     resolutionKey: URIRef  # digest of the articles a resolved graph was computed from
+    instanceBase: URIRef  # the base IRI a store's instance IRIs are minted under
 
 
 __all__ = [

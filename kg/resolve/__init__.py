@@ -34,10 +34,10 @@ from kg.resolve.events import resolve_events, resolve_series
 from kg.resolve.governments import infer_governments
 from kg.resolve.people import canonical_map, resolve_people
 from kg.resolve.policies import resolve_policies
-from kg.resolve.read import RESOLVED_GRAPH
+from kg.resolve.read import resolved_graph
 from kg.resolve.write import Triples, replace_resolved, stored_key
 
-__all__ = ["RESOLVED_GRAPH", "ResolveReport", "resolve_store"]
+__all__ = ["ResolveReport", "resolve_store", "resolved_graph"]
 
 log = logging.getLogger(__name__)
 
@@ -89,13 +89,16 @@ def resolution_key(store: Any) -> str:
 
 def resolve_store(store: Any, *, force: bool = False) -> ResolveReport:
     """Resolve the whole store (a pyoxigraph Store or a RemoteStore) into graph/resolved."""
+    from kg.rdf.base import current_base, stored_base, using_base
+
     key = resolution_key(store)
-    if not force and stored_key(store) == key:
-        return ResolveReport(skipped=True)
-    triples, report = conclude(store)
-    triples.text(RESOLVED_GRAPH, KG.resolutionKey, key)
-    data = triples.ntriples()
-    replace_resolved(store, data)
+    with using_base(stored_base(store) or current_base()):  # conclusions under the store's base
+        if not force and stored_key(store) == key:
+            return ResolveReport(skipped=True)
+        triples, report = conclude(store)
+        triples.text(resolved_graph(), KG.resolutionKey, key)
+        data = triples.ntriples()
+        replace_resolved(store, data)
     report.triples = len(triples.items)
     log.info("%s", report.line())
     return report

@@ -7,13 +7,15 @@ from typing import Any
 from kg.errors import QueryError
 from kg.rdf.ontology import BASE, ID, KG
 
-_SHORT = {"id:": str(ID), "kg:": BASE + "ontology#"}
+
+def _short() -> dict[str, str]:
+    return {"id:": str(ID), "kg:": BASE + "ontology#"}  # id: under the store's base
 
 
 def full_iri(text: str) -> str:
     """An IRI as given, with ``<...>`` dropped and ``id:`` / ``kg:`` expanded."""
     text = text.strip().removeprefix("<").removesuffix(">")
-    for short, long in _SHORT.items():
+    for short, long in _short().items():
         if text.startswith(short):
             return long + text[len(short) :]
     if not text.startswith(("http://", "https://", "urn:")):

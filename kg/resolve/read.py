@@ -15,8 +15,11 @@ from typing import Any
 
 from kg.rdf.ontology import GRAPH
 
-RESOLVED_GRAPH = str(GRAPH["resolved"])
-_ONTOLOGY_GRAPH = str(GRAPH["ontology"])
+
+def resolved_graph() -> str:
+    """The named graph resolution writes, under the base of the store being resolved."""
+    return str(GRAPH["resolved"])
+
 
 PREFIXES = """PREFIX schema: <https://schema.org/>
 PREFIX org: <http://www.w3.org/ns/org#>
@@ -25,7 +28,9 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX kg: <https://example.org/kg/ontology#>
 """
 
-_IN_ARTICLES = f"FILTER (?g NOT IN (<{RESOLVED_GRAPH}>, <{_ONTOLOGY_GRAPH}>))"
+
+def _in_articles() -> str:
+    return f"FILTER (?g NOT IN (<{resolved_graph()}>, <{GRAPH['ontology']}>))"
 
 
 @dataclass(frozen=True)
@@ -76,7 +81,7 @@ def article_dates(store: Any) -> dict[str, str]:
     rows = _rows(
         store,
         f"SELECT ?a ?d WHERE {{ GRAPH ?g {{ ?a a schema:NewsArticle ; schema:datePublished ?d }}"
-        f" {_IN_ARTICLES} }}",
+        f" {_in_articles()} }}",
     )
     return {r["a"]: r["d"] for r in rows if r["a"] and r["d"]}
 
@@ -86,7 +91,7 @@ def article_keys(store: Any) -> list[str]:
     rows = _rows(
         store,
         "SELECT ?g ?h ?k WHERE { GRAPH ?g { ?a kg:contentHash ?h OPTIONAL { ?a kg:buildKey ?k } }"
-        f" {_IN_ARTICLES} }}",
+        f" {_in_articles()} }}",
     )
     return sorted(f"{r['g']}|{r['h']}|{r['k'] or ''}" for r in rows)
 
@@ -95,7 +100,7 @@ def people(store: Any) -> list[Person]:
     rows = _rows(
         store,
         "SELECT ?p ?name ?a WHERE { GRAPH ?g { ?p a schema:Person ; schema:name ?name ."
-        f" OPTIONAL {{ ?p schema:subjectOf ?a }} }} {_IN_ARTICLES} }}",
+        f" OPTIONAL {{ ?p schema:subjectOf ?a }} }} {_in_articles()} }}",
     )
     names: dict[str, str] = {}
     seen: dict[str, set[str]] = defaultdict(set)
@@ -115,7 +120,7 @@ def memberships(store: Any) -> list[Membership]:
         "SELECT ?m ?p ?role ?title ?a ?gov WHERE { GRAPH ?g {"
         " ?m a org:Membership ; org:member ?p ; org:role ?role ; dcterms:source ?a ."
         " OPTIONAL { ?m kg:roleTitle ?title } OPTIONAL { ?m org:organization ?gov } }"
-        f" {_IN_ARTICLES} }}",
+        f" {_in_articles()} }}",
     )
     return sorted(
         {
@@ -154,7 +159,7 @@ def meetings(store: Any) -> list[Report]:
         " OPTIONAL { ?e rdfs:label ?label } OPTIONAL { ?e schema:attendee ?who }"
         " OPTIONAL { ?e schema:location ?place } OPTIONAL { ?e schema:startDate ?start }"
         " OPTIONAL { ?e kg:earliest ?early } OPTIONAL { ?e kg:latest ?late }"
-        f" OPTIONAL {{ ?e kg:ordinal ?ord }} }} {_IN_ARTICLES} }}",
+        f" OPTIONAL {{ ?e kg:ordinal ?ord }} }} {_in_articles()} }}",
     )
     fields = {
         "who": "attendee",
@@ -177,7 +182,7 @@ def policies(store: Any) -> list[Report]:
         " OPTIONAL { ?e kg:target ?target } OPTIONAL { ?e kg:goods ?goods }"
         " OPTIONAL { ?e kg:rate ?rate } OPTIONAL { ?e kg:unit ?unit }"
         " OPTIONAL { ?e schema:startDate ?start } OPTIONAL { ?e schema:endDate ?end } }"
-        f" {_IN_ARTICLES} }}",
+        f" {_in_articles()} }}",
     )
     fields = {
         "by": "imposer",

@@ -20,7 +20,7 @@ from kg.resolve.events import Event, Series, summary
 from kg.resolve.governments import Inferred
 from kg.resolve.people import Merge
 from kg.resolve.policies import Measure
-from kg.resolve.read import RESOLVED_GRAPH, Person, Report
+from kg.resolve.read import Person, Report, resolved_graph
 
 
 def _n(iri: object) -> ox.NamedNode:
@@ -155,7 +155,7 @@ class Triples:
 
 def replace_resolved(store: Any, ntriples: bytes) -> None:
     """Swap the resolved graph and its share of the union in one update request."""
-    g = f"<{RESOLVED_GRAPH}>"
+    g = f"<{resolved_graph()}>"
     triples = ntriples.decode("utf-8")
     store.update(
         f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
@@ -167,6 +167,6 @@ def replace_resolved(store: Any, ntriples: bytes) -> None:
 
 def stored_key(store: Any) -> str | None:
     """The resolution key the store's resolved graph was computed for, if any."""
-    g = f"<{RESOLVED_GRAPH}>"
+    g = f"<{resolved_graph()}>"
     rows = list(store.query(f"SELECT ?k WHERE {{ GRAPH {g} {{ {g} <{KG.resolutionKey}> ?k }} }}"))
     return str(rows[0]["k"].value) if rows else None

@@ -29,6 +29,7 @@ CHANGED = {
     "source": "The Weekly",
     "url": "https://news.example/a-1?v=2",
     "path": "elsewhere/a-1.md",
+    "author": "Jane Reporter",
 }
 
 

@@ -7,7 +7,7 @@ import sys
 
 import pyoxigraph as ox
 
-from kg.resolve import RESOLVED_GRAPH, resolve_store
+from kg.resolve import resolve_store, resolved_graph
 from tests.resolve.stories import JAPAN, US, add, meeting, mention, person, role, tariff
 
 ARTICLES = [
@@ -42,7 +42,7 @@ ARTICLES = [
 
 
 def _resolved(store: ox.Store) -> list[str]:
-    graph = ox.NamedNode(RESOLVED_GRAPH)
+    graph = ox.NamedNode(resolved_graph())
     return sorted(str(q.triple) for q in store.quads_for_pattern(None, None, None, graph))
 
 
