@@ -1,6 +1,6 @@
 """Per-article analysis every extractor shares: who and where each mention refers to.
 
-Built once per Doc (``DocContext(doc, article)``) so extractors do not each re-resolve
+Built once per Doc (``DocContext.read(doc, article)``) so extractors do not each re-resolve
 names. It decides, for every token that belongs to a mention:
 - persons: PERSON entities, their surnames elsewhere (also where the tagger called them
   ORG or GPE, as it does for "Ishiba"), with the longest form as the canonical name;
@@ -122,6 +122,29 @@ def _tokenizer_for(vocab: Vocab):
     return nlp.make_doc
 
 
+@lru_cache(maxsize=8)
+def _title_head_matcher(vocab: Vocab) -> PhraseMatcher:
+    """One PhraseMatcher over every title head, singular and plural ("presidents"), built
+    once per vocab. A head is matched word by word as the table writes it."""
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    for key in TITLE_HEADS:
+        forms = [key] if key.endswith("s") else [key, key + "s"]
+        matcher.add(key, [Doc(vocab, words=form.split()) for form in forms])
+    return matcher
+
+
+def title_heads(doc: Doc) -> dict[int, str]:
+    """Token index -> the TITLE_HEADS key of the longest title ending at that token
+    ("prime minister" at "Minister", "president" at "Presidents")."""
+    matcher = _title_head_matcher(doc.vocab)
+    found: dict[int, tuple[int, str]] = {}
+    for match_id, start, end in matcher(doc):
+        last = end - 1
+        if last not in found or end - start > found[last][0]:
+            found[last] = (end - start, doc.vocab.strings[match_id])
+    return {last: key for last, (_, key) in found.items()}
+
+
 def is_title_word(word: str) -> bool:
     """A one-word title head, singular or plural ("president", "presidents")."""
     return word in TITLE_HEADS or (word.endswith("s") and word[:-1] in TITLE_HEADS)
@@ -147,7 +170,9 @@ class DocContext:
         # "the Obama administration": token span of the phrase -> the person who heads it
         self.administrations: dict[tuple[int, int], str] = {}
         self.dateline_country: str | None = None
-        self.titles: list = []  # filled by kg.extractors.titles.find_titles
+        # token index -> the title head ending there (see title_heads)
+        self.title_heads: dict[int, str] = title_heads(doc)
+        self.titles: list = []  # filled by DocContext.read (kg.extractors.titles.find_titles)
         self._index_sentences()
         self._find_persons()
         self._find_countries()
@@ -155,6 +180,16 @@ class DocContext:
         self._find_person_surnames()
         self._find_dateline()
         self.mentions.sort(key=lambda m: m.start)
+
+    @classmethod
+    def read(cls, doc: Doc, article: Article) -> DocContext:
+        """The complete reading of one article: its mentions, persons and places, then the
+        titles and whom they belong to. Extractors only read what this returns."""
+        from kg.extractors.titles import find_titles  # titles reads the mentions built here
+
+        ctx = cls(doc, article)
+        ctx.titles = find_titles(ctx)
+        return ctx
 
     # --- building -----------------------------------------------------------------------
     def _claim(self, mention: EntityMention) -> None:

@@ -65,7 +65,6 @@ from kg.facts import (
     PLACE,
 )
 
-_MAX_HEAD_WORDS = 4
 _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "punct", "nummod"})
 _NORMALISE_DROP = frozenset({"in", "charge", "of", "for", "the", "and", "to", "'s", "’s", "-"})
 _NON_GOV_ORG_LABELS = frozenset({"ORG"})
@@ -146,32 +145,15 @@ class TitleMention:
         )
 
 
-_HEAD_LAST_WORDS = frozenset(key.split()[-1] for key in TITLE_HEADS)
-
-
-def _head_key(token: Token) -> str | None:
+def _head_key(ctx: DocContext, token: Token) -> str | None:
     """The TITLE_HEADS key a title ends in at ``token`` ("prime minister" at "Minister")."""
-    last = token.lower_
-    if last not in _HEAD_LAST_WORDS and last[:-1] not in _HEAD_LAST_WORDS:
-        return None  # most tokens: no title ends in this word (checked before any slicing)
-    doc = token.doc
-    for width in range(_MAX_HEAD_WORDS, 0, -1):
-        start = token.i - width + 1
-        if start < 0:
-            continue
-        words = " ".join(t.lower_ for t in doc[start : token.i + 1])
-        if words in TITLE_HEADS:
-            return words
-        # "Presidents Dilma Rousseff of Brazil, Vladimir Putin of Russia"
-        if words.endswith("s") and not words.endswith("ss") and words[:-1] in TITLE_HEADS:
-            return words[:-1]
-    return None
+    return ctx.title_heads.get(token.i)
 
 
-def _is_title_token(token: Token) -> bool:
+def _is_title_token(ctx: DocContext, token: Token) -> bool:
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
-    key = _head_key(token)
+    key = _head_key(ctx, token)
     if key is None:
         return False
     if key == "secretary":
@@ -225,7 +207,7 @@ def _name_group(ctx: DocContext, name: Token) -> list[Token]:
     group = []
     for child in name.children:
         if child.dep_ in ("appos", "conj") and _person_of(ctx, child) is not None:
-            if any(_is_title_token(t) for t in child.subtree if t.i < child.i):
+            if any(_is_title_token(ctx, t) for t in child.subtree if t.i < child.i):
                 continue  # "..., Prime Minister Manmohan Singh": a title of his own
             group.append(child)
             group.extend(_name_group(ctx, child))
@@ -241,7 +223,7 @@ def _left_edge(ctx: DocContext, head: Token) -> int:
         if child.dep_ in _TITLE_DEPS or child.dep_ == "advmod":
             start = min(start, child.left_edge.i)
     # the words of a multi-word head ("Prime" of "Prime Minister") are part of the title
-    start = min(start, head.i - len(_head_key(head).split()) + 1)  # type: ignore[union-attr]
+    start = min(start, head.i - len(_head_key(ctx, head).split()) + 1)  # type: ignore[union-attr]
     for i in range(head.i - 1, start - 1, -1):
         token = ctx.doc[i]
         if (
@@ -442,202 +424,291 @@ def _body_title(ctx: DocContext, start: int, end: int, head: Token) -> bool:
     return False
 
 
+@dataclass
+class _Draft:
+    """Where a title phrase runs and whose it is, before its country and qualifier are read."""
+
+    start: int
+    end: int
+    anchor_start: int
+    anchor_end: int
+    person: str | None = None
+    named: bool = True  # the title sits next to the person's name
+    name_root: Token | None = None  # the name a plural title lists others after
+    country_after: str | None = None  # "Finance Minister Jane Doe of Canada"
+
+
+def _chain_to_name(ctx: DocContext, token: Token, key: str) -> tuple[Token, Token, list[Token]]:
+    """The title's first head word, the word its compound chain ends at, and the chain.
+    "Secretary of State Marco Rubio": the chain to the name starts at "Secretary"."""
+    doc = ctx.doc
+    first = doc[token.i - len(key.split()) + 1] if " of " in key else token
+    up = first
+    chain = [first]
+    while up.dep_ in ("compound", "nmod") and up.head != up and _person_of(ctx, up) is None:
+        up = up.head
+        chain.append(up)
+    right_after = ctx.mention_at(doc[token.i + 1]) if token.i + 1 < len(doc) else None
+    if right_after is not None and right_after.ref.kind == PERSON and up.i >= right_after.end:
+        up = first  # "Prime Minister Hun Sen. Kestrel ...": the parse ran past the name
+    return first, up, chain
+
+
+def _title_before_name(ctx: DocContext, token: Token, key: str) -> _Draft | None:
+    """'Prime Minister Shigeru Ishiba': the head is a compound of the name (possibly via
+    other titles)."""
+    first, up, chain = _chain_to_name(ctx, token, key)
+    person = _person_of(ctx, up)
+    if up is first or person is None:
+        return None
+    mention = ctx.mention_at(up)
+    start = _left_edge(ctx, token)
+    # "West German Chancellor Karl Weber", "U.S. Secretary of State": country words
+    # may hang off the name or the first word of the title
+    for child in (c for link in chain for c in link.lefts):
+        ref = ctx.entity_at(child)
+        modifier = child.dep_ in ("amod", "compound", "poss", "nmod")
+        if child.i < start and modifier and ref is not None and ref.kind != PERSON:
+            start = child.left_edge.i
+    country_after, after_end = _country_after_name(ctx, up)
+    anchor_end = max(mention.end if mention else up.i + 1, after_end)
+    return _Draft(start, token.i + 1, token.i, anchor_end, person, True, up, country_after)
+
+
+def _name_right_after(ctx: DocContext, token: Token, key: str) -> _Draft | None:
+    """'US Secretary of State Laura Hayes's tour': the parse missed it, but the name follows
+    the title directly."""
+    doc = ctx.doc
+    nxt = ctx.mention_at(doc[token.i + 1]) if token.i + 1 < len(doc) else None
+    if nxt is None or nxt.ref.kind != PERSON:
+        return None
+    _, _, chain = _chain_to_name(ctx, token, key)
+    start = _left_edge(ctx, token)
+    for child in (c for link in chain for c in link.lefts):
+        ref = ctx.entity_at(child)
+        if child.i < start and ref is not None and ref.kind != PERSON:
+            start = child.left_edge.i
+    return _Draft(start, token.i + 1, token.i, nxt.end, nxt.ref.key, True, doc[nxt.end - 1])
+
+
+def _apposition_to_name(ctx: DocContext, token: Token, draft: _Draft) -> _Draft | None:
+    """'Akazawa, a close aide to Ishiba': the title in apposition to the name."""
+    if token.dep_ != "appos":
+        return None
+    if _person_of(ctx, token.head) is None:
+        ctx.add_person_from(token.head)  # a name the tagger missed ("X, adviser to")
+    person = _person_of(ctx, token.head)
+    if person is None:
+        return None
+    return replace(draft, person=person, anchor_start=token.head.i)
+
+
+def _name_in_apposition(ctx: DocContext, token: Token, draft: _Draft) -> _Draft | None:
+    """'the president of Syria, Bashar al-Assad': the name in apposition to the title."""
+    for child in token.children:
+        if child.dep_ == "appos" and _person_of(ctx, child) is not None:
+            return replace(draft, person=_person_of(ctx, child), anchor_end=child.i + 1)
+    return None
+
+
+def _comma_set_off(ctx: DocContext, token: Token, draft: _Draft) -> _Draft | None:
+    """'Greece's prime minister at the time, Nikos Andreou, turned ...': an apposition set
+    off by commas that the parse missed."""
+    after = max([draft.end] + [c.right_edge.i + 1 for c in token.rights if _at_the_time(c)])
+    person, name_end = _name_between_commas(ctx, after)
+    # the phrase up to the comma is the title's evidence, named or not
+    draft.anchor_end = max(draft.anchor_end, name_end)
+    return replace(draft, person=person) if person is not None else None
+
+
+def _copula(ctx: DocContext, token: Token, draft: _Draft) -> _Draft | None:
+    """'Merkel is the chancellor': the subject of the copula the title is attribute of."""
+    if token.dep_ != "attr":
+        return None
+    subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+    if not subjects or _person_of(ctx, subjects[0]) is None:
+        return None
+    return replace(draft, person=_person_of(ctx, subjects[0]), anchor_start=subjects[0].i)
+
+
+# Ways a title that is not right before a name finds its person, tried in order.
+NAME_SHAPES = (_apposition_to_name, _name_in_apposition, _comma_set_off, _copula)
+
+
+def _title_on_its_own(ctx: DocContext, token: Token, key: str) -> _Draft | None:
+    """A title phrase with its complements ("the president of Syria"): its person from
+    NAME_SHAPES, else a title standing for a person, resolved later."""
+    start = _left_edge(ctx, token)
+    end = _of_country_before_comma(ctx, token) or _right_edge(token)
+    draft = _Draft(start, end, token.i, token.i + 1)
+    for shape in NAME_SHAPES:
+        found = shape(ctx, token, draft)
+        if found is not None:
+            return found
+    draft.named = False
+    return draft
+
+
+# Where a title stands towards its person's name, tried in order at every title head.
+TITLE_SHAPES = (_title_before_name, _name_right_after, _title_on_its_own)
+
+
+def _is_title_head(ctx: DocContext, token: Token) -> bool:
+    """A title ends at ``token`` (and not in a longer title that ends later)."""
+    doc = ctx.doc
+    if not _is_title_token(ctx, token) or ctx.entity_at(token) is not None:
+        return False
+    # in a chain "Prime Minister": only the last word of the title is a head
+    if (
+        token.dep_ == "compound"
+        and _is_title_token(ctx, token.head)
+        and token.head.i == token.i + 1
+    ):
+        return False
+    # "Secretary" of "Secretary of State": the longer title is found at "State"
+    later = doc[token.i + 2] if token.i + 2 < len(doc) else None
+    return not (
+        later is not None
+        and doc[token.i + 1].lower_ == "of"
+        and _is_title_token(ctx, later)
+        and (" of " in (_head_key(ctx, later) or ""))
+    )
+
+
+def _serves_no_government(ctx: DocContext, token: Token, key: str, draft: _Draft) -> bool:
+    """'chief executive of Toyota': a company's or club's office."""
+    head_start = token.i - len(key.split()) + 1
+    # "Austrian Foreign Minister X of the People's Party": a country's office, whatever
+    # follows it
+    national = any(_is_country_word(ctx, t) for t in ctx.doc[draft.start : head_start])
+    if _non_government(ctx, draft.start, head_start):
+        return True
+    return not national and (
+        _non_government(ctx, token.i + 1, draft.end)
+        # "president and chief executive of Bergmann Optics": the "of" hangs past "and"
+        or any(
+            _non_government(ctx, c.left_edge.i, c.right_edge.i + 1)
+            for c in token.rights
+            if c.dep_ == "prep" and c.lower_ in ("of", "at")
+        )
+    )
+
+
+def _text_start(ctx: DocContext, text_start: int, head: Token) -> int:
+    """The title as written keeps "Deputy" and "acting" but not "former" or "Gibraltar's"."""
+    doc = ctx.doc
+    while text_start < head.i and (
+        doc[text_start].lower_ in QUALIFIERS_OUTSIDE_TITLE
+        or doc[text_start].lower_ in TITLE_STOP
+        or doc[text_start].is_punct
+        or doc[text_start].is_space
+        or doc[text_start].text in ("'s", "’s")
+        or (doc[text_start].ent_type_ in ("GPE", "NORP") and doc[text_start].dep_ == "poss")
+        or _is_country_word(ctx, doc[text_start])
+    ):
+        text_start += 1
+    return text_start
+
+
+def _mention(ctx: DocContext, token: Token, key: str, draft: _Draft) -> TitleMention | None:
+    """The title a draft stands for, with its qualifier and the country the title names."""
+    doc = ctx.doc
+    if _serves_no_government(ctx, token, key, draft):
+        return None
+    start, qualifier = _qualifier(ctx, draft.start, token)
+    text_start, country = _split_country(ctx, start, draft.end)
+    country = country or draft.country_after
+    if key in CITY_HEADS and country and not gazetteer.is_region(country):
+        country = None  # "Paris Mayor Anne Hidalgo" serves the city, not France
+    text_start = _text_start(ctx, text_start, token)
+    partisan = (
+        qualifier == "shadow"
+        or (key in SPOKES_HEADS and any(t.lower_ in PARTY_WORDS for t in doc[start : token.i]))
+        or _body_title(ctx, start, draft.end, token)
+    )
+    if partisan:
+        country = None  # opposition and party roles do not serve the government
+    # "Bavarian premier", "Saxony's premier", "European Commission President": a place or
+    # body named in the title that is no country -> not a national office to guess
+    regional = country is None and any(
+        t.ent_type_ in ("GPE", "NORP", "LOC") and ctx.entity_at(t) is None
+        for t in doc[start : token.i]
+    )
+    return TitleMention(
+        key,
+        text_start,
+        draft.end,
+        clean_text(doc[text_start : draft.end].text),
+        qualifier,
+        country,
+        draft.person,
+        min(draft.anchor_start, start),
+        max(draft.anchor_end, draft.end),
+        draft.named,
+        partisan or regional,
+    )
+
+
+def _plural_group(
+    ctx: DocContext, token: Token, key: str, title: TitleMention, name_root: Token
+) -> list[TitleMention]:
+    """'Presidents Dilma Rousseff of Brazil, Vladimir Putin of Russia': one title per name."""
+    if token.lower_ == key.split()[-1]:
+        return [title]
+    title = replace(title, office_name=key.title())
+    group = [title]
+    for other in _name_group(ctx, name_root):
+        other_country, other_end = _country_after_name(ctx, other)
+        group.append(
+            replace(
+                title,
+                country=other_country,
+                person=_person_of(ctx, other),
+                anchor_end=max(other_end, other.i + 1),
+            )
+        )
+    return group
+
+
+def _administrations(ctx: DocContext) -> list[TitleMention]:
+    """'the Obama administration': its head is the U.S. president."""
+    doc = ctx.doc
+    return [
+        TitleMention(
+            "president",
+            start,
+            end,
+            clean_text(doc[start:end].text),
+            "",
+            "US",
+            person,
+            start,
+            end,
+            True,
+            office_name="President",
+        )
+        for (start, end), person in ctx.administrations.items()
+    ]
+
+
 def find_titles(ctx: DocContext) -> list[TitleMention]:
     """Every title in the document, with its person and country resolved where possible."""
     found: list[TitleMention] = []
-    doc = ctx.doc
     for token in ctx.tokens:
-        if not _is_title_token(token) or ctx.entity_at(token) is not None:
+        if not _is_title_head(ctx, token):
             continue
-        # in a chain "Prime Minister": only the last word of the title is a head
-        if token.dep_ == "compound" and _is_title_token(token.head) and token.head.i == token.i + 1:
+        key = _head_key(ctx, token)
+        assert key is not None
+        draft = next(d for shape in TITLE_SHAPES if (d := shape(ctx, token, key)) is not None)
+        title = _mention(ctx, token, key, draft)
+        if title is None:
             continue
-        # "Secretary" of "Secretary of State": the longer title is found at "State"
-        later = doc[token.i + 2] if token.i + 2 < len(doc) else None
-        if (
-            later is not None
-            and doc[token.i + 1].lower_ == "of"
-            and _is_title_token(later)
-            and (" of " in (_head_key(later) or ""))
-        ):
-            continue
-        head_key = _head_key(token)
-        assert head_key is not None
-        person: str | None = None
-        country_after: str | None = None
-        name_root: Token | None = None
-        named = True
-        anchor_start, anchor_end = token.i, token.i + 1
-        # title before the name: the head is a compound of the name (possibly via other titles)
-        # "Secretary of State Marco Rubio": the chain to the name starts at "Secretary"
-        first = doc[token.i - len(head_key.split()) + 1] if " of " in head_key else token
-        up = first
-        chain = [first]
-        while up.dep_ in ("compound", "nmod") and up.head != up and _person_of(ctx, up) is None:
-            up = up.head
-            chain.append(up)
-        right_after = ctx.mention_at(doc[token.i + 1]) if token.i + 1 < len(doc) else None
-        if right_after is not None and right_after.ref.kind == PERSON and up.i >= right_after.end:
-            # "Prime Minister Hun Sen. Kestrel ...": the parse ran past the name
-            up = first
-        if up is not first and _person_of(ctx, up) is not None:
-            person = _person_of(ctx, up)
-            mention = ctx.mention_at(up)
-            anchor_end = mention.end if mention else up.i + 1
-            start = _left_edge(ctx, token)
-            # "West German Chancellor Karl Weber", "U.S. Secretary of State": country words
-            # may hang off the name or the first word of the title
-            for child in (c for link in chain for c in link.lefts):
-                ref = ctx.entity_at(child)
-                modifier = child.dep_ in ("amod", "compound", "poss", "nmod")
-                if child.i < start and modifier and ref is not None and ref.kind != PERSON:
-                    start = child.left_edge.i
-            end = token.i + 1
-            # "Finance Minister Jane Doe of Canada"
-            country_after, after_end = _country_after_name(ctx, up)
-            anchor_end = max(anchor_end, after_end)
-            name_root = up
-        elif (
-            token.i + 1 < len(doc)
-            and (nxt := ctx.mention_at(doc[token.i + 1])) is not None
-            and nxt.ref.kind == PERSON
-        ):
-            # the parse missed it, but the name follows the title directly
-            # ("US Secretary of State Laura Hayes's tour")
-            person = nxt.ref.key
-            anchor_end = nxt.end
-            start = _left_edge(ctx, token)
-            for child in (c for link in chain for c in link.lefts):
-                ref = ctx.entity_at(child)
-                if child.i < start and ref is not None and ref.kind != PERSON:
-                    start = child.left_edge.i
-            end = token.i + 1
-            name_root = doc[nxt.end - 1]
+        if draft.name_root is None:
+            found.append(title)
         else:
-            start = _left_edge(ctx, token)
-            end = _of_country_before_comma(ctx, token) or _right_edge(token)
-            # apposition: "Akazawa, a close aide to Ishiba" / "the president, Bashar al-Assad"
-            if token.dep_ == "appos" and _person_of(ctx, token.head) is None:
-                ctx.add_person_from(token.head)  # a name the tagger missed ("X, adviser to")
-            if token.dep_ == "appos" and _person_of(ctx, token.head) is not None:
-                person = _person_of(ctx, token.head)
-                anchor_start = token.head.i
-            else:
-                for child in token.children:
-                    if child.dep_ == "appos" and _person_of(ctx, child) is not None:
-                        person = _person_of(ctx, child)
-                        anchor_end = child.i + 1
-                        break
-            if person is None:
-                # "Greece's prime minister at the time, Nikos Andreou, turned ...": an
-                # apposition set off by commas that the parse missed
-                after = max([end] + [c.right_edge.i + 1 for c in token.rights if _at_the_time(c)])
-                person, name_end = _name_between_commas(ctx, after)
-                anchor_end = max(anchor_end, name_end)
-            if person is None and token.dep_ == "attr":
-                subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
-                if subjects and _person_of(ctx, subjects[0]) is not None:
-                    person = _person_of(ctx, subjects[0])
-                    anchor_start = subjects[0].i
-            if person is None:
-                named = False
-        head_start = token.i - len(head_key.split()) + 1
-        # "Austrian Foreign Minister X of the People's Party": a country's office, whatever
-        # follows it
-        national = any(_is_country_word(ctx, t) for t in doc[start:head_start])
-        if _non_government(ctx, start, head_start) or (
-            not national
-            and (
-                _non_government(ctx, token.i + 1, end)
-                # "president and chief executive of Bergmann Optics": the "of" hangs past "and"
-                or any(
-                    _non_government(ctx, c.left_edge.i, c.right_edge.i + 1)
-                    for c in token.rights
-                    if c.dep_ == "prep" and c.lower_ in ("of", "at")
-                )
-            )
-        ):
-            continue
-        start, qualifier = _qualifier(ctx, start, token)
-        text_start, country = _split_country(ctx, start, end)
-        country = country or country_after
-        if head_key in CITY_HEADS and country and not gazetteer.is_region(country):
-            country = None  # "Paris Mayor Anne Hidalgo" serves the city, not France
-        # the title as written keeps "Deputy" and "acting" but not "former" or "Gibraltar's"
-        while text_start < token.i and (
-            doc[text_start].lower_ in QUALIFIERS_OUTSIDE_TITLE
-            or doc[text_start].lower_ in TITLE_STOP
-            or doc[text_start].is_punct
-            or doc[text_start].is_space
-            or doc[text_start].text in ("'s", "’s")
-            or (doc[text_start].ent_type_ in ("GPE", "NORP") and doc[text_start].dep_ == "poss")
-            or _is_country_word(ctx, doc[text_start])
-        ):
-            text_start += 1
-        partisan = (
-            qualifier == "shadow"
-            or (
-                head_key in SPOKES_HEADS
-                and any(t.lower_ in PARTY_WORDS for t in doc[start : token.i])
-            )
-            or _body_title(ctx, start, end, token)
-        )
-        if partisan:
-            country = None  # opposition and party roles do not serve the government
-        # "Bavarian premier", "Saxony's premier", "European Commission President": a place or
-        # body named in the title that is no country -> not a national office to guess
-        regional = country is None and any(
-            t.ent_type_ in ("GPE", "NORP", "LOC") and ctx.entity_at(t) is None
-            for t in doc[start : token.i]
-        )
-        text = clean_text(doc[text_start:end].text)
-        anchor_start = min(anchor_start, start)
-        anchor_end = max(anchor_end, end)
-        found.append(
-            TitleMention(
-                head_key,
-                text_start,
-                end,
-                text,
-                qualifier,
-                country,
-                person,
-                anchor_start,
-                anchor_end,
-                named,
-                partisan or regional,
-            )
-        )
-        if name_root is not None and token.lower_ != head_key.split()[-1]:  # a plural title
-            found[-1] = replace(found[-1], office_name=head_key.title())
-            for other in _name_group(ctx, name_root):
-                other_country, other_end = _country_after_name(ctx, other)
-                found.append(
-                    replace(
-                        found[-1],
-                        country=other_country,
-                        person=_person_of(ctx, other),
-                        anchor_end=max(other_end, other.i + 1),
-                    )
-                )
+            found.extend(_plural_group(ctx, token, key, title, draft.name_root))
     found.extend(_rulers(ctx))
-    for (start, end), person in ctx.administrations.items():
-        # "the Obama administration": its head is the U.S. president
-        found.append(
-            TitleMention(
-                "president",
-                start,
-                end,
-                clean_text(doc[start:end].text),
-                "",
-                "US",
-                person,
-                start,
-                end,
-                True,
-                office_name="President",
-            )
-        )
+    found.extend(_administrations(ctx))
     resolved = _resolve(ctx, found)
     # when the article calls him president itself, "the Trump administration" adds no role
     presidents = {
