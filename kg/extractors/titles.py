@@ -33,6 +33,7 @@ from spacy.tokens import Token
 from kg import gazetteer
 from kg.extractors.context import DocContext, clean_text, entity_span
 from kg.extractors.patterns.titles import (
+    AIDE_HEADS,
     CITY_HEADS,
     CLASS_BY_COUNTRY,
     COUNTRY_BOUND_HEADS,
@@ -50,6 +51,7 @@ from kg.extractors.patterns.titles import (
     RULE_VERBS,
     SECRETARY_PORTFOLIOS,
     SPOKES_HEADS,
+    SPOKESPERSON_OF,
     TITLE_DEFAULT_COUNTRY,
     TITLE_HEADS,
     TITLE_STOP,
@@ -765,64 +767,167 @@ def _rulers(ctx: DocContext) -> list[TitleMention]:
 def _resolve(ctx: DocContext, titles: list[TitleMention]) -> list[TitleMention]:
     """Give nameless titles their person, and every title its country."""
     named = [t for t in titles if t.person is not None]
-    resolved: list[TitleMention] = []
+    resolved = []
     for title in titles:
         if title.person is None:
-            person = _person_for_nameless(ctx, title, named)
-            if person is not None:
-                title = replace(title, person=person)
+            title = replace(title, person=_person_for_nameless(ctx, title, named))
+            if title.person is not None:
+                named.append(title)  # "the Ukrainian President" now says who Zelensky is
         resolved.append(title)
     resolved = _counterparts(ctx, resolved)
-    explicit: dict[str, str] = {}
-    for title in resolved:
-        if title.person and title.country:
-            explicit.setdefault(title.person, title.country)
-    by_person: dict[str, list[TitleMention]] = {}
-    for title in resolved:
-        if title.person:
-            by_person.setdefault(title.person, []).append(title)
+    countries = _Governments(ctx, resolved).read()
+    return [
+        replace(t, country=countries.get(t.person))
+        if t.country is None and t.person and not t.partisan
+        else t
+        for t in resolved
+    ]
 
-    def person_country(person: str, seen: frozenset[str] = frozenset()) -> str | None:
-        if person in explicit:
-            return explicit[person]
-        if person in ctx.person_country_hint:
-            return ctx.person_country_hint[person]
-        for title in by_person.get(person, []):
+
+class _Governments:
+    """Which government each titled person of the article serves, from the strongest
+    evidence anywhere in the article: a country named in one of their titles, "the Trump
+    administration", an office only one country has, the person they are aide to (or who is
+    aide to them); then, for leaders, the one country of the article whose leader is not
+    someone else; last the country the article is about. A dateline only breaks a tie."""
+
+    def __init__(self, ctx: DocContext, titles: list[TitleMention]) -> None:
+        self.ctx = ctx
+        self.by_person: dict[str, list[TitleMention]] = {}
+        for title in titles:
+            if title.person:
+                self.by_person.setdefault(title.person, []).append(title)
+        self.counts = _country_counts(ctx)
+
+    def read(self) -> dict[str, str | None]:
+        found = {person: self._stated(person) for person in self.by_person}
+        changed = True
+        while changed:  # each round may settle a leader or an aide that settles the next
+            settled = {
+                person: self._linked(person, found) or self._leader_country(person, found)
+                for person, country in found.items()
+                if country is None
+            }
+            changed = any(settled.values())
+            found.update({p: c for p, c in settled.items() if c})
+        return {p: c or self._article_country(p) for p, c in found.items()}
+
+    def _stated(self, person: str) -> str | None:
+        """A country the article states for the person: in a title, by "the X
+        administration", or by an office only one country has ("Treasury Secretary")."""
+        titles = self.by_person[person]
+        for title in titles:
+            if title.country:
+                return title.country
+        if person in self.ctx.person_country_hint:
+            return self.ctx.person_country_hint[person]
+        for title in titles:
             if title.office.lower() in TITLE_DEFAULT_COUNTRY:
                 return TITLE_DEFAULT_COUNTRY[title.office.lower()]
-        for title in by_person.get(person, []):
-            # "aide to Ishiba": the country of the person served
-            for token in ctx.doc[title.start : title.end]:
-                other = _person_of(ctx, token)
-                if other and other != person and other not in seen:
-                    found = person_country(other, seen | {person})
-                    if found:
-                        return found
-        # last resort, for cabinet-level titles only (an ambassador or a commissioner abroad
-        # serves another country than the one the article is about)
-        titles = [t for t in by_person.get(person, []) if t.qualifier != "shadow"]
-        if titles and all(_is_regional_title(ctx, t) for t in titles):
+        return None
+
+    def _linked(self, person: str, found: dict[str, str | None]) -> str | None:
+        """'Akazawa, a close aide to Ishiba': the aide serves Ishiba's government, and
+        Ishiba the government his aide serves."""
+        for title in self.by_person[person]:
+            for other in self._people_in(title):
+                if other != person and found.get(other):
+                    return found[other]
+        for other, titles in self.by_person.items():
+            if other == person or not found.get(other):
+                continue
+            for title in titles:
+                if title.head in AIDE_HEADS and person in self._people_in(title):
+                    return found[other]
+        return None
+
+    def _people_in(self, title: TitleMention) -> set[str]:
+        doc = self.ctx.doc
+        return {p for t in doc[title.start : title.end] if (p := _person_of(self.ctx, t))}
+
+    def _is_leader(self, person: str) -> bool:
+        """A sitting head of state or government of a country (not of a state or party)."""
+        return any(
+            TITLE_HEADS[t.head] in (HEAD_OF_STATE, HEAD_OF_GOVERNMENT)
+            and t.role_class in (HEAD_OF_STATE, HEAD_OF_GOVERNMENT)
+            and t.qualifier not in ("former", "designate")
+            and not t.partisan
+            and not _is_regional_title(self.ctx, t)
+            and not self._of_a_place(t)
+            for t in self.by_person[person]
+        )
+
+    def _of_a_place(self, title: TitleMention) -> bool:
+        """'Gaza's prime minister': the title names a place that is no country."""
+        doc = self.ctx.doc
+        start = max(0, min(title.start, title.anchor_start) - 2)
+        refs = [self.ctx.entity_at(t) for t in doc[start : title.end]]
+        return any(ref is not None and ref.kind == PLACE for ref in refs)
+
+    def _leader_country(self, person: str, found: dict[str, str | None]) -> str | None:
+        """'President Lee' in a story on Korea and the U.S. whose U.S. president is Trump:
+        one country has one leader in an article, so the countries whose leader is someone
+        else are ruled out; what is left must be the only country, or the clear main one."""
+        if not self._is_leader(person):
+            return None
+        taken = {
+            country
+            for other, country in found.items()
+            if other != person and country and self._is_leader(other)
+        }
+        left = {c: n for c, n in self.counts.items() if c not in taken}
+        if len(left) == 1:
+            return next(iter(left))
+        return _main_country(left, self.ctx.dateline_country)
+
+    def _article_country(self, person: str) -> str | None:
+        """Last resort, for cabinet-level titles only (an ambassador or a commissioner abroad
+        serves another country than the one the article is about)."""
+        titles = [t for t in self.by_person[person] if t.qualifier != "shadow"]
+        if titles and all(_is_regional_title(self.ctx, t) for t in titles):
             # "in the state of Saxony, State Premier X"; else the story's main state
-            return _region_before(ctx, titles[0]) or _main_region(ctx)
+            return _region_before(self.ctx, titles[0]) or _main_region(self.ctx)
+        if self._is_leader(person):
+            return None  # settled above if it could be
         national = [  # "government spokesman", "Vice President": the national government's
             t
             for t in titles
             if TITLE_HEADS[t.head] != OTHER
             or t.head in NATIONAL_OTHER_HEADS
-            or (t.head in SPOKES_HEADS and "government" in t.text.lower().split())
+            or _government_spokesperson(t)
         ]
         if national and not any(
-            t.head in SPOKES_HEADS and "government" not in t.text.lower().split() for t in titles
+            t.head in SPOKES_HEADS and not _government_spokesperson(t) for t in titles
         ):
-            return ctx.dateline_country or _dominant_country(ctx)
+            return _main_country(self.counts, self.ctx.dateline_country)
         return None
 
-    return [
-        replace(t, country=person_country(t.person))
-        if t.country is None and t.person and not t.partisan
-        else t
-        for t in resolved
-    ]
+
+def _government_spokesperson(title: TitleMention) -> bool:
+    """'government spokesman', 'Foreign Ministry spokeswoman': speaks for the government."""
+    return title.head in SPOKES_HEADS and bool(set(title.text.lower().split()) & SPOKESPERSON_OF)
+
+
+def _country_counts(ctx: DocContext) -> dict[str, int]:
+    """How often the article names each country (a state speaks for its country here)."""
+    counts: dict[str, int] = {}
+    for mention in ctx.mentions:
+        if mention.ref.kind in (COUNTRY, GOVERNMENT):
+            key = gazetteer.country_code(mention.ref.key)  # Bavaria speaks for Germany here
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def _main_country(counts: dict[str, int], dateline: str | None) -> str | None:
+    """The country the article is clearly about (see _dominant); else the dateline's country
+    when it is named at least as often as any other (where the reporter is breaks a tie,
+    and no more: a WASHINGTON dateline does not make a visiting minister American)."""
+    dominant = _dominant(counts)
+    if dominant is not None or dateline is None or dateline not in counts:
+        return dominant
+    if all(counts[dateline] >= n for n in counts.values()):
+        return dateline
+    return None
 
 
 def _counterparts(ctx: DocContext, titles: list[TitleMention]) -> list[TitleMention]:
@@ -847,6 +952,61 @@ def _counterparts(ctx: DocContext, titles: list[TitleMention]) -> list[TitleMent
     return out
 
 
+def _recent_subject(ctx: DocContext, title: TitleMention, named: list[TitleMention]) -> str | None:
+    """A title that names a country and stands as a subject ("the Ukrainian President said",
+    "China's president said") is the person named as a subject last before it, in its
+    sentence or the two before, unless that person holds a title of another country."""
+    heads = [i for i in range(title.start, title.end) if ctx.title_heads.get(i) == title.head]
+    head = ctx.doc[heads[-1]] if heads else None
+    if title.country is None or head is None or head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    if not any(t.lower_ == "the" or t.text in ("'s", "’s") for t in head.lefts):
+        return None  # "a spokesman for the Kremlin said": someone not named before
+    words = ctx.doc[max(0, title.start - 3) : title.end]
+    if any(_person_of(ctx, t) for t in words) or not any(
+        _is_country_word(ctx, t) for t in words if t.i < head.i
+    ):
+        return None  # "the spokesman for Russian Prime Minister Putin": someone else
+    first_sentence = max(0, ctx.sentence_index(head) - 2)
+    start = ctx.sentences[first_sentence].start
+    for token in reversed(ctx.tokens[start : title.start]):
+        if not _main_subject(token):
+            continue
+        person = _person_of(ctx, token) or _pronoun_person(ctx, token)
+        if person is None:
+            continue
+        countries = {t.country for t in named if t.person == person and t.country}
+        hinted = ctx.person_country_hint.get(person)
+        if countries - {title.country} or hinted not in (None, title.country):
+            return None
+        return person
+    return None
+
+
+def _main_subject(token: Token) -> bool:
+    """The subject of a sentence's main verb (or of a verb joined to it by "and")."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = token.head
+    while verb.dep_ == "conj" and verb.head != verb:
+        verb = verb.head
+    return verb.dep_ in ("ROOT", "ccomp") or verb.head == verb
+
+
+def _pronoun_person(ctx: DocContext, token: Token) -> str | None:
+    """'he' or 'she': the person last named as a subject before it, in its sentence or the
+    one before ("When Trump met Putin, he said": Trump)."""
+    if token.lower_ not in ("he", "she"):
+        return None
+    sentence = ctx.sentence_index(token)
+    start = ctx.sentences[max(0, sentence - 1)].start
+    for other in reversed(ctx.tokens[start : token.i]):
+        person = _person_of(ctx, other)
+        if person and other.dep_ in ("nsubj", "nsubjpass"):
+            return person
+    return None
+
+
 def _person_for_nameless(
     ctx: DocContext, title: TitleMention, named: list[TitleMention]
 ) -> str | None:
@@ -854,6 +1014,10 @@ def _person_for_nameless(
     head_word = ctx.doc[title.end - 1]
     if head_word.tag_ in ("NNS", "NNPS") and not head_word.lower_.endswith("ss"):
         return None  # "Lithuanian lawmakers approved ...": a group, never one person
+    # 0. "Zelensky has pushed back. ... the Ukrainian president said": the last subject
+    recent = _recent_subject(ctx, title, named)
+    if recent is not None:
+        return recent
     # 1. a named person of the article holds a title with the same head and content words
     named = [  # "the Swiss foreign minister" is not the Turkish one named earlier
         t for t in named if not (t.country and title.country and t.country != title.country)
@@ -899,22 +1063,16 @@ def _person_for_nameless(
     return None
 
 
-def _dominant_country(ctx: DocContext) -> str | None:
-    """The country the article is clearly about: at least three mentions, and three times the
+def _dominant(counts: dict[str, int]) -> str | None:
+    """The country an article is clearly about: at least three mentions, and three times the
     next country's, or twice when that one is named fewer than five times ("Dutch" seven
     times among five countries named once). A story between two countries, both named
     again and again (Japan 10, U.S. 5), has none to guess from."""
-    counts: dict[str, int] = {}
-    for mention in ctx.mentions:
-        if mention.ref.kind in (COUNTRY, GOVERNMENT):
-            key = gazetteer.country_code(mention.ref.key)  # Bavaria speaks for Germany here
-            counts[key] = counts.get(key, 0) + 1
     if not counts:
         return None
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     key, top = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0
-    # a story between two countries (Japan 10, U.S. 5) has no country to guess from
     if top >= 3 and (top >= 3 * second or (top >= 2 * second and second < 5)):
         return key
     return None

@@ -391,3 +391,113 @@ def test_officials_a_mayor_serves_the_city_not_the_country(extract):
     assert ("Anne Hidalgo", None) in found
     assert ("Olaf Scholz", "Hamburg") in found  # a city-state is a region of its own
     assert ("Emmanuel Macron", "France") in found
+
+
+# --- the government a person serves, read from the whole article ----------------------
+
+
+def government_of(facts, person):
+    return {f.government.label if f.government else None for f in roles_of(facts, person)}
+
+
+def roles_of(facts, person):
+    return [f for f in facts if isinstance(f, OfficialRole) and f.person.key == person]
+
+
+def test_officials_a_leader_is_of_the_country_whose_leader_is_no_one_else(extract):
+    # the U.S. president is Trump, so President Park leads the other country of the story
+    facts = extract(
+        "President Park Min-ho and U.S. President Donald Trump met at the White House on "
+        "Monday. Park said Seoul wanted a fair deal. South Korea will invest in American "
+        "shipyards, and Washington will cut its duties on South Korean cars."
+    )
+    assert government_of(facts, "Park Min-ho") == {"South Korea"}
+    assert government_of(facts, "Donald Trump") == {"United States"}
+
+
+def test_officials_two_untaken_countries_leave_a_leader_without_government(extract):
+    facts = extract(
+        "President Ana Costa spoke about trade on Tuesday. Brazil and Argentina signed "
+        "a deal, and Brazil and Argentina will cut duties on steel."
+    )
+    assert government_of(facts, "Ana Costa") == {None}
+
+
+def test_officials_a_dateline_does_not_outweigh_the_story(extract):
+    # a reporter in Washington writing about Canada: the prime minister is Canada's
+    facts = extract(
+        "WASHINGTON — Canada will drop some retaliatory tariffs, Prime Minister Paul Gagnon "
+        "said on Friday, after U.S. President Donald Trump raised duties on Canadian steel. "
+        "Canada's exporters welcomed the move, and Canadian unions were cautious."
+    )
+    assert government_of(facts, "Paul Gagnon") == {"Canada"}
+
+
+def test_officials_a_dateline_breaks_a_tie(extract):
+    facts = extract(
+        "TOKYO — Finance Minister Kenji Sato said on Monday that talks with the United "
+        "States would go on. Japan hopes to settle the dispute soon."
+    )
+    assert government_of(facts, "Kenji Sato") == {"Japan"}
+
+
+def test_officials_a_demonym_title_stands_for_the_last_subject(extract):
+    facts = extract(
+        "Andriy Melnyk has rejected the plan. In a video address on Sunday, the "
+        "Ukrainian President said no decision would be taken without Kyiv."
+    )
+    assert ("Andriy Melnyk", "President", "Ukraine", "head_of_state") in roles(facts)
+
+
+def test_officials_an_indefinite_title_is_someone_new(extract):
+    facts = extract(
+        "Laura Diaz said the talks were over. A spokesman for the Russian government "
+        "said Moscow disagreed."
+    )
+    assert roles_of(facts, "Laura Diaz") == []
+
+
+def test_officials_a_title_naming_another_person_is_not_the_last_subject(extract):
+    facts = extract(
+        "Marta Silva said the deal was fair. But the spokesman for Russian President "
+        "Pavel Orlov said Moscow disagreed."
+    )
+    assert roles_of(facts, "Marta Silva") == []
+
+
+def test_officials_a_ministry_spokesperson_serves_the_government(extract):
+    facts = extract(
+        "Foreign Ministry spokesman Reza Karimi said Iran would attend. Iran wants the "
+        "sanctions lifted, and Iran will send its deputy foreign minister."
+    )
+    assert government_of(facts, "Reza Karimi") == {"Iran"}
+
+
+def test_officials_a_party_spokesperson_serves_no_government(extract):
+    facts = extract(
+        "Party spokesman Reza Karimi said Iran would attend. Iran wants the sanctions "
+        "lifted, and Iran will send its deputy foreign minister."
+    )
+    assert government_of(facts, "Reza Karimi") <= {None}
+
+
+def test_officials_a_principal_serves_the_government_of_the_aide(extract):
+    facts = extract(
+        "Japan's trade minister Hiro Tanaka, a close aide to Prime Minister Ken Sato, flew "
+        "to Washington. Talks with the United States resume next week, U.S. officials said."
+    )
+    assert government_of(facts, "Ken Sato") == {"Japan"}
+
+
+def test_officials_trade_representative_and_vice_premier_are_ministers(extract):
+    facts = extract(
+        "U.S. Trade Representative Jamie Fox met Chinese Vice Premier Li Wen in Geneva."
+    )
+    found = roles(facts)
+    assert ("Jamie Fox", "Trade Representative", "United States", "minister") in found
+    assert ("Li Wen", "Vice Premier", "China", "minister") in found
+
+
+def test_officials_korean_is_south_korean(extract):
+    facts = extract("Korean President Kang Min-su told reporters the deal was close.")
+    assert government_of(facts, "Kang Min-su") == {"South Korea"}

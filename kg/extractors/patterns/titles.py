@@ -38,7 +38,7 @@ TITLE_HEADS = MappingProxyType(
         "spokeswoman": OTHER,
         "spokesperson": OTHER,
         "representative": OTHER,
-        "trade representative": OTHER,
+        "trade representative": MINISTER,  # the U.S. Trade Representative sits in the cabinet
         "governor": OTHER,
         "mayor": OTHER,
         "senator": OTHER,
@@ -57,7 +57,7 @@ TITLE_HEADS = MappingProxyType(
         "lawmaker": OTHER,
         "vice president": OTHER,
         "counterpart": OTHER,  # takes the role of the person it is the counterpart of
-        "vice premier": OTHER,
+        "vice premier": MINISTER,
         "deputy prime minister": MINISTER,
         "vice prime minister": MINISTER,
         "chief minister": HEAD_OF_GOVERNMENT,
@@ -76,6 +76,16 @@ TITLE_HEADS = MappingProxyType(
         "foreign policy chief": OTHER,
     }
 )
+
+# Offices that serve the person they are held for ("aide to Ishiba", "spokesman for Putin"):
+# that person's government is theirs, and theirs that person's.
+AIDE_HEADS = frozenset(
+    {"aide", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson", "chief of staff"}
+)
+
+# A spokesperson of one of these speaks for the national government ("Foreign Ministry
+# spokesman"); a department's may be of a state or a company.
+SPOKESPERSON_OF = frozenset({"government", "ministry", "cabinet"})
 
 # Offices of a city: they serve no national government (a city-state's are its region's).
 CITY_HEADS = frozenset({"mayor"})
@@ -278,6 +288,11 @@ TITLE_DEFAULT_COUNTRY = MappingProxyType(
         "chancellor of the exchequer": "GB",
         "foreign secretary": "GB",
         "home secretary": "GB",
+        "business secretary": "GB",
+        "state department spokesman": "US",
+        "state department spokeswoman": "US",
+        "state department spokesperson": "US",
+        "business and trade secretary": "GB",
         "taoiseach": "IE",
     }
 )
