@@ -26,6 +26,7 @@ government.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
@@ -803,13 +804,20 @@ class _Governments:
         found = {person: self._stated(person) for person in self.by_person}
         changed = True
         while changed:  # each round may settle a leader or an aide that settles the next
-            settled = {
-                person: self._linked(person, found) or self._leader_country(person, found)
-                for person, country in found.items()
-                if country is None
-            }
-            changed = any(settled.values())
-            found.update({p: c for p, c in settled.items() if c})
+            open_ = [person for person, country in found.items() if country is None]
+            settled = {p: c for p in open_ if (c := self._linked(p, found))}
+            by_elimination = {p: self._leader_country(p, found) for p in open_}
+            claims = Counter(by_elimination.values())
+            # two leaders left for one country: which of them leads it is not known
+            settled.update(
+                {
+                    p: c
+                    for p, c in by_elimination.items()
+                    if c and claims[c] == 1 and p not in settled
+                }
+            )
+            changed = bool(settled)
+            found.update(settled)
         return {p: c or self._article_country(p) for p, c in found.items()}
 
     def _stated(self, person: str) -> str | None:
@@ -960,7 +968,7 @@ def _recent_subject(ctx: DocContext, title: TitleMention, named: list[TitleMenti
     head = ctx.doc[heads[-1]] if heads else None
     if title.country is None or head is None or head.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    if not any(t.lower_ == "the" or t.text in ("'s", "’s") for t in head.lefts):
+    if not any(t.lower_ == "the" or t.dep_ == "poss" for t in head.lefts):
         return None  # "a spokesman for the Kremlin said": someone not named before
     words = ctx.doc[max(0, title.start - 3) : title.end]
     if any(_person_of(ctx, t) for t in words) or not any(
