@@ -68,8 +68,10 @@ PARTY_HEADS = frozenset(
         "war",
     }
 )
+# capitals with their accents ("HÀ NỘI —"); the match is kept only where it is all capitals
+_CAPS = "A-ZÀ-ÖØ-Þ\u0100-\u024f\u1e00-\u1eff"
 _DATELINE = re.compile(
-    r"^\s*([A-Z][A-Z.'\- ]{1,40}?)\s*(?:,[^:\n\-–—(]{0,40})?(?:\([^)]*\))?\s*[:\-–—]"
+    rf"^\s*([{_CAPS}][{_CAPS}.'\- ]{{1,40}}?)\s*(?:,[^:\n\-–—(]{{0,40}})?(?:\([^)]*\))?\s*[:\-–—]"
 )
 _BAD_PERSON = re.compile(r"[0-9@#/\\]|^[^A-Za-z]")
 
@@ -550,6 +552,8 @@ class DocContext:
     def _find_dateline(self) -> None:
         match = _DATELINE.match(self.text)
         if not match:
+            return
+        if not match.group(1).isupper():
             return
         city = match.group(1).strip().title()
         found = gazetteer.lookup(city)

@@ -53,6 +53,7 @@ from kg.extractors.patterns.titles import (
     SECRETARY_PORTFOLIOS,
     SPOKES_HEADS,
     SPOKESPERSON_OF,
+    SUPRANATIONAL,
     TITLE_DEFAULT_COUNTRY,
     TITLE_HEADS,
     TITLE_STOP,
@@ -98,8 +99,11 @@ class TitleMention:
         regional = self.country is not None and gazetteer.is_region(self.country)
         if regional and (base == HEAD_OF_STATE or self.head in REGIONAL_HEADS):
             base = HEAD_OF_GOVERNMENT
-        if base == MINISTER and "assistant" in self.text.lower().split():
+        words = self.text.lower().split()
+        if base == MINISTER and "assistant" in words:
             base = OTHER  # "Assistant Secretary of State" is below the cabinet
+        if "parliament" in words:
+            base = OTHER  # "EU parliament president" presides over a legislature
         if self.qualifier == "shadow" or self.partisan:
             return OTHER
         if self.qualifier in DOWNGRADED_BY_QUALIFIER and base in (
@@ -922,7 +926,8 @@ def _country_counts(ctx: DocContext) -> dict[str, int]:
     for mention in ctx.mentions:
         if mention.ref.kind in (COUNTRY, GOVERNMENT):
             key = gazetteer.country_code(mention.ref.key)  # Bavaria speaks for Germany here
-            counts[key] = counts.get(key, 0) + 1
+            if key not in SUPRANATIONAL:
+                counts[key] = counts.get(key, 0) + 1
     return counts
 
 

@@ -184,7 +184,7 @@ def test_officials_state_premier_without_a_state_is_no_national_office(extract):
     assert all(g != "Germany" for _, _, g in offices(facts) if _ == "Tom Krause")
 
 
-def test_officials_party_and_international_titles_serve_no_government(extract):
+def test_officials_party_titles_serve_no_government_union_titles_the_union(extract):
     facts = extract(
         "CDU general secretary Peter Vogel criticised the plan. EU parliament president "
         "Karl Winter alerted the anti-fraud office. Jean Mugabo, president of Rwanda's "
@@ -194,8 +194,10 @@ def test_officials_party_and_international_titles_serve_no_government(extract):
         "Tom Baker has promised to push ahead with the reform."
     )
     found = roles(facts)
-    for person in ("Peter Vogel", "Karl Winter", "Jean Mugabo"):
+    for person in ("Peter Vogel", "Jean Mugabo"):
         assert {(g, c) for p, _, g, c in found if p == person} == {(None, "other")}, person
+    # an officer of a union serves the union (news2025's convention), below its executive
+    assert {(g, c) for p, _, g, c in found if p == "Karl Winter"} == {("European Union", "other")}
     # a country's own office is still one
     assert ("Paul Ndong", "president of Cameroon", "Cameroon", "head_of_state") in found
     assert any(p == "Lena Huber" and g == "Austria" for p, _, g, _ in found)
@@ -501,3 +503,30 @@ def test_officials_trade_representative_and_vice_premier_are_ministers(extract):
 def test_officials_korean_is_south_korean(extract):
     facts = extract("Korean President Kang Min-su told reporters the deal was close.")
     assert government_of(facts, "Kang Min-su") == {"South Korea"}
+
+
+def test_officials_an_eu_office_serves_the_union(extract):
+    facts = extract(
+        "European Commission President Marta Lindqvist met EU trade commissioner Paul "
+        "Verhagen in Strasbourg on Monday."
+    )
+    assert government_of(facts, "Marta Lindqvist") == {"European Union"}
+    assert ("Marta Lindqvist", "President", "European Union", "head_of_state") in roles(facts)
+    assert government_of(facts, "Paul Verhagen") == {"European Union"}
+
+
+def test_officials_the_union_is_never_guessed_as_the_story_country(extract):
+    # an article full of "EU" does not make an untitled-country minister the EU's
+    facts = extract(
+        "The EU and the EU's members argued for hours. EU diplomats said the EU would "
+        "wait. Finance Minister Karl Brenner said he agreed."
+    )
+    assert government_of(facts, "Karl Brenner") <= {None}
+
+
+def test_officials_an_accented_capitals_dateline_names_its_country(extract):
+    facts = extract(
+        "HÀ NỘI — Foreign Ministry spokeswoman Nguyen Thi Lan said on Thursday that the "
+        "talks with the United States would go on, and Viet Nam would send a delegation."
+    )
+    assert government_of(facts, "Nguyen Thi Lan") == {"Vietnam"}

@@ -87,6 +87,10 @@ AIDE_HEADS = frozenset(
 # spokesman"); a department's may be of a state or a company.
 SPOKESPERSON_OF = frozenset({"government", "ministry", "cabinet"})
 
+# Unions in the country table: their officials are theirs only where a title names them
+# ("EU trade commissioner"), never by guessing what country an article is about.
+SUPRANATIONAL = frozenset({"EU"})
+
 # Offices of a city: they serve no national government (a city-state's are its region's).
 CITY_HEADS = frozenset({"mayor"})
 
