@@ -26,7 +26,6 @@ government.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
@@ -548,8 +547,10 @@ def _title_on_its_own(ctx: DocContext, token: Token, key: str) -> _Draft | None:
     start = _left_edge(ctx, token)
     end = _of_country_before_comma(ctx, token) or _right_edge(token)
     draft = _Draft(start, end, token.i, token.i + 1)
+    # "Kim, the chief of staff, said": the phrase hangs on its first word
+    phrase = ctx.doc[token.i - len(key.split()) + 1] if " of " in key else token
     for shape in NAME_SHAPES:
-        found = shape(ctx, token, draft)
+        found = shape(ctx, phrase, draft)
         if found is not None:
             return found
     draft.named = False
@@ -641,11 +642,16 @@ def _mention(ctx: DocContext, token: Token, key: str, draft: _Draft) -> TitleMen
         t.ent_type_ in ("GPE", "NORP", "LOC") and ctx.entity_at(t) is None
         for t in doc[start : token.i]
     )
+    text = clean_text(doc[text_start : draft.end].text)
+    if country is None and qualifier != "shadow" and text.lower() in TITLE_DEFAULT_COUNTRY:
+        # an office only one government has ("European Commissioner for Trade"), whatever
+        # else the title names
+        country, partisan, regional = TITLE_DEFAULT_COUNTRY[text.lower()], False, False
     return TitleMention(
         key,
         text_start,
         draft.end,
-        clean_text(doc[text_start : draft.end].text),
+        text,
         qualifier,
         country,
         draft.person,
@@ -811,18 +817,50 @@ class _Governments:
             open_ = [person for person, country in found.items() if country is None]
             settled = {p: c for p in open_ if (c := self._linked(p, found))}
             by_elimination = {p: self._leader_country(p, found) for p in open_}
-            claims = Counter(by_elimination.values())
-            # two leaders left for one country: which of them leads it is not known
-            settled.update(
-                {
-                    p: c
-                    for p, c in by_elimination.items()
-                    if c and claims[c] == 1 and p not in settled
-                }
-            )
+            settled.update(self._one_per_country(by_elimination) | settled)
             changed = bool(settled)
             found.update(settled)
         return {p: c or self._article_country(p) for p, c in found.items()}
+
+    def _one_per_country(self, claims: dict[str, str | None]) -> dict[str, str]:
+        """Leaders settled by elimination, one per country: of two left for one country,
+        the one the article names together with that country, if only one of them is."""
+        by_country: dict[str, list[str]] = {}
+        for person, country in claims.items():
+            if country:
+                by_country.setdefault(country, []).append(person)
+        settled = {}
+        for country, people in by_country.items():
+            together = [p for p in people if self._named_with(p, country)]
+            if len(people) == 1:
+                settled[people[0]] = country
+            elif len(together) == 1:
+                settled[together[0]] = country
+        return settled
+
+    def _named_with(self, person: str, country: str) -> bool:
+        """The person and the country are named in one sentence, the country not as part of
+        another person's title ("U.S. President Trump")."""
+        ctx = self.ctx
+        own = {
+            ctx.sentence_index(ctx.doc[m.start])
+            for m in ctx.mentions
+            if m.ref.kind == PERSON and m.ref.key == person
+        }
+        in_other_titles = {
+            i
+            for other, titles in self.by_person.items()
+            if other != person
+            for t in titles
+            for i in range(min(t.start, t.anchor_start) - 3, t.end)
+        }
+        return any(
+            m.ref.kind in (COUNTRY, GOVERNMENT)
+            and gazetteer.country_code(m.ref.key) == country
+            and m.start not in in_other_titles
+            and ctx.sentence_index(ctx.doc[m.start]) in own
+            for m in ctx.mentions
+        )
 
     def _stated(self, person: str) -> str | None:
         """A country the article states for the person: in a title, by "the X

@@ -530,3 +530,39 @@ def test_officials_an_accented_capitals_dateline_names_its_country(extract):
         "talks with the United States would go on, and Viet Nam would send a delegation."
     )
     assert government_of(facts, "Nguyen Thi Lan") == {"Vietnam"}
+
+
+def test_officials_two_leaders_left_for_one_country_go_by_who_is_named_with_it(extract):
+    # Spain is left for both; the article names Spain with Ortega, never with Baker
+    facts = extract(
+        "Chinese President Zhou Wen urged Europe to resist President Tom Baker's tariffs. "
+        "Zhou met Prime Minister Luis Ortega in Beijing. Spain buys goods from China, "
+        "Ortega said, and Spain must cut its deficit. Spain and Spanish firms want a deal. "
+        "China and the U.S. argued."
+    )
+    assert government_of(facts, "Luis Ortega") == {"Spain"}
+    assert government_of(facts, "Tom Baker") == {"United States"}
+
+
+def test_officials_two_leaders_with_nothing_to_tell_them_apart_get_no_country(extract):
+    facts = extract(
+        "President Tom Baker and Prime Minister Luis Ortega met on Monday. Chinese "
+        "President Zhou Wen stayed away. Spain and Spanish firms want a deal, and Spain "
+        "and Madrid argued with China. The U.S. watched."
+    )
+    assert government_of(facts, "Luis Ortega") == {None}
+    assert government_of(facts, "Tom Baker") == {None}
+
+
+def test_officials_european_commissioner_is_the_unions_minister(extract):
+    facts = extract(
+        "European Commissioner for Trade and Economic Security Jonas Berg met reporters "
+        "in Paris. Berg said talks would go on."
+    )
+    assert government_of(facts, "Jonas Berg") == {"European Union"}
+    assert {f.role_class for f in roles_of(facts, "Jonas Berg")} == {"minister"}
+
+
+def test_officials_an_of_title_in_apposition_is_the_persons(extract):
+    facts = extract("Marco Diaz, the secretary of state, said the deal was fair.")
+    assert ("Marco Diaz", "secretary of state", "United States", "minister") in roles(facts)

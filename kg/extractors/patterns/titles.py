@@ -204,7 +204,10 @@ QUALIFIERS_OUTSIDE_TITLE = frozenset(
 
 
 # An office whose class depends on the country: Britain's Chancellor runs the Treasury.
-CLASS_BY_COUNTRY = MappingProxyType({("chancellor", "GB"): MINISTER})
+# The European Commission's members are the Union's ministers (news2025's convention).
+CLASS_BY_COUNTRY = MappingProxyType(
+    {("chancellor", "GB"): MINISTER, ("commissioner", "EU"): MINISTER}
+)
 
 # Party words: a party's spokesperson speaks for the party, not the government.
 PARTY_WORDS = frozenset(
@@ -298,6 +301,7 @@ TITLE_DEFAULT_COUNTRY = MappingProxyType(
         "state department spokesperson": "US",
         "business and trade secretary": "GB",
         "taoiseach": "IE",
+        "european commissioner": "EU",
     }
 )
 
