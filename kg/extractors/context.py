@@ -403,8 +403,8 @@ class DocContext:
         other_parts = self._other_name_parts(set(by_surname))
         for token in self.tokens:
             found = by_surname.get(token.text)
-            if found is None and token.pos_ == "PROPN":
-                found = other_parts.get(token.text)
+            if found is None and token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON", "ORG"):
+                found = other_parts.get(token.text)  # not "April" of "in April"
             if found is None or token.i in self.by_token:
                 continue
             canonical = found

@@ -99,3 +99,8 @@ def test_names_diacritics_and_the_government_of_a_title(extract):
         for f in facts
         if isinstance(f, OfficialRole)
     )
+
+
+def test_names_a_given_name_that_is_also_a_date_stays_a_date(nlp):
+    ctx = read(nlp, "April Danvers said the talks would go on. The deal was signed in April.")
+    assert people(ctx)["April Danvers"] == {"April Danvers"}
