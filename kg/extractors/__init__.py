@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from kg.errors import ExtractionError
 from kg.extractors import entities, meetings, officials, policies, quotes
 from kg.extractors.context import DocContext
-from kg.extractors.titles import find_titles
 from kg.facts import Fact
 
 if TYPE_CHECKING:
@@ -43,9 +42,7 @@ def analyse(doc: Doc, article: Article) -> DocContext:
             f"article '{article.id}': the spaCy pipeline set no {', '.join(missing)} "
             "annotations; use a pipeline with a tagger, parser and ner"
         )
-    ctx = DocContext(doc, article)
-    ctx.titles = find_titles(ctx)
-    return ctx
+    return DocContext.read(doc, article)
 
 
 def extract_facts(doc: Doc, article: Article) -> list[Fact]:

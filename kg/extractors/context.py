@@ -1,6 +1,6 @@
 """Per-article analysis every extractor shares: who and where each mention refers to.
 
-Built once per Doc (``DocContext(doc, article)``) so extractors do not each re-resolve
+Built once per Doc (``DocContext.read(doc, article)``) so extractors do not each re-resolve
 names. It decides, for every token that belongs to a mention:
 - persons: PERSON entities, their surnames elsewhere (also where the tagger called them
   ORG or GPE, as it does for "Ishiba"), with the longest form as the canonical name;
@@ -25,7 +25,13 @@ from spacy.vocab import Vocab
 
 from kg import gazetteer
 from kg.dates import FUTURE, PAST, normalise_date
-from kg.extractors.patterns.names import GOVERNMENT_NOUNS, NAME_PARTICLES, NAME_SUFFIXES
+from kg.extractors.patterns.names import (
+    COURTESY_TITLES,
+    GOVERNMENT_NOUNS,
+    HONORIFICS,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+)
 from kg.extractors.patterns.titles import TITLE_HEADS
 from kg.facts import (
     COUNTRY,
@@ -63,8 +69,10 @@ PARTY_HEADS = frozenset(
         "war",
     }
 )
+# capitals with their accents ("HÀ NỘI —"); the match is kept only where it is all capitals
+_CAPS = "A-ZÀ-ÖØ-Þ\u0100-\u024f\u1e00-\u1eff"
 _DATELINE = re.compile(
-    r"^\s*([A-Z][A-Z.'\- ]{1,40}?)\s*(?:,[^:\n\-–—(]{0,40})?(?:\([^)]*\))?\s*[:\-–—]"
+    rf"^\s*([{_CAPS}][{_CAPS}.'\- ]{{1,40}}?)\s*(?:,[^:\n\-–—(]{{0,40}})?(?:\([^)]*\))?\s*[:\-–—]"
 )
 _BAD_PERSON = re.compile(r"[0-9@#/\\]|^[^A-Za-z]")
 
@@ -123,6 +131,29 @@ def _tokenizer_for(vocab: Vocab):
     return nlp.make_doc
 
 
+@lru_cache(maxsize=8)
+def _title_head_matcher(vocab: Vocab) -> PhraseMatcher:
+    """One PhraseMatcher over every title head, singular and plural ("presidents"), built
+    once per vocab. A head is matched word by word as the table writes it."""
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    for key in TITLE_HEADS:
+        forms = [key] if key.endswith("s") else [key, key + "s"]
+        matcher.add(key, [Doc(vocab, words=form.split()) for form in forms])
+    return matcher
+
+
+def title_heads(doc: Doc) -> dict[int, str]:
+    """Token index -> the TITLE_HEADS key of the longest title ending at that token
+    ("prime minister" at "Minister", "president" at "Presidents")."""
+    matcher = _title_head_matcher(doc.vocab)
+    found: dict[int, tuple[int, str]] = {}
+    for match_id, start, end in matcher(doc):
+        last = end - 1
+        if last not in found or end - start > found[last][0]:
+            found[last] = (end - start, doc.vocab.strings[match_id])
+    return {last: key for last, (_, key) in found.items()}
+
+
 def is_title_word(word: str) -> bool:
     """A one-word title head, singular or plural ("president", "presidents")."""
     return word in TITLE_HEADS or (word.endswith("s") and word[:-1] in TITLE_HEADS)
@@ -150,8 +181,10 @@ class DocContext:
         # "the Obama administration": token span of the phrase -> the person who heads it
         self.administrations: dict[tuple[int, int], str] = {}
         self.dateline_country: str | None = None
-        self._titles: list = []  # filled by kg.extractors.titles.find_titles
+        self._titles: list = []  # filled by DocContext.read (kg.extractors.titles.find_titles)
         self._title_person: dict[int, str] | None = None
+        # token index -> the title head ending there (see title_heads)
+        self.title_heads: dict[int, str] = title_heads(doc)
         self._index_sentences()
         self._find_persons()
         self._find_countries()
@@ -159,6 +192,16 @@ class DocContext:
         self._find_person_surnames()
         self._find_dateline()
         self.mentions.sort(key=lambda m: m.start)
+
+    @classmethod
+    def read(cls, doc: Doc, article: Article) -> DocContext:
+        """The complete reading of one article: its mentions, persons and places, then the
+        titles and whom they belong to. Extractors only read what this returns."""
+        from kg.extractors.titles import find_titles  # titles reads the mentions built here
+
+        ctx = cls(doc, article)
+        ctx.titles = find_titles(ctx)
+        return ctx
 
     # --- building -----------------------------------------------------------------------
     def _claim(self, mention: EntityMention) -> None:
@@ -173,8 +216,7 @@ class DocContext:
         start, end = ent.start, ent.end
         while start < end and (
             self.doc[start].lower_ in TITLE_HEADS
-            or self.doc[start].lower_
-            in ("prime", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "the")
+            or self.doc[start].lower_ in COURTESY_TITLES
             or not self.doc[start].text[:1].isupper()
         ):
             start += 1
@@ -202,8 +244,10 @@ class DocContext:
         while (
             end < len(self.doc)
             and self.doc[end - 1].lower_ in NAME_PARTICLES
-            and self.doc[end].pos_ == "PROPN"
-            and self.doc[end].text[:1].isupper()
+            and (
+                (self.doc[end].pos_ == "PROPN" and self.doc[end].text[:1].isupper())
+                or self.doc[end].lower_ in NAME_PARTICLES  # "Ursula von" + "der Leyen"
+            )
         ):
             end += 1
         if start >= end:
@@ -228,6 +272,7 @@ class DocContext:
                 token.i + 1 >= len(doc)
                 or not (
                     is_title_word(token.lower_)
+                    or (token.lower_ in HONORIFICS and token.text[:1].isupper())
                     # "Secretary of State Daniel Price", which the tagger reads as one ORG
                     or (
                         token.lower_ in _TITLE_LAST_WORDS
@@ -280,27 +325,74 @@ class DocContext:
             if not covered & set(range(s.start, s.end))
             and gazetteer.lookup(clean_text(s.text)) is None
         ]
+        spans += self._confirmed_names(spans)
         spans.sort(key=lambda s: s.start)
         full_names = sorted({person_name(s) for s in spans if len(s) > 1}, key=len, reverse=True)
         for span in spans:
             name = person_name(span)
-            canonical = name
-            if len(span) == 1:
-                for full in full_names:
-                    if full.split()[-1] == name or full.split()[0] == name:
-                        canonical = full
-                        break
-            else:
-                for full in full_names:
-                    if full != name and full.endswith(" " + name):
-                        canonical = full
-                        break
+            canonical = _full_name(name, full_names)
             self.person_aliases.setdefault(canonical, set()).add(name)
             self._claim(
                 EntityMention(
                     span.start, span.end, EntityRef(PERSON, canonical, canonical), "person"
                 )
             )
+
+    def _confirmed_names(self, spans: list[Span]) -> list[Span]:
+        """'Xi Jinping urged ...' where the tagger saw no name, in an article that names
+        "Xi" elsewhere: a run of capitalised proper nouns holding a word of a name the
+        article confirms is that person's full name (family name first or last)."""
+        parts = {
+            t.text
+            for s in spans
+            for t in s
+            if t.text[:1].isupper() and t.is_alpha and t.lower_ not in NAME_PARTICLES
+        }
+        if not parts:
+            return []
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        matcher = PhraseMatcher(self.doc.vocab, attr="ORTH")
+        matcher.add("NAME_PART", [Doc(self.doc.vocab, words=[p]) for p in sorted(parts)])
+        found: list[Span] = []
+        for _, start, _ in matcher(self.doc):
+            if start in covered or any(s.start <= start < s.end for s in found):
+                continue
+            run = self._name_run(start, covered)
+            if run is not None and not any(i in covered for i in range(run.start, run.end)):
+                found.append(run)
+        return found
+
+    def _name_run(self, i: int, covered: set[int]) -> Span | None:
+        """The capitalised proper nouns around token ``i`` that make a full name."""
+        if self.doc[i].pos_ != "PROPN":
+            return None
+        # one given name before a family name ("Maros" + "Sefcovic"), or up to two given
+        # names after one written first ("Xi" + "Jinping", "Lee" + "Jae Myung")
+        start, end = i, i + 1
+        if start > 0 and self._name_word(self.doc[start - 1], covered):
+            start -= 1
+        else:
+            while end < len(self.doc) and end - i < 3 and self._name_word(self.doc[end], covered):
+                end += 1
+        if end - start < 2:
+            return None
+        span = self.doc[start:end]
+        if gazetteer.lookup(clean_text(span.text)) is not None or self._government_noun_after(span):
+            return None
+        return span
+
+    def _name_word(self, token: Token, covered: set[int]) -> bool:
+        return (
+            token.i not in covered
+            and token.pos_ == "PROPN"
+            and token.is_alpha
+            and token.text[:1].isupper()
+            and token.ent_type_ in ("", "PERSON")
+            and gazetteer.lookup(token.text) is None
+            and not is_title_word(token.lower_)
+            and token.lower_ not in GOVERNMENT_NOUNS
+            and token.lower_ not in COURTESY_TITLES
+        )
 
     def _government_noun_after(self, span: Span) -> bool:
         """'the Trump administration' names a government, not the person."""
@@ -312,8 +404,11 @@ class DocContext:
         for canonical in self.person_aliases:
             parts = canonical.split()
             by_surname.setdefault(parts[-1], canonical)
+        other_parts = self._other_name_parts(set(by_surname))
         for token in self.tokens:
             found = by_surname.get(token.text)
+            if found is None and token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON", "ORG"):
+                found = other_parts.get(token.text)  # not "April" of "in April"
             if found is None or token.i in self.by_token:
                 continue
             canonical = found
@@ -344,6 +439,20 @@ class DocContext:
                 name = person_name(span)
                 full = next((f for f in self.person_aliases if f.split()[-1] == name), name)
                 self._claim_administration(span.start, span.end, full)
+
+    def _other_name_parts(self, surnames: set[str]) -> dict[str, str]:
+        """The other words of full names that name one person of the article only: a family
+        name written first ("Wang" of "Wang Jianguo"), a second surname ("Lula")."""
+        owners: dict[str, set[str]] = {}
+        for canonical in self.person_aliases:
+            for word in canonical.split()[:-1]:
+                if word[:1].isupper() and word.isalpha() and word.lower() not in NAME_PARTICLES:
+                    owners.setdefault(word, set()).add(canonical)
+        return {
+            word: next(iter(people))
+            for word, people in owners.items()
+            if len(people) == 1 and word not in surnames
+        }
 
     def _claim_administration(self, start: int, end: int, person: str) -> None:
         """'the Trump administration' is the U.S. government (by the convention of English
@@ -447,6 +556,8 @@ class DocContext:
     def _find_dateline(self) -> None:
         match = _DATELINE.match(self.text)
         if not match:
+            return
+        if not match.group(1).isupper():
             return
         city = match.group(1).strip().title()
         found = gazetteer.lookup(city)
@@ -606,6 +717,25 @@ class DocContext:
 
 
 _TITLE_LAST_WORDS = frozenset(key.split()[-1] for key in TITLE_HEADS)
+
+
+def _full_name(name: str, full_names: list[str]) -> str:
+    """The longest name of the article this one is part of: "Xi" of "Xi Jinping" (family
+    name first), "Lula" of "Luiz Inacio Lula da Silva", "Von der Leyen" of "Ursula von der
+    Leyen"; ``full_names`` longest first."""
+    if len(name.split()) == 1:
+        # a surname, a family name written first, or a word inside one full name (a
+        # nickname or second surname): only when it names one person of the article
+        for place in (slice(-1, None), slice(0, 1), slice(1, -1)):
+            found = [f for f in full_names if name in f.split()[place]]
+            if found:
+                return found[0] if len(found) == 1 else name
+        return name
+    lowered = name.lower()
+    for full in full_names:
+        if full != name and full.lower().endswith(" " + lowered):
+            return full
+    return name
 
 
 def entity_span(token: Token) -> Span | None:

@@ -27,5 +27,13 @@ NAME_PARTICLES = frozenset(
 )
 
 
+# Honorifics before a name, never part of it ("Sir Keir Starmer", "Dame Jane Whitfield"); like a
+# title, they mark the capitalised words after them as a name.
+HONORIFICS = frozenset({"sir", "dame"})
+# Courtesy titles trimmed off the front of a name the tagger included them in.
+COURTESY_TITLES = frozenset(
+    {"prime", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "the"} | HONORIFICS
+)
+
 # Nouns after a person's surname or a country that make the phrase a government.
 GOVERNMENT_NOUNS = frozenset({"administration", "government", "cabinet", "regime"})

@@ -38,7 +38,7 @@ TITLE_HEADS = MappingProxyType(
         "spokeswoman": OTHER,
         "spokesperson": OTHER,
         "representative": OTHER,
-        "trade representative": OTHER,
+        "trade representative": MINISTER,  # the U.S. Trade Representative sits in the cabinet
         "governor": OTHER,
         "mayor": OTHER,
         "senator": OTHER,
@@ -57,7 +57,7 @@ TITLE_HEADS = MappingProxyType(
         "lawmaker": OTHER,
         "vice president": OTHER,
         "counterpart": OTHER,  # takes the role of the person it is the counterpart of
-        "vice premier": OTHER,
+        "vice premier": MINISTER,
         "deputy prime minister": MINISTER,
         "vice prime minister": MINISTER,
         "chief minister": HEAD_OF_GOVERNMENT,
@@ -76,6 +76,20 @@ TITLE_HEADS = MappingProxyType(
         "foreign policy chief": OTHER,
     }
 )
+
+# Offices that serve the person they are held for ("aide to Ishiba", "spokesman for Putin"):
+# that person's government is theirs, and theirs that person's.
+AIDE_HEADS = frozenset(
+    {"aide", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson", "chief of staff"}
+)
+
+# A spokesperson of one of these speaks for the national government ("Foreign Ministry
+# spokesman"); a department's may be of a state or a company.
+SPOKESPERSON_OF = frozenset({"government", "ministry", "cabinet"})
+
+# Unions in the country table: their officials are theirs only where a title names them
+# ("EU trade commissioner"), never by guessing what country an article is about.
+SUPRANATIONAL = frozenset({"EU"})
 
 # Offices of a city: they serve no national government (a city-state's are its region's).
 CITY_HEADS = frozenset({"mayor"})
@@ -190,7 +204,10 @@ QUALIFIERS_OUTSIDE_TITLE = frozenset(
 
 
 # An office whose class depends on the country: Britain's Chancellor runs the Treasury.
-CLASS_BY_COUNTRY = MappingProxyType({("chancellor", "GB"): MINISTER})
+# The European Commission's members are the Union's ministers (news2025's convention).
+CLASS_BY_COUNTRY = MappingProxyType(
+    {("chancellor", "GB"): MINISTER, ("commissioner", "EU"): MINISTER}
+)
 
 # Party words: a party's spokesperson speaks for the party, not the government.
 PARTY_WORDS = frozenset(
@@ -278,7 +295,13 @@ TITLE_DEFAULT_COUNTRY = MappingProxyType(
         "chancellor of the exchequer": "GB",
         "foreign secretary": "GB",
         "home secretary": "GB",
+        "business secretary": "GB",
+        "state department spokesman": "US",
+        "state department spokeswoman": "US",
+        "state department spokesperson": "US",
+        "business and trade secretary": "GB",
         "taoiseach": "IE",
+        "european commissioner": "EU",
     }
 )
 
