@@ -70,3 +70,13 @@ REMOVE_VERBS = frozenset({"withdraw", "remove", "lift", "scrap", "review", "cut"
 PROPOSAL_NOUNS = frozenset({"bargaining chip", "offer", "proposal", "concession"})
 PURCHASE_NOUNS = frozenset({"purchases", "purchase", "imports", "buying"})
 AGREE_VERBS = frozenset({"reach", "sign", "strike", "conclude", "seal", "agree"})
+# Words before a date that make it the end of a measure ("until July 9").
+END_WORDS = frozenset({"until", "through", "till", "ends", "end", "expires", "expire"})
+# Verbs that put a measure in the future ("plans tariffs", "announced tariffs").
+PLANNED_VERBS = frozenset({"plan", "prepare", "propose", "consider", "announce", "unveil"})
+# Parts of speech that may stand between a rate and its measure ("25 pct new tariff").
+RATE_RUN_POS = frozenset({"NUM", "ADJ", "NOUN", "PROPN", "DET", "PUNCT", "SYM", "ADP"})
+# Modifiers that do not give a measure a name of its own ("new tariffs").
+PLAIN_MEASURE_MODIFIERS = frozenset({"new", "higher", "such", "these", "those", "other", "extra"})
+# Kinds of measure that someone imposes on goods.
+MEASURE_KINDS = frozenset({"tariff", "sanction", "quota"})
