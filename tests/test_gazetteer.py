@@ -160,3 +160,13 @@ def test_gazetteer_countries_win_over_regions():
         for kind in KINDS:
             for surface in region.surfaces(kind):
                 assert gazetteer._normalize(surface) not in country_forms, surface
+
+
+def test_gazetteer_blocs_are_known_by_code_but_not_read_as_countries():
+    from kg.gazetteer import blocs, is_bloc
+
+    eu = by_iso2("EU")
+    assert eu.bloc and eu.name == "European Union" and eu in blocs()
+    assert is_bloc("EU") and not is_bloc("DE")
+    assert lookup("European Union") is None and lookup("EU") is None
+    assert eu not in countries()

@@ -167,7 +167,10 @@ class _Builder:
         node = entity_iri(EntityRef(COUNTRY, iso2, iso2), self.article.id)
         info = gazetteer.by_iso2(iso2)
         self.add(node, RDFS.label, Literal(info.name))
-        if info.parent:  # a state or province with a government of its own ("Bavaria")
+        if info.bloc:  # the European Union: a union of countries, not one
+            self.add(node, RDF.type, SDO.Organization)
+            self.add(node, SDO.identifier, Literal(info.iso2))
+        elif info.parent:  # a state or province with a government of its own ("Bavaria")
             self.add(node, RDF.type, SDO.AdministrativeArea)
             self.add(node, SDO.identifier, Literal(info.iso2))  # ISO 3166-2
             self.add(node, SDO.containedInPlace, self.country(info.parent))
