@@ -27,6 +27,7 @@ from kg.dates import FUTURE, PAST
 from kg.extractors.context import DocContext
 from kg.extractors.patterns.policies import (
     AGREE_VERBS,
+    AGREEMENT_TOPICS,
     ANAPHORIC_MEASURES,
     BROKER_WORDS,
     COMPOUND_HEADS,
@@ -55,6 +56,7 @@ from kg.extractors.patterns.policies import (
     REMOVE_VERBS,
     REQUEST_NOUNS,
     REQUEST_VERBS,
+    SANCTION_VERBS,
     TRADE_WORDS,
     ZERO_WORDS,
 )
@@ -443,14 +445,14 @@ def _pledger(ctx: DocContext, noun: Token) -> EntityRef | None:
     if verb is not None and verb.lemma_ in PLEDGE_VERBS | {"offer", "agree", "make"}:
         return side_of(ctx, next((c for c in verb.children if c.dep_ == "nsubj"), verb))
     actor, how = clause_actor(ctx, noun)
-    return actor if how in ("verb", "poss") else None
+    return actor if how in ("verb", "poss", "poss-country") else None
 
 
 def _recipient(ctx: DocContext, token: Token) -> EntityRef | None:
     """'... to the United States', '... in the US': where an investment goes."""
     for child in token.subtree:
         if child.dep_ == "pobj" and child.head.lower_ in ("to", "in", "into"):
-            found = government(ctx, child)
+            found = side_of(ctx, child)  # "in the United States", "in U.S. projects"
             if found is not None:
                 return found
     return None
@@ -544,6 +546,82 @@ def pause_noun(found: _Found, noun: Token) -> list[Draft]:
     draft = _pause_draft(found.ctx, noun, None)
     draft.actor, draft.actor_how = clause_actor(found.ctx, noun)
     return [draft]
+
+
+def pause_verb(found: _Found, verb: Token) -> list[Draft]:
+    """'Trump paused the tariffs for 90 days', 'Washington delayed its duties on Mexican
+    goods until April 2': a pause of the measure, by whoever set it."""
+    if verb.lemma_ not in PAUSE_VERBS or verb.pos_ != "VERB" or negated(verb):
+        return []
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    measures = [o for o in objects if _names_measure(o)]
+    if not measures or any(d.kind == "pause" and d.token == verb for d in found.drafts):
+        return []  # the participle of a measure already read ("part of which was paused")
+    ctx = found.ctx
+    measure = measures[0]
+    draft = _pause_draft(ctx, verb, None)
+    draft.about = label(ctx, *phrase(ctx, measure, ("on",)))
+    draft.label = f"pause of {draft.about}"
+    actor, how = clause_actor(ctx, measure)
+    draft.actor, draft.actor_how = (actor, how) if how == "verb" else (None, "")
+    countries = goods(ctx, measure).countries
+    draft.target = countries[0] if countries else None
+    return [draft]
+
+
+def sanction_verb(found: _Found, verb: Token) -> list[Draft]:
+    """'Washington sanctioned Russia's two largest oil companies'."""
+    if verb.lemma_ not in SANCTION_VERBS or verb.pos_ != "VERB" or negated(verb):
+        return []
+    ctx = found.ctx
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    actor = side_of(ctx, subjects[0]) if subjects else None
+    if not objects or actor is None:
+        return []
+    end = objects[0].right_edge.i + 1
+    draft = Draft("sanction", label(ctx, verb.i, end), verb, ctx.evidence(verb, ctx.doc[end - 1]))
+    draft.actor, draft.actor_how = actor, "verb"
+    countries = [c for c in origins(ctx, objects[0]) if not same_side(c, actor)]
+    draft.target = countries[0] if countries else None
+    draft.goods = [label(ctx, objects[0].left_edge.i, end)]
+    return [draft]
+
+
+def agree_verb(found: _Found, verb: Token) -> list[Draft]:
+    """'Washington and Beijing agreed to cut tariffs', 'Japan agreed with the U.S. on a
+    tariff cut': an agreement between the two, reached."""
+    if verb.lemma_ != "agree" or verb.pos_ != "VERB" or negated(verb):
+        return []
+    ctx = found.ctx
+    if ctx.tense_of(verb) != PAST:
+        return []
+    parties: list[EntityRef] = []
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            for item in [child, *child.conjuncts]:
+                _add(parties, side_of(ctx, item))
+        if child.dep_ == "prep" and child.lower_ == "with":
+            for obj in child.children:
+                _add(parties, side_of(ctx, obj))
+    topic = any(t.lower_ in AGREEMENT_TOPICS for t in verb.subtree if t.i > verb.i)
+    if len(parties) < 2 or not topic:
+        return []
+    end = min(verb.right_edge.i, verb.i + 15) + 1
+    while end > verb.i + 2 and ctx.doc[end - 1].is_punct:
+        end -= 1
+    text = "agreement to " + label(ctx, verb.i + 1, end).removeprefix("to ")
+    return [
+        Draft(
+            "agreement",
+            text,
+            verb,
+            ctx.evidence(verb, ctx.doc[end - 1]),
+            actor=parties[0],
+            target=parties[1],
+            status="reached",
+        )
+    ]
 
 
 def agreement_noun(found: _Found, noun: Token) -> list[Draft]:
@@ -826,7 +904,7 @@ def purchase_noun(found: _Found, noun: Token) -> list[Draft]:
     draft.target = EntityRef("government", seller.key, seller.label) if seller else None
     draft.goods = [" ".join(kinds)] if kinds else []
     draft.actor, how = clause_actor(ctx, noun)
-    if how not in ("verb", "poss"):
+    if how not in ("verb", "poss", "poss-country"):
         draft.actor = None
     draft.status = "pledged"
     return [draft]
@@ -1025,7 +1103,10 @@ SHAPES: tuple[tuple[str, Rule], ...] = (
     ("tariff noun", tariff_noun),
     ("bare rate", bare_rate),
     ("pause noun", pause_noun),
+    ("pause verb", pause_verb),
+    ("sanction verb", sanction_verb),
     ("agreement noun", agreement_noun),
+    ("agree verb", agree_verb),
     ("exemption noun", exemption_noun),
     ("exempt verb", exempt_verb),
     ("ceasefire noun", ceasefire_noun),

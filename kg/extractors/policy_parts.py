@@ -42,7 +42,7 @@ from kg.extractors.patterns.policies import (
     TRADE_WORDS,
 )
 from kg.extractors.titles import country_of_person, person_at
-from kg.facts import COUNTRY, GOVERNMENT, PERSON, DateValue, EntityRef
+from kg.facts import COUNTRY, GOVERNMENT, PERSON, PLACE, DateValue, EntityRef
 
 NUMBER = re.compile(r"(\d+(?:[.,]\d+)*)")
 _PERCENT = re.compile(r"per ?cent|percent|pct|%|percentage", re.IGNORECASE)
@@ -181,6 +181,24 @@ def verb_of(noun: Token) -> Token | None:
     return None
 
 
+def prep_verb(noun: Token) -> Token | None:
+    """'agreed to a 15% tariff on most of its exports': the verb the measure's preposition
+    hangs on, which the parser often gives the measure's own 'on' phrase too."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        return head.head
+    return None
+
+
+def _hit_agent(ctx: DocContext, noun: Token) -> EntityRef | None:
+    """'India was slapped with a 50% tariff by Washington': the agent of the hit."""
+    verb = prep_verb(noun)
+    if verb is None or verb.lemma_ not in HIT_VERBS or noun.head.lower_ != "with":
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return _subject(ctx, verb) if agent is not None else None
+
+
 def container_of(noun: Token) -> Token | None:
     """'the 18th package of sanctions', 'the latest series of duties': the package."""
     if (
@@ -259,7 +277,7 @@ def _goods_preps(noun: Token) -> list[Token]:
     """The 'on'/'against'/'for' phrases of the measure, of its verb and of its participle
     ("tariffs unleashed against Beijing"), and of a rate it is named by ("rates of 20
     percent on X")."""
-    verb = verb_of(noun)
+    verb = verb_of(noun) or prep_verb(noun)
     heads = [noun, *(c for c in noun.children if c.dep_ == "acl")]
     heads += [obj for obj in of_objects(noun) if obj.ent_type_ in ("PERCENT", "MONEY")]
     preps = [c for h in heads for c in h.children if c.dep_ == "prep" and c.i > noun.i]
@@ -333,7 +351,7 @@ def origins(ctx: DocContext, item: Token) -> list[EntityRef]:
 def destination(ctx: DocContext, noun: Token) -> EntityRef | None:
     """The country a measure's goods go to ('steel exports to the U.S.', 'car imports to
     the US', 'sales into the US'): the one that taxes them."""
-    verb = verb_of(noun)
+    verb = verb_of(noun) or prep_verb(noun)
     tops = [noun] + ([verb] if verb is not None else [])
     for top in tops:
         for token in top.subtree:
@@ -361,7 +379,7 @@ def goods(ctx: DocContext, noun: Token) -> Goods:
     for country in _from_countries(ctx, noun):  # "a 30% tariff on goods from Mexico"
         _add_country(found.countries, country)
     for item in _goods_objects(ctx, noun):
-        as_country = country_at(ctx, item)
+        as_country = country_at(ctx, item) or _capital(ctx, item)
         if as_country is not None:
             _add_country(found.countries, as_country)
             continue
@@ -377,6 +395,15 @@ def goods(ctx: DocContext, noun: Token) -> Goods:
         for country in origins(ctx, item) or _owner(ctx, item):
             _add_country(found.countries, country)
     return found
+
+
+def _capital(ctx: DocContext, token: Token) -> EntityRef | None:
+    """'tariffs against Beijing': a capital a measure is aimed at stands for its country."""
+    ref = ctx.entity_at(token)
+    code = ref.key.split("/")[0] if ref is not None and ref.kind == PLACE else ""
+    if "/" not in (ref.key if ref is not None else "") or not gazetteer.is_iso2(code):
+        return None
+    return EntityRef(COUNTRY, code, gazetteer.by_iso2(code).name)
 
 
 def _add_country(found: list[EntityRef], country: EntityRef) -> None:
@@ -669,8 +696,14 @@ def _decider(ctx: DocContext, decision: Token) -> EntityRef | None:
 
 
 def _participle_actor(ctx: DocContext, noun: Token) -> EntityRef | None:
-    """'the duties imposed by Washington', 'tariffs unleashed by Beijing'."""
+    """'the duties imposed by Washington', 'tariffs unleashed by Beijing', 'slapped with a
+    tariff by Washington'."""
     for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            by = next((c for c in child.children if c.dep_ == "pobj"), None)
+            found = side_of(ctx, by) if by is not None else None
+            if found is not None:
+                return found
         if child.dep_ == "acl" and child.lemma_ in ACTOR_VERBS:
             for agent in child.children:
                 if agent.dep_ == "agent":
@@ -707,11 +740,13 @@ def clause_actor(ctx: DocContext, noun: Token) -> tuple[EntityRef | None, str]:
             continue
         found = _poss_actor(ctx, anchor)
         if found is not None:
-            return found, "poss"
+            owner = next(c for c in anchor.children if c.dep_ == "poss")
+            country = country_at(ctx, owner) is not None
+            return found, "poss-country" if country else "poss"
         found, how = _word_actor(ctx, anchor)
         if found is not None:
             return found, how
-    found = _verb_actor(ctx, noun) or _participle_actor(ctx, noun)
+    found = _verb_actor(ctx, noun) or _participle_actor(ctx, noun) or _hit_agent(ctx, noun)
     if found is not None:
         return found, "verb"
     change = _change_noun(noun)

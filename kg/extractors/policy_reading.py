@@ -34,7 +34,15 @@ PLEDGED_KINDS = frozenset({"investment", "purchase"})
 # Kinds with two parties either way round.
 PARTY_KINDS = frozenset({"agreement", "ceasefire"})
 # How a clause names an imposer, and how much that says about the article's imposer.
-_VOTE_WEIGHT = {"poss": 2, "demonym": 2, "verb": 2, "destination": 2, "change": 2, "compound": 1}
+_VOTE_WEIGHT = {
+    "poss": 2,
+    "poss-country": 0,  # "Switzerland's 39% tariff": imposed by or on Switzerland
+    "demonym": 2,
+    "verb": 2,
+    "destination": 2,
+    "change": 2,
+    "compound": 1,
+}
 
 
 @dataclass
@@ -212,6 +220,16 @@ def _fill_imposed(draft: Draft, reading: Reading, near: EntityRef | None) -> Non
         and not same_side(draft.actor, reading.imposer)
     ):
         # "Mexico tariffs" in an article about U.S. measures: Mexico is the target
+        draft.target, draft.actor = _as_country(draft.actor), None
+    if (
+        draft.actor_how == "poss-country"
+        and not draft.counter
+        and draft.target is None
+        and reading.imposer is not None
+        and not same_side(draft.actor, reading.imposer)
+        and same_side(draft.actor, reading.target)
+    ):
+        # "Switzerland's 39% tariff" in an article about U.S. tariffs on Switzerland
         draft.target, draft.actor = _as_country(draft.actor), None
     if draft.counter and draft.actor is None and reading.target is not None:
         draft.actor = _as_government(reading.target)

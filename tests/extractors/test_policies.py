@@ -401,3 +401,48 @@ def test_policies_request_to_drop_measures(extract):
         "measures. Tokyo is also pressing Seoul to reduce its trade surplus."
     )
     assert sides(one(facts, "request")) == ("Japan", "United States")
+
+
+def test_policies_capital_a_measure_is_aimed_at_is_its_country(extract):
+    facts = extract("Canada unveiled reciprocal tariffs of 25% this week against Beijing.")
+    assert sides(one(facts, "tariff", rate=25.0)) == ("Canada", "China")
+
+
+def test_policies_pause_verb_pauses_the_measure_of_its_subject(extract):
+    facts = extract("Canada paused its tariffs on Mexican steel for 90 days on Monday.")
+    pause = one(facts, "pause")
+    assert sides(pause) == ("Canada", "Mexico") and (pause.rate, pause.unit) == (90.0, "days")
+
+
+def test_policies_sanction_verb(extract):
+    facts = extract("The U.S. Treasury sanctioned two Russian oil companies on Wednesday.")
+    assert sides(one(facts, "sanction")) == ("United States", "Russia")
+
+
+def test_policies_two_sides_agreed_on_a_trade_measure(extract):
+    facts = extract("Washington and Beijing agreed to cut tariffs on each other's goods.")
+    deal = one(facts, "agreement")
+    assert set(sides(deal)) == {"United States", "China"} and deal.status == "reached"
+
+
+def test_policies_agreeing_to_meet_is_no_agreement(extract):
+    facts = extract("Washington and Beijing agreed to meet again next month.")
+    assert policies(facts, "agreement") == []
+
+
+def test_policies_slapped_with_a_tariff_by(extract):
+    facts = extract("India was slapped with a 50% tariff by Washington last week.")
+    assert sides(one(facts, "tariff", rate=50.0)) == ("United States", "India")
+
+
+def test_policies_goods_on_the_verb_of_the_measures_preposition(extract):
+    facts = extract("The EU agreed to a 15% tariff on most of its exports to the U.S.")
+    assert sides(one(facts, "tariff", rate=15.0)) == ("United States", "European Union")
+
+
+def test_policies_possessive_country_of_the_articles_target_is_the_target(extract):
+    facts = extract(
+        "Washington imposed a 39% tariff on Swiss watches in August. Bern hopes to lower "
+        "Switzerland's 39% tariff soon."
+    )
+    assert {sides(p) for p in policies(facts, "tariff")} == {("United States", "Switzerland")}

@@ -182,7 +182,15 @@ ACTOR_VERBS = frozenset(
 # Verbs whose subject bears a measure that is their object ("Japan faces tariffs").
 BEARER_VERBS = frozenset({"face", "pay", "suffer", "avoid", "escape", "fear", "absorb", "bear"})
 # Verbs whose passive subject is hit by a measure ("Canada is slammed by tariffs").
-HIT_VERBS = frozenset({"hit", "slam", "target", "affect", "expose", "punish", "batter"})
+HIT_VERBS = frozenset(
+    {"hit", "slam", "slap", "target", "affect", "expose", "punish", "batter", "saddle"}
+)
+# Verbs that are a sanction themselves ("Washington sanctioned two oil firms").
+SANCTION_VERBS = frozenset({"sanction", "blacklist"})
+# Words of a clause that make "X and Y agreed to ..." a trade or security agreement.
+AGREEMENT_TOPICS = frozenset(
+    {"tariff", "tariffs", "duties", "trade", "deal", "ceasefire", "truce", "sanctions", "quota"}
+)
 # Verbs that end a measure; "all" or "eliminate" takes it to zero.
 REMOVAL_VERBS = frozenset({"drop", "lift", "remove", "scrap", "end", "eliminate", "abolish"})
 ZERO_WORDS = frozenset({"all", "eliminate", "abolish", "zero"})
