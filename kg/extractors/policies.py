@@ -30,6 +30,7 @@ from kg.extractors.patterns.policies import (
     AGREEMENT_TOPICS,
     ANAPHORIC_MEASURES,
     BROKER_WORDS,
+    COMMIT_VERBS,
     COMPOUND_HEADS,
     COUNTER_WORDS,
     EARMARK_VERBS,
@@ -56,6 +57,7 @@ from kg.extractors.patterns.policies import (
     REMOVE_VERBS,
     REQUEST_NOUNS,
     REQUEST_VERBS,
+    SANCTION_COMPOUNDS,
     SANCTION_VERBS,
     TRADE_WORDS,
     ZERO_WORDS,
@@ -79,6 +81,7 @@ from kg.extractors.policy_parts import (
     origins,
     own_name,
     phrase,
+    prep_verb,
     quantities,
     rate,
     same_side,
@@ -170,6 +173,13 @@ def _measure_kind(ctx: DocContext, noun: Token) -> str | None:
 def _measure_head(ctx: DocContext, token: Token) -> tuple[str | None, Token]:
     """The kind of measure a token names and the noun that stands for it: the token itself,
     or the head it is the compound of ("the 18th sanctions package", "a tariff hike")."""
+    compound = SANCTION_COMPOUNDS.get(token.lower_)
+    if compound and any(c.lower_ == compound for c in token.lefts) and token.pos_ == "NOUN":
+        return "sanction", token  # "a price cap on Russian oil", "asset freezes"
+    if token.lower_ in EXPORT_CONTROL_HEADS and any(
+        c.lower_ in ("export", "exports") for c in token.lefts
+    ):
+        return None, token  # "an export ban" is an export control
     if (
         token.dep_ == "compound"
         and token.lower_ in POLICY_NOUNS
@@ -403,7 +413,7 @@ def _verb_parties(ctx: DocContext, noun: Token) -> tuple[list[EntityRef], list[E
 
 def _agreement_status(ctx: DocContext, noun: Token) -> str:
     """Reached (a past 'reach/sign/strike'), in force ('came into effect'), or proposed."""
-    verb = noun.head if noun.dep_ in ("dobj", "nsubjpass", "nsubj") else None
+    verb = noun.head if noun.dep_ in ("dobj", "nsubjpass", "nsubj") else prep_verb(noun)
     participles = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     if any(p.lemma_ in AGREE_VERBS for p in participles):
         return "reached"  # "a deal reached with X"
@@ -477,6 +487,8 @@ def tariff_noun(found: _Found, noun: Token) -> list[Draft]:
         draft.actor, draft.actor_how = None, ""
     targets = _targets(ctx, noun, on, draft.actor)
     found_rate = rate(ctx, noun, noun.right_edge.i + 1)
+    if any(c.lower_ == "zero" for c in noun.lefts):
+        found_rate = Rate(0.0, "percent")  # "zero tariffs on U.S. cars"
     removal = _removal(noun, draft.actor_how)
     if removal is not None:
         draft.status = removal[0]
@@ -540,12 +552,21 @@ def pause_noun(found: _Found, noun: Token) -> list[Draft]:
     """'a 90-day pause on the reciprocal tariff until July 9', announced by someone; 'the
     tariff truce' (a truce in a trade war pauses tariffs)."""
     kind = _measure_kind(found.ctx, noun)
-    truce = kind == "ceasefire" and _in_trade_context(found.ctx, noun)
+    truce = kind == "ceasefire" and _trade_truce(found, noun)
     if (kind != "pause" and not truce) or negated(noun):
         return []
     draft = _pause_draft(found.ctx, noun, None)
     draft.actor, draft.actor_how = clause_actor(found.ctx, noun)
+    parties = _named_parties(found.ctx, noun) if truce else []
+    if len(parties) >= 2:  # "the truce between Washington and Beijing"
+        draft.actor, draft.target, draft.actor_how = parties[0], parties[1], "verb"
     return [draft]
+
+
+def _trade_truce(found: _Found, noun: Token) -> bool:
+    """'the tariff truce', or a truce in an article whose measures are tariffs."""
+    trade = any(d.kind in MEASURE_KINDS for d in found.drafts)
+    return _in_trade_context(found.ctx, noun) or (trade and noun.lower_ == "truce")
 
 
 def pause_verb(found: _Found, verb: Token) -> list[Draft]:
@@ -642,6 +663,7 @@ def agreement_noun(found: _Found, noun: Token) -> list[Draft]:
         or len(governments) >= 2  # "the deal between Israel and Egypt"
         or ((subjects or named) and _has_goods(noun))
         or (trade_article and (_has_goods(noun) or _reached_participle(noun)))
+        or _agreed_pact(noun)
     ):
         return []
     start, _ = phrase(ctx, noun)
@@ -665,6 +687,14 @@ def agreement_noun(found: _Found, noun: Token) -> list[Draft]:
         )
         for actor, other in pairs
     ]
+
+
+def _agreed_pact(noun: Token) -> bool:
+    """'the two sides agreed on a prisoner swap', 'they signed a memorandum': a word for a
+    pact between governments (not the plain "deal"), reached or signed."""
+    verb = verb_of(noun) or prep_verb(noun)
+    plain = noun.lower_ in ("deal", "deals", "agreement", "agreements")
+    return not plain and verb is not None and verb.lemma_ in AGREE_VERBS
 
 
 def _reached_participle(noun: Token) -> bool:
@@ -737,22 +767,25 @@ def exempt_verb(found: _Found, token: Token) -> list[Draft]:
         (i for i in range(token.i + 1, stop) if doc[i].lower_ == "from"),
         None,
     )
-    if source is None or not any(
-        POLICY_NOUNS.get(doc[j].lower_) in MEASURE_KINDS | {"tariff"}
-        for j in range(source + 1, min(stop, source + 5))
-    ):
+    if source is None:
+        return []
+    window = range(source + 1, min(stop, source + 5))
+    measure = next((j for j in window if POLICY_NOUNS.get(doc[j].lower_) in MEASURE_KINDS), None)
+    if measure is None:
         return []
     countries: list[EntityRef] = []
     for i in range(token.i + 1, source):
         _add(countries, country_at(ctx, doc[i]))
-    for child in token.children:
-        if child.dep_ == "nsubjpass":
-            for sub in child.subtree:
-                _add(countries, country_at(ctx, sub))
+    subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
+    if token.dep_ == "acomp":  # "U.S. goods are exempt from tariffs"
+        subjects += [c for c in token.head.children if c.dep_ == "nsubj"]
+    for child in subjects:
+        for sub in child.subtree:
+            _add(countries, country_at(ctx, sub))
     if not countries:
         return []
-    text = label(ctx, token.i, source)
-    draft = Draft("exemption", text, token, ctx.evidence(token, doc[source - 1]))
+    text = label(ctx, token.i, measure + 1)  # "exempt from Canadian tariffs"
+    draft = Draft("exemption", text, token, ctx.evidence(token, doc[measure]))
     draft.goods = [label(ctx, token.i + 1, source)] if source > token.i + 1 else []
     return _split_by_target(draft, list(countries))
 
@@ -762,7 +795,7 @@ def ceasefire_noun(found: _Found, noun: Token) -> list[Draft]:
     if _noun_kind(noun) != "ceasefire" or negated(noun):
         return []
     ctx = found.ctx
-    if _in_trade_context(ctx, noun):
+    if _trade_truce(found, noun):
         return []  # a "tariff truce" is a pause
     parties = _named_parties(ctx, noun, groups=True)
     if len(parties) < 2:
@@ -887,8 +920,10 @@ def purchase_noun(found: _Found, noun: Token) -> list[Draft]:
         return []
     ctx = found.ctx
     money = _money_near(ctx, noun)
-    if money is None:
-        return []
+    verb = verb_of(noun)
+    committed = verb is not None and verb.lemma_ in PLEDGE_VERBS | COMMIT_VERBS
+    if money is None and not (committed and of_objects(noun)):
+        return []  # "purchases ... as a bargaining chip" is a proposal
     seller = None
     kinds = []
     for child in noun.lefts:
@@ -900,9 +935,12 @@ def purchase_noun(found: _Found, noun: Token) -> list[Draft]:
         seller = seller or next(iter(origins(ctx, obj)), None)
     start, end = phrase(ctx, noun, ("of",))
     draft = Draft("purchase", label(ctx, start, end), noun, ctx.evidence(ctx.doc[start], noun))
-    draft.amount, draft.currency = money.value, money.unit
+    if money is not None:
+        draft.amount, draft.currency = money.value, money.unit
     draft.target = EntityRef("government", seller.key, seller.label) if seller else None
     draft.goods = [" ".join(kinds)] if kinds else []
+    for obj in of_objects(noun)[:1] if not kinds else []:  # "purchases of U.S. rice"
+        draft.goods = [label(ctx, obj.left_edge.i, obj.i + 1)]
     draft.actor, how = clause_actor(ctx, noun)
     if how not in ("verb", "poss", "poss-country"):
         draft.actor = None

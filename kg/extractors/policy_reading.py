@@ -145,6 +145,17 @@ def _salience(ctx: DocContext) -> Counter[str]:
     return votes
 
 
+def _two_sides(ctx: DocContext) -> Reading:
+    """An article without measures: the two countries it names most, each at least twice."""
+    top = [k for k, n in _salience(ctx).most_common() if n >= 2 and gazetteer.is_iso2(k)][:2]
+    if len(top) < 2:
+        return Reading(None, None)
+    first, second = (gazetteer.by_iso2(k) for k in top)
+    return Reading(
+        EntityRef(GOVERNMENT, first.iso2, first.name), EntityRef(COUNTRY, second.iso2, second.name)
+    )
+
+
 def read_measures(
     ctx: DocContext, drafts: list[Draft], votes: list[tuple[EntityRef, str, int]]
 ) -> Reading:
@@ -246,7 +257,8 @@ def _fill_imposed(draft: Draft, reading: Reading, near: EntityRef | None) -> Non
 
 
 def _fill_parties(draft: Draft, reading: Reading) -> None:
-    """An agreement that names one party or none is between the article's two sides."""
+    """An agreement that names one party or none is between the article's two sides (the
+    imposer and target of its measures, else the two countries it is most about)."""
     if draft.actor is None and draft.target is None:
         draft.actor = _as_government(reading.imposer)
         draft.target = _as_government(reading.target) if draft.actor is not None else None
@@ -286,7 +298,7 @@ def fill_sides(ctx: DocContext, drafts: list[Draft], reading: Reading) -> None:
             if draft.actor_how and draft.actor is not None and not draft.counter:
                 near, near_sentence = draft.actor, sentence
         elif draft.kind == "agreement":
-            _fill_parties(draft, reading)
+            _fill_parties(draft, reading if reading.imposer else _two_sides(ctx))
     deals = [d for d in drafts if d.kind == "agreement" and d.actor and d.target]
     for draft in drafts:
         if draft.kind in PLEDGED_KINDS:

@@ -446,3 +446,51 @@ def test_policies_possessive_country_of_the_articles_target_is_the_target(extrac
         "Switzerland's 39% tariff soon."
     )
     assert {sides(p) for p in policies(facts, "tariff")} == {("United States", "Switzerland")}
+
+
+def test_policies_price_cap_and_import_ban_are_sanctions_a_smoking_ban_is_not(extract):
+    facts = extract(
+        "The EU approved a price cap on Russian oil and a ban on Russian gas imports on "
+        "Friday. A smoking ban was also debated."
+    )
+    found = [sides(p) for p in policies(facts, "sanction")]
+    assert found == [("European Union", "Russia")] * 2
+
+
+def test_policies_zero_tariffs(extract):
+    facts = extract("Manila will impose zero tariffs on U.S. cars, officials said.")
+    assert sides(one(facts, "tariff", rate=0.0)) == ("Philippines", "United States")
+
+
+def test_policies_goods_exempt_from_tariffs(extract):
+    facts = extract("U.S. goods are exempt from Canadian tariffs under the pact, Ottawa said.")
+    assert sides(one(facts, "exemption")) == ("Canada", "United States")
+
+
+def test_policies_truce_in_a_tariff_article_is_a_pause(extract):
+    facts = extract(
+        "Washington imposed 20% tariffs on Chinese goods in March. The truce between "
+        "Washington and Beijing was extended."
+    )
+    assert sides(one(facts, "pause")) == ("United States", "China")
+    assert policies(facts, "ceasefire") == []
+
+
+def test_policies_agreement_of_the_two_countries_an_article_is_about(extract):
+    facts = extract(
+        "Russian and Ukrainian delegates met in Istanbul. The two sides agreed on a "
+        "prisoner swap, Ukraine said. Russia confirmed it."
+    )
+    assert set(sides(one(facts, "agreement"))) == {"Russia", "Ukraine"}
+
+
+def test_policies_purchase_commitment_without_a_sum(extract):
+    facts = extract("Japan agreed to increase purchases of U.S. rice, Tokyo said.")
+    purchase = one(facts, "purchase")
+    assert sides(purchase) == ("Japan", "United States") and purchase.goods == ("U.S. rice",)
+
+
+def test_policies_export_ban_is_an_export_control(extract):
+    facts = extract("China imposed an export ban on gallium.")
+    assert one(facts, "export control").actor.label == "China"
+    assert policies(facts, "sanction") == []

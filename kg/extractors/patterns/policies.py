@@ -34,6 +34,10 @@ POLICY_NOUNS = MappingProxyType(
         "treaty": "agreement",
         "penalty": "tariff",
         "penalties": "tariff",
+        "ban": "sanction",
+        "bans": "sanction",
+        "memorandum": "agreement",
+        "swap": "agreement",
         "exemption": "exemption",
         "exemptions": "exemption",
         "carve-out": "exemption",
@@ -70,6 +74,9 @@ NEEDS_TRADE_CONTEXT = frozenset(
         "relief",
         "penalty",
         "penalties",
+        "ban",
+        "bans",
+        "swap",
         "quota",
         "quotas",
         "exemption",
@@ -189,7 +196,20 @@ HIT_VERBS = frozenset(
 SANCTION_VERBS = frozenset({"sanction", "blacklist"})
 # Words of a clause that make "X and Y agreed to ..." a trade or security agreement.
 AGREEMENT_TOPICS = frozenset(
-    {"tariff", "tariffs", "duties", "trade", "deal", "ceasefire", "truce", "sanctions", "quota"}
+    {
+        "tariff",
+        "tariffs",
+        "duties",
+        "trade",
+        "deal",
+        "ceasefire",
+        "truce",
+        "sanctions",
+        "quota",
+        "exchange",
+        "swap",
+        "prisoners",
+    }
 )
 # Verbs that end a measure; "all" or "eliminate" takes it to zero.
 REMOVAL_VERBS = frozenset({"drop", "lift", "remove", "scrap", "end", "eliminate", "abolish"})
@@ -209,8 +229,12 @@ COMPOUND_HEADS = frozenset(
         "threats",
         "measure",
         "measures",
+        "ceiling",
+        "cap",
     }
 )
+# Sanctions named by a compound: "a price cap on Russian oil", "asset freezes".
+SANCTION_COMPOUNDS = MappingProxyType({"cap": "price", "caps": "price", "freeze": "asset"})
 # Nouns a measure is one of: "the 18th package of sanctions", "a series of duties".
 CONTAINER_NOUNS = frozenset(
     {
@@ -265,6 +289,9 @@ INVEST_VERBS = frozenset({"invest"})
 EARMARK_VERBS = frozenset({"earmark", "allocate", "set", "commit", "pledge", "promise"})
 # Purchase commitments: "$100 billion in energy purchases", "plans to buy ships from X".
 PURCHASE_VERBS = frozenset({"purchase", "buy"})
+# Verbs that commit a government to purchases named without a sum ("increase purchases of
+# U.S. rice").
+COMMIT_VERBS = frozenset({"increase", "boost", "expand", "agree", "make", "resume", "double"})
 # Export controls: "export controls on chips", "export curbs", "an export ban".
 EXPORT_CONTROL_HEADS = frozenset(
     {"control", "controls", "curb", "curbs", "restriction", "restrictions", "ban", "bans", "limits"}
