@@ -122,7 +122,8 @@ class Meeting:
 class Policy:
     """A tariff, pause, agreement, pledge, request or offer and who stands behind it."""
 
-    kind: str  # tariff | pause | agreement | pledge | request | proposal | sanction | ...
+    kind: str  # tariff | sanction | quota | export control | pause | exemption | agreement |
+    # ceasefire | investment | purchase | pledge | request | proposal
     label: str
     actor: EntityRef | None  # who imposes, pledges, requests or is party to it
     target: EntityRef | None  # the country or government it is aimed at or agreed with
@@ -134,6 +135,9 @@ class Policy:
     status: str  # in force | paused | reached | requested | pledged | proposed | ...
     about: str | None  # label of the policy it acts on (a pause of "reciprocal tariff")
     evidence: Evidence
+    amount: float | None = None  # a sum of money ("$350 billion"), in ``currency``
+    currency: str | None = None  # ISO 4217 code ("USD")
+    replaces: str | None = None  # label of the measure it changed ("cut from 25 to 15%")
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,12 @@
 The data lives in ``kg/data/countries.tsv`` (one row per sovereign state, plus Taiwan,
 Palestine, Kosovo, Hong Kong and Vatican City) and is loaded once, lazily.
 
+Blocs that make policy for their members (the European Union sets tariffs and sanctions)
+are listed in ``kg/data/blocs.tsv``. A bloc the country table also has (the EU: its
+commissioners serve it, it is a party to talks and deals) is that row, marked ``bloc``;
+a bloc only in blocs.tsv is known to :func:`by_iso2` but not to :func:`lookup`, so its name
+never reads as a country in general text. :func:`blocs` lists both kinds.
+
 Sub-national regions with governments of their own (German states, Indian states, US
 states, ...) live in ``kg/data/regions.tsv``, keyed by ISO 3166-2 code ("DE-BY"); they are
 returned by :func:`by_iso2` and :func:`lookup` like countries, carry their country in
@@ -23,7 +29,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from types import MappingProxyType
 
@@ -43,6 +49,8 @@ _RESOURCE = "data/countries.tsv"
 _HEADER = ("iso2", "iso3", "wikidata", "name", "aliases", "demonyms", "capitals", "seats")
 _REGIONS = "data/regions.tsv"
 _REGION_HEADER = ("code", "wikidata", "name", "aliases", "demonyms")
+_BLOCS = "data/blocs.tsv"
+_BLOC_HEADER = ("code", "wikidata", "name", "aliases", "seats")
 
 #: Kinds of surface form, highest priority first.
 KINDS: tuple[str, ...] = ("name", "alias", "demonym", "capital", "seat")
@@ -62,6 +70,7 @@ class Country:
     capitals: tuple[str, ...]
     seats: tuple[str, ...]
     parent: str | None = None  # for a region: the alpha-2 code of its country
+    bloc: bool = False  # a bloc of countries with common policies (the European Union)
 
     def surfaces(self, kind: str) -> tuple[str, ...]:
         """The surface forms of one kind (see :data:`KINDS`) listed for this country."""
@@ -82,6 +91,7 @@ class Country:
 class _Gazetteer:
     countries: tuple[Country, ...]
     regions: tuple[Country, ...]
+    blocs: tuple[Country, ...]
     by_iso2: Mapping[str, Country]
     index: Mapping[str, tuple[Country, str]]
 
@@ -153,6 +163,34 @@ def _parse_regions(text: str) -> tuple[Country, ...]:
     return tuple(rows)
 
 
+def _parse_blocs(text: str) -> tuple[Country, ...]:
+    lines = text.splitlines()
+    if not lines or tuple(lines[0].split("\t")) != _BLOC_HEADER:
+        raise ValueError("blocs.tsv: unexpected header")
+    rows: list[Country] = []
+    for lineno, line in enumerate(lines[1:], start=2):
+        if not line.strip():
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        if len(fields) != len(_BLOC_HEADER) or len(fields[0]) != 2 or not fields[2]:
+            raise ValueError(f"blocs.tsv line {lineno}: expected a two-letter code and five fields")
+        code, wikidata, name, aliases, seats = fields
+        rows.append(
+            Country(
+                iso2=code,
+                iso3="",
+                wikidata=wikidata or None,
+                name=name,
+                aliases=_split(aliases),
+                demonyms=(),
+                capitals=(),
+                seats=_split(seats),
+                bloc=True,
+            )
+        )
+    return tuple(rows)
+
+
 def _build_index(rows: tuple[Country, ...]) -> dict[str, tuple[Country, str]]:
     index: dict[str, tuple[Country, str]] = {}
     for kind in KINDS:
@@ -167,8 +205,16 @@ def _load() -> _Gazetteer:
     text = resources.files("kg").joinpath(_RESOURCE).read_text(encoding="utf-8")
     rows = _parse(text)
     regions = _parse_regions(resources.files("kg").joinpath(_REGIONS).read_text(encoding="utf-8"))
+    blocs = _parse_blocs(resources.files("kg").joinpath(_BLOCS).read_text(encoding="utf-8"))
+    # a bloc the country table also lists (the EU, whose officials and parties the extractors
+    # read like a country's) is that row, marked as a bloc
+    listed = {country.iso2 for country in rows}
+    rows = tuple(replace(c, bloc=True) if c.iso2 in {b.iso2 for b in blocs} else c for c in rows)
+    blocs = tuple(
+        next(c for c in rows if c.iso2 == b.iso2) if b.iso2 in listed else b for b in blocs
+    )
     by_code: dict[str, Country] = {}
-    for country in rows + regions:
+    for country in rows + regions + tuple(b for b in blocs if b.iso2 not in listed):
         if country.iso2 in by_code:
             raise ValueError(f"gazetteer: duplicate code {country.iso2}")
         by_code[country.iso2] = country
@@ -179,6 +225,7 @@ def _load() -> _Gazetteer:
     return _Gazetteer(
         countries=rows,
         regions=regions,
+        blocs=blocs,
         by_iso2=MappingProxyType(by_code),
         index=MappingProxyType(_build_index(rows + regions)),
     )
@@ -192,6 +239,17 @@ def countries() -> tuple[Country, ...]:
 def regions() -> tuple[Country, ...]:
     """Sub-national regions with their own government, in table order."""
     return _load().regions
+
+
+def blocs() -> tuple[Country, ...]:
+    """Blocs of countries with common policies (not matched by :func:`lookup`)."""
+    return _load().blocs
+
+
+def is_bloc(code: str) -> bool:
+    """True for the code of a bloc ("EU")."""
+    found = _load().by_iso2.get(code.strip().upper())
+    return found is not None and found.bloc
 
 
 def by_iso2(code: str) -> Country:

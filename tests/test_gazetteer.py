@@ -160,3 +160,15 @@ def test_gazetteer_countries_win_over_regions():
         for kind in KINDS:
             for surface in region.surfaces(kind):
                 assert gazetteer._normalize(surface) not in country_forms, surface
+
+
+def test_gazetteer_the_eu_is_a_bloc_that_is_read_like_a_country():
+    from kg.gazetteer import blocs, is_bloc
+
+    eu = by_iso2("EU")
+    assert eu.bloc and eu.name == "European Union" and eu in blocs()
+    assert is_bloc("EU") and not is_bloc("DE")
+    # its commissioners serve it and it is a party to talks and deals, so the shared reading
+    # finds it by its names; only policies treat it as a bloc
+    assert lookup("European Union")[0] == eu and lookup("EU")[0] == eu
+    assert eu in countries()

@@ -89,6 +89,11 @@ _POLICY_CLASSES = tuple(
         KG.Pledge,
         KG.Request,
         KG.Proposal,
+        KG.Exemption,
+        KG.ExportControl,
+        KG.Ceasefire,
+        KG.InvestmentPledge,
+        KG.PurchaseCommitment,
     )
 )
 # Checked in this order, so a node typed both schema:Country and schema:Place is a country.

@@ -68,6 +68,11 @@ POLICY_CLASSES = {
     "pledge": KG.Pledge,
     "request": KG.Request,
     "proposal": KG.Proposal,
+    "exemption": KG.Exemption,
+    "export control": KG.ExportControl,
+    "ceasefire": KG.Ceasefire,
+    "investment": KG.InvestmentPledge,
+    "purchase": KG.PurchaseCommitment,
 }
 
 
@@ -116,6 +121,9 @@ class _Builder:
         for prefix, namespace in PREFIXES.items():
             self.graph.bind(prefix, namespace)
         self.article_node = article_iri(article.id)
+        # policy label -> node, and the changes to link once every policy is mapped
+        self.policy_nodes: dict[str, URIRef] = {}
+        self.changes: list[tuple[URIRef, str]] = []
         self.add_article()
 
     def add(self, s: Node, p: URIRef, o: Node) -> None:
@@ -172,7 +180,10 @@ class _Builder:
         node = entity_iri(EntityRef(COUNTRY, iso2, iso2), self.article.id)
         info = gazetteer.by_iso2(iso2)
         self.add(node, RDFS.label, Literal(info.name))
-        if info.parent:  # a state or province with a government of its own ("Bavaria")
+        if info.bloc:  # the European Union: a union of countries, not one
+            self.add(node, RDF.type, SDO.Organization)
+            self.add(node, SDO.identifier, Literal(info.iso2))
+        elif info.parent:  # a state or province with a government of its own ("Bavaria")
             self.add(node, RDF.type, SDO.AdministrativeArea)
             self.add(node, SDO.identifier, Literal(info.iso2))  # ISO 3166-2
             self.add(node, SDO.containedInPlace, self.country(info.parent))
@@ -303,6 +314,13 @@ class _Builder:
             self.add(node, KG.rate, Literal(_decimal(fact.rate), datatype=XSD.decimal))
             if fact.unit:
                 self.add(node, KG.unit, Literal(fact.unit))
+        if fact.amount is not None:
+            self.add(node, KG.amount, Literal(_decimal(fact.amount), datatype=XSD.decimal))
+            if fact.currency:
+                self.add(node, KG.currency, Literal(fact.currency))
+        self.policy_nodes.setdefault(fact.label, node)
+        if fact.replaces:
+            self.changes.append((node, fact.replaces))
         self.date(node, SDO.startDate, fact.start)
         self.date(node, SDO.endDate, fact.end)
         if fact.about:
@@ -322,6 +340,13 @@ class _Builder:
         if fact.speaker is not None:
             self.add(node, PROV.wasAttributedTo, self.entity(fact.speaker))
         self.evidence(node, fact.evidence)
+
+    def link_changes(self) -> None:
+        """A changed measure points at the one it replaced (matched by label in the article)."""
+        for node, old in self.changes:
+            target = self.policy_nodes.get(old)
+            if target is not None and target != node:
+                self.add(node, KG.replaces, target)
 
     def link_pauses(self) -> None:
         """A pause points at the policy it pauses (matched by label within the article)."""
@@ -371,4 +396,5 @@ def article_graph(article: Article, facts: Iterable[Fact]) -> Graph:
     for fact in facts:
         MAPPERS[type(fact)](builder, fact)
     builder.link_pauses()
+    builder.link_changes()
     return builder.graph

@@ -51,6 +51,11 @@ class KG(DefinedNamespace):
     Pledge: URIRef
     Request: URIRef
     Proposal: URIRef
+    Exemption: URIRef  # an exemption or carve-out from a measure
+    ExportControl: URIRef
+    Ceasefire: URIRef
+    InvestmentPledge: URIRef
+    PurchaseCommitment: URIRef
     Statement: URIRef  # who said what
     Evidence: URIRef  # a sentence of an article with offsets
 
@@ -73,6 +78,9 @@ class KG(DefinedNamespace):
     goods: URIRef  # goods covered, as written
     rate: URIRef  # numeric rate or amount
     unit: URIRef  # unit of rate ("percent", "days")
+    amount: URIRef  # a sum of money, in kg:currency
+    currency: URIRef  # ISO 4217 code of kg:amount
+    replaces: URIRef  # a measure -> the one it changed (a rate cut)
     appliesTo: URIRef  # a pause -> the policy it pauses
     appliesToLabel: URIRef
     cue: URIRef  # the speech verb of a statement

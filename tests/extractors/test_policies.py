@@ -1,6 +1,8 @@
 """Policies: tariffs with rate, goods, dates and imposer; pauses, agreements, requests,
 pledges and proposals."""
 
+import datetime as dt
+
 from kg.facts import Policy
 
 
@@ -33,8 +35,12 @@ def test_policies_seed_pause_until_july_9(seed_facts):
 
 def test_policies_seed_agreements_with_china_and_britain(seed_facts):
     agreements = policies(seed_facts, "agreement")
-    assert {a.target.label for a in agreements} == {"China", "United Kingdom"}
-    assert all(a.actor.label == "United States" and a.status == "reached" for a in agreements)
+    reached = [a for a in agreements if a.status == "reached"]
+    assert {a.target.label for a in reached} == {"China", "United Kingdom"}
+    assert all(a.actor.label == "United States" for a in reached)
+    # "concede lower duty rates to strike a trade deal": the deal Japan seeks, still to come
+    (sought,) = [a for a in agreements if a.status == "proposed"]
+    assert {sought.actor.label, sought.target.label} == {"United States", "Japan"}
 
 
 def test_policies_seed_request_pledge_and_proposal(seed_facts):
@@ -99,28 +105,392 @@ def test_policies_trade_value_is_the_amount_without_a_rate(extract):
         "Reagan put tariffs on 300 mln dlrs of Japanese electronic goods on Friday. "
         "Ottawa put counter-tariffs on C$30 billion of U.S. goods."
     )
-    found = {(p.goods, p.rate, p.unit) for p in policies(facts, "tariff")}
-    assert (("Japanese electronic goods",), 300e6, "USD") in found
-    assert (("U.S. goods",), 30e9, "CAD") in found
+    found = {(p.goods, p.amount, p.currency, p.rate) for p in policies(facts, "tariff")}
+    assert (("Japanese electronic goods",), 300e6, "USD", None) in found
+    assert (("U.S. goods",), 30e9, "CAD", None) in found
 
 
 def test_policies_no_rate_from_a_clause_before_the_measure(extract):
     facts = extract(
         '"I am 95 plus pct certain that it (the levy) will not trigger a '
-        'counter-move," the trade representative said. A 25 pct tariff on steel is in force.'
+        'counter-move," the trade representative said. Canada has a 25 pct tariff on U.S. '
+        "steel."
     )
     assert {p.rate for p in policies(facts, "tariff")} == {25.0}
 
 
 def test_policies_target_not_from_a_relative_clause_nor_carried_to_itself(extract):
     facts = extract(
-        "Japan imposed 20 pct tariffs on U.S. beef last year. The tariffs were put on "
+        "Japan imposed 20 pct tariffs on Chinese beef last year. The tariffs were put on "
         "products which buyers could find elsewhere so there would be hardly any cost to "
-        "the American shopper, he said. Reagan will not drop the planned 100 pct "
+        "the American shopper, he said. Beijing will not drop the planned 100 pct "
         "tariffs on Japanese electronic exports."
     )
     tariffs = policies(facts, "tariff")
-    (items,) = [p for p in tariffs if p.goods == ("products",)]
-    assert items.target is None
+    # "the tariffs were put on products": the same measure, still aimed at China, not at the
+    # country of the shopper in the relative clause
+    (beef,) = [p for p in tariffs if p.rate == 20.0]
+    assert (beef.actor.label, beef.target.label) == ("Japan", "China")
+    assert "products" in beef.goods
     (japanese,) = [p for p in tariffs if p.rate == 100.0]
-    assert japanese.target.label == "Japan" and japanese.actor is None
+    # Japan's goods are the target: the imposer is the other side, never Japan itself; and
+    # "will not drop" keeps the tariffs
+    assert (japanese.target.label, japanese.actor.label) == ("Japan", "China")
+    assert japanese.status == "planned"
+
+
+# --- the article's reading: imposer and target carried to bare mentions ------------------
+def one(facts, kind, **where):
+    """The one policy of ``kind`` whose fields have the given values."""
+    (found,) = [
+        p for p in policies(facts, kind) if all(getattr(p, k) == v for k, v in where.items())
+    ]
+    return found
+
+
+def sides(policy):
+    return (
+        policy.actor.label if policy.actor else None,
+        policy.target.label if policy.target else None,
+    )
+
+
+def test_policies_bare_rate_takes_the_articles_imposer(extract):
+    facts = extract(
+        "Washington imposed new tariffs on Peruvian copper on Monday. Lima said a 20 percent "
+        "tariff on Peruvian avocados would follow, and 40 per cent duties on Peruvian fish."
+    )
+    assert sides(one(facts, "tariff", rate=20.0)) == ("United States", "Peru")
+    assert sides(one(facts, "tariff", rate=40.0)) == ("United States", "Peru")
+
+
+def test_policies_possessive_person_is_the_imposer(extract):
+    facts = extract(
+        "U.S. President Ann Carter spoke on Monday. Carter's 30% tariffs on Brazilian coffee "
+        "will stay, her aides said."
+    )
+    assert sides(one(facts, "tariff", rate=30.0)) == ("United States", "Brazil")
+
+
+def test_policies_goods_sent_to_a_country_are_taxed_by_it(extract):
+    facts = extract(
+        "Officials in Quito said a 25% tariff on banana exports to the United States hurts "
+        "Ecuador's farmers."
+    )
+    assert sides(one(facts, "tariff", rate=25.0)) == ("United States", "Ecuador")
+
+
+def test_policies_demonym_goods_are_the_target_not_the_imposer(extract):
+    facts = extract(
+        "The Treasury said the U.S. tariffs would stay. Bangkok warned that tariffs on Thai "
+        "exports at 19% would cost jobs."
+    )
+    assert sides(one(facts, "tariff", rate=19.0)) == ("United States", "Thailand")
+
+
+def test_policies_no_imposer_and_no_target_is_no_policy(extract):
+    facts = extract("Analysts said a 20 percent tariff would hurt growth next year.")
+    assert policies(facts) == []
+
+
+def test_policies_counter_measure_runs_the_other_way(extract):
+    facts = extract(
+        "Canada has been hit by U.S. tariffs on lumber since March. Officials said the "
+        "retaliatory tariffs on bourbon would be reviewed."
+    )
+    assert sides(one(facts, "tariff", goods=("bourbon",))) == ("Canada", "United States")
+
+
+def test_policies_country_named_on_a_measure_of_another_imposer_is_its_target(extract):
+    facts = extract(
+        "Washington imposed 25% tariffs on Canadian steel on Monday. The U.S. also kept its "
+        "Mexico tariffs of 30% in place."
+    )
+    assert sides(one(facts, "tariff", rate=30.0)) == ("United States", "Mexico")
+
+
+def test_policies_goods_from_two_countries_are_two_tariffs(extract):
+    facts = extract(
+        "Washington imposed 25% tariffs on all imports from Peru and most imports from Chile."
+    )
+    found = {sides(p) for p in policies(facts, "tariff")}
+    assert found == {("United States", "Peru"), ("United States", "Chile")}
+
+
+def test_policies_negated_measure_is_no_policy(extract):
+    facts = extract("The U.S. did not announce a pause on its tariffs on Mexican avocados.")
+    assert policies(facts, "pause") == []
+
+
+# --- rates, amounts and changes -----------------------------------------------------------
+def test_policies_rate_cut_points_to_the_rate_it_replaced(extract):
+    facts = extract("Washington cut duties on Peruvian cars from 25 percent to 15 percent.")
+    new = one(facts, "tariff", rate=15.0)
+    old = one(facts, "tariff", rate=25.0)
+    assert old.status == "superseded" and new.replaces == old.label
+    assert sides(new) == sides(old) == ("United States", "Peru")
+
+
+def test_policies_rate_raised_to_from(extract):
+    facts = extract(
+        "Ottawa raised the levy on Chinese solar panels to 27.5 percent from 2.5 percent."
+    )
+    new = one(facts, "tariff", rate=27.5)
+    assert sides(new) == ("Canada", "China") and new.replaces is not None
+
+
+def test_policies_rates_noun_and_bare_rate_in_brackets(extract):
+    facts = extract(
+        "The U.S. will impose rates of 20 percent on Peruvian goods (40 percent on "
+        "transshipped goods) under the new rules."
+    )
+    assert sides(one(facts, "tariff", rate=20.0)) == ("United States", "Peru")
+    assert one(facts, "tariff", rate=40.0).goods == ("transshipped goods",)
+
+
+def test_policies_rate_without_a_measure_in_an_article_without_one(extract):
+    facts = extract("Exports rose 40 percent on the year, the statistics office said.")
+    assert policies(facts) == []
+
+
+def test_policies_interest_rates_and_credit_quotas_are_no_trade_measures(extract):
+    facts = extract(
+        "U.K. interest rates fell to 4 percent. The Dutch credit quota was raised. Civic "
+        "duties matter, the mayor said."
+    )
+    assert policies(facts) == []
+
+
+def test_policies_duties_on_goods_are_a_trade_measure(extract):
+    facts = extract("Chile said U.S. duties on Chilean wine were raised to 15 percent.")
+    assert sides(one(facts, "tariff", rate=15.0)) == ("United States", "Chile")
+
+
+# --- dates and status -----------------------------------------------------------------------
+def test_policies_start_after_the_article_is_planned_in_the_same_year(extract):
+    facts = extract(
+        "Washington said a 20 percent tariff on Peruvian sugar applies from Sept. 1.",
+        published=dt.date(2025, 8, 14),
+    )
+    tariff = one(facts, "tariff", rate=20.0)
+    assert (tariff.start.iso, tariff.status) == ("2025-09-01", "planned")
+
+
+def test_policies_since_is_a_past_start(extract):
+    facts = extract(
+        "Washington has imposed a 20 percent tariff on Peruvian sugar since March 3.",
+        published=dt.date(2025, 2, 14),
+    )
+    tariff = one(facts, "tariff", rate=20.0)
+    assert (tariff.start.iso, tariff.status) == ("2024-03-03", "in force")
+
+
+def test_policies_removal_with_all_takes_the_rate_to_zero(extract):
+    facts = extract("Hanoi will cut all tariffs on American goods, the ministry said.")
+    tariff = one(facts, "tariff", rate=0.0)
+    assert sides(tariff) == ("Vietnam", "United States") and tariff.status == "to be lifted"
+
+
+# --- agreements and ceasefires --------------------------------------------------------------
+def test_policies_agreement_between_conjoined_subjects_reached_with_date(extract):
+    facts = extract(
+        "Lima and Washington reached a trade deal in late July.", published=dt.date(2025, 8, 26)
+    )
+    deal = one(facts, "agreement")
+    assert set(sides(deal)) == {"Peru", "United States"}
+    assert (deal.status, deal.start.iso) == ("reached", "2025-07-21/2025-07-31")
+
+
+def test_policies_agreement_named_by_its_parties(extract):
+    facts = extract("Ministers praised the US-UK tariff deal on Monday.")
+    assert set(sides(one(facts, "agreement"))) == {"United States", "United Kingdom"}
+
+
+def test_policies_broker_is_no_party(extract):
+    facts = extract("Officials said the U.S.-brokered deal between Israel and Egypt would hold.")
+    assert set(sides(one(facts, "agreement"))) == {"Israel", "Egypt"}
+
+
+def test_policies_agreement_name_without_parties_is_no_policy(extract):
+    facts = extract(
+        "Delegates met in Geneva to discuss the General Agreement on Trade in Services."
+    )
+    assert policies(facts, "agreement") == []
+
+
+def test_policies_ceasefire_between_two_parties(extract):
+    facts = extract("A ceasefire between Israel and Hamas took hold on Friday.")
+    assert sides(one(facts, "ceasefire")) == ("Israel", "Hamas")
+
+
+def test_policies_ceasefire_with_one_party_is_no_policy(extract):
+    facts = extract("Israel said the ceasefire would hold.")
+    assert policies(facts, "ceasefire") == []
+
+
+# --- exemptions, export controls, sanctions -------------------------------------------------
+def test_policies_exemption_for_each_country_it_covers(extract):
+    facts = extract(
+        "Washington gave a one-month tariff exemption to carmakers importing vehicles from "
+        "Peru and Chile."
+    )
+    found = {sides(p) for p in policies(facts, "exemption")}
+    assert found == {("United States", "Peru"), ("United States", "Chile")}
+
+
+def test_policies_spared_from_duties_is_an_exemption(extract):
+    facts = extract(
+        "The agreement spares aircraft makers in Britain from the steep U.S. duties on "
+        "aircraft parts."
+    )
+    assert sides(one(facts, "exemption")) == ("United States", "United Kingdom")
+
+
+def test_policies_exempted_from_service_is_no_policy(extract):
+    facts = extract("The soldiers were exempted from military service.")
+    assert policies(facts) == []
+
+
+def test_policies_export_controls(extract):
+    facts = extract("China imposed export controls on gallium and germanium. Border controls stay.")
+    control = one(facts, "export control")
+    assert control.actor.label == "China" and control.goods == ("gallium", "germanium")
+
+
+def test_policies_sanctions_package_and_the_bloc(extract):
+    facts = extract(
+        "The EU adopted its 18th package of sanctions against Russia on Friday. The bloc "
+        "also extended its sanctions on Belarus."
+    )
+    found = {sides(p) for p in policies(facts, "sanction")}
+    assert found == {("European Union", "Russia"), ("European Union", "Belarus")}
+
+
+# --- investments, purchases, requests -------------------------------------------------------
+def test_policies_investment_pledge_with_amount_and_currency(extract):
+    facts = extract("Japan pledged to invest $550 billion in the United States.")
+    pledge = one(facts, "investment")
+    assert sides(pledge) == ("Japan", "United States")
+    assert (pledge.amount, pledge.currency, pledge.rate) == (550e9, "USD", None)
+
+
+def test_policies_investment_package_under_the_deal(extract):
+    facts = extract(
+        "Lima and Washington reached a trade deal in July. Under the deal, Peru pledged a "
+        "$35 billion investment package."
+    )
+    assert sides(one(facts, "investment")) == ("Peru", "United States")
+
+
+def test_policies_amount_invested_without_a_pledger_is_no_policy(extract):
+    facts = extract("The amount invested, 3 billion yen, was small, brokers said.")
+    assert policies(facts) == []
+
+
+def test_policies_purchase_planned_from_a_country(extract):
+    facts = extract(
+        "The U.S. plans to buy ships from South Korea. Spain buys olive oil from Italy."
+    )
+    purchase = one(facts, "purchase")
+    assert sides(purchase) == ("United States", "South Korea") and purchase.status == "planned"
+
+
+def test_policies_request_to_drop_measures(extract):
+    facts = extract(
+        "Tokyo sent its envoy, with Japan requesting the U.S. side to drop the tariff "
+        "measures. Tokyo is also pressing Seoul to reduce its trade surplus."
+    )
+    assert sides(one(facts, "request")) == ("Japan", "United States")
+
+
+def test_policies_capital_a_measure_is_aimed_at_is_its_country(extract):
+    facts = extract("Canada unveiled reciprocal tariffs of 25% this week against Beijing.")
+    assert sides(one(facts, "tariff", rate=25.0)) == ("Canada", "China")
+
+
+def test_policies_pause_verb_pauses_the_measure_of_its_subject(extract):
+    facts = extract("Canada paused its tariffs on Mexican steel for 90 days on Monday.")
+    pause = one(facts, "pause")
+    assert sides(pause) == ("Canada", "Mexico") and (pause.rate, pause.unit) == (90.0, "days")
+
+
+def test_policies_sanction_verb(extract):
+    facts = extract("The U.S. Treasury sanctioned two Russian oil companies on Wednesday.")
+    assert sides(one(facts, "sanction")) == ("United States", "Russia")
+
+
+def test_policies_two_sides_agreed_on_a_trade_measure(extract):
+    facts = extract("Washington and Beijing agreed to cut tariffs on each other's goods.")
+    deal = one(facts, "agreement")
+    assert set(sides(deal)) == {"United States", "China"} and deal.status == "reached"
+
+
+def test_policies_agreeing_to_meet_is_no_agreement(extract):
+    facts = extract("Washington and Beijing agreed to meet again next month.")
+    assert policies(facts, "agreement") == []
+
+
+def test_policies_slapped_with_a_tariff_by(extract):
+    facts = extract("India was slapped with a 50% tariff by Washington last week.")
+    assert sides(one(facts, "tariff", rate=50.0)) == ("United States", "India")
+
+
+def test_policies_goods_on_the_verb_of_the_measures_preposition(extract):
+    facts = extract("The EU agreed to a 15% tariff on most of its exports to the U.S.")
+    assert sides(one(facts, "tariff", rate=15.0)) == ("United States", "European Union")
+
+
+def test_policies_possessive_country_of_the_articles_target_is_the_target(extract):
+    facts = extract(
+        "Washington imposed a 39% tariff on Swiss watches in August. Bern hopes to lower "
+        "Switzerland's 39% tariff soon."
+    )
+    assert {sides(p) for p in policies(facts, "tariff")} == {("United States", "Switzerland")}
+
+
+def test_policies_price_cap_and_import_ban_are_sanctions_a_smoking_ban_is_not(extract):
+    facts = extract(
+        "The EU approved a price cap on Russian oil and a ban on Russian gas imports on "
+        "Friday. A smoking ban was also debated."
+    )
+    found = [sides(p) for p in policies(facts, "sanction")]
+    assert found == [("European Union", "Russia")] * 2
+
+
+def test_policies_zero_tariffs(extract):
+    facts = extract("Manila will impose zero tariffs on U.S. cars, officials said.")
+    assert sides(one(facts, "tariff", rate=0.0)) == ("Philippines", "United States")
+
+
+def test_policies_goods_exempt_from_tariffs(extract):
+    facts = extract("U.S. goods are exempt from Canadian tariffs under the pact, Ottawa said.")
+    assert sides(one(facts, "exemption")) == ("Canada", "United States")
+
+
+def test_policies_truce_in_a_tariff_article_is_a_pause(extract):
+    facts = extract(
+        "Washington imposed 20% tariffs on Chinese goods in March. The truce between "
+        "Washington and Beijing was extended."
+    )
+    assert sides(one(facts, "pause")) == ("United States", "China")
+    assert policies(facts, "ceasefire") == []
+
+
+def test_policies_agreement_of_the_two_countries_an_article_is_about(extract):
+    facts = extract(
+        "Russian and Ukrainian delegates met in Istanbul. The two sides agreed on a "
+        "prisoner swap, Ukraine said. Russia confirmed it."
+    )
+    assert set(sides(one(facts, "agreement"))) == {"Russia", "Ukraine"}
+
+
+def test_policies_purchase_commitment_without_a_sum(extract):
+    facts = extract("Japan agreed to increase purchases of U.S. rice, Tokyo said.")
+    purchase = one(facts, "purchase")
+    assert sides(purchase) == ("Japan", "United States") and purchase.goods == ("U.S. rice",)
+
+
+def test_policies_export_ban_is_an_export_control(extract):
+    facts = extract("China imposed an export ban on gallium.")
+    assert one(facts, "export control").actor.label == "China"
+    assert policies(facts, "sanction") == []

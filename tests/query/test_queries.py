@@ -95,6 +95,9 @@ def test_queries_policies_contract(store):
         "start",
         "end",
         "status",
+        "amount",
+        "currency",
+        "replaces",
     ]
     car = [r for r in result if r["kind"] == "tariff" and r["rate"]]
     assert car and float(car[0]["rate"]) == 25 and car[0]["start"] == "2025-04-03"

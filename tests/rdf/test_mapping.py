@@ -173,3 +173,89 @@ def test_mapping_regional_government_is_an_administrative_area_of_its_country():
     replace_graph(store, graph)
     rows = run_query(store, resolve_query("officials"), {}, "csv")
     assert "Markus Lang,Premier,Bavaria" in rows.replace("\r", "")
+
+
+def _policy(text, kind, label, **fields):
+    """A policy fact whose evidence is the whole (one-sentence) text."""
+    from kg.facts import Policy
+
+    values = dict(
+        kind=kind,
+        label=label,
+        actor=None,
+        target=None,
+        goods=(),
+        rate=None,
+        unit=None,
+        start=None,
+        end=None,
+        status="in force",
+        about=None,
+        evidence=Evidence(Span(0, len(text), text), Span(0, len(text), text)),
+    )
+    values.update(fields)
+    return Policy(**values)
+
+
+def test_mapping_rate_change_amount_and_bloc():
+    from kg.facts import GOVERNMENT
+    from kg.query import resolve_query, run_query
+    from kg.rdf.ontology import RDF, RDFS
+    from kg.rdf.store import replace_graph
+
+    text = "The EU cut its duties on Peruvian wine from 25 percent to 15 percent."
+    article = Article(id="p1", text=text)
+    eu = EntityRef(GOVERNMENT, "EU", "European Union")
+    peru = EntityRef(COUNTRY, "PE", "Peru")
+    old = _policy(
+        text,
+        "tariff",
+        "duties at 25 percent",
+        actor=eu,
+        target=peru,
+        rate=25.0,
+        unit="percent",
+        status="superseded",
+    )
+    new = _policy(
+        text,
+        "tariff",
+        "duties at 15 percent",
+        actor=eu,
+        target=peru,
+        rate=15.0,
+        unit="percent",
+        replaces="duties at 25 percent",
+    )
+    pledge = _policy(
+        text,
+        "investment",
+        "$2 billion investment",
+        actor=EntityRef(GOVERNMENT, "PE", "Peru"),
+        target=eu,
+        amount=2e9,
+        currency="USD",
+        status="pledged",
+    )
+    graph = article_graph(article, [old, new, pledge])
+    nodes = {str(graph.value(n, RDFS.label)): n for n in graph.subjects(RDF.type, KG.Policy)}
+    assert (nodes["duties at 15 percent"], KG.replaces, nodes["duties at 25 percent"]) in graph
+    assert (nodes["duties at 25 percent"], KG.replaces, None) not in graph
+    investment = nodes["$2 billion investment"]
+    assert (investment, RDF.type, KG.InvestmentPledge) in graph
+    assert graph.value(investment, KG.amount).toPython() == 2e9  # kg:amount, not kg:rate
+    assert (investment, KG.rate, None) not in graph
+    assert str(graph.value(investment, KG.currency)) == "USD"
+    # the bloc is an organisation governed by its own government node, not a country
+    bloc = URIRef("https://example.org/kg/id/country/eu")
+    assert (bloc, RDF.type, SDO.Organization) in graph and (
+        bloc,
+        RDF.type,
+        SDO.Country,
+    ) not in graph
+    store = ox.Store()
+    replace_graph(store, graph)
+    rows = run_query(store, resolve_query("policies"), {}, "csv").replace("\r", "")
+    assert ",investment,Peru,European Union,,,,,pledged,2000000000,USD,\n" in rows
+    old_iri = str(nodes["duties at 25 percent"])
+    assert f",tariff,European Union,Peru,,15,,,in force,,,{old_iri}\n" in rows
