@@ -439,16 +439,21 @@ def read_drafts(ctx: DocContext) -> list[Draft]:
     return drafts
 
 
+def event_key(meeting: Meeting) -> str:
+    """The key of an event within its article: its kind and where it is first named."""
+    return f"{meeting.kind}@{meeting.evidence.anchor.start}"
+
+
 def extract(ctx: DocContext) -> Iterator[Meeting]:
     """Every specific event of the article, with an event beside another linked to it."""
     drafts = read_drafts(ctx)
     by_trigger = {draft.trigger: draft.meeting for draft in drafts}
     seen: set[tuple[str, str, tuple[EntityRef, ...]]] = set()
     for draft in sorted(drafts, key=lambda d: d.meeting.evidence.anchor.start):
-        meeting = draft.meeting
+        meeting = replace(draft.meeting, key=event_key(draft.meeting))
         if draft.part_of is not None:
             parent = by_trigger.get(draft.part_of)
-            meeting = replace(meeting, part_of=parent.label if parent else None)
+            meeting = replace(meeting, part_of=event_key(parent) if parent else None)
             if meeting.when is None and parent is not None:
                 meeting = replace(meeting, when=parent.when)
         key = (

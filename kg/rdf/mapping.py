@@ -113,6 +113,9 @@ class _Builder:
         for prefix, namespace in PREFIXES.items():
             self.graph.bind(prefix, namespace)
         self.article_node = article_iri(article.id)
+        # meeting nodes by their key, and (event, key of the event it is beside) to link
+        self.events: dict[str, URIRef] = {}
+        self.beside: list[tuple[URIRef, str]] = []
         self.add_article()
 
     def add(self, s: Node, p: URIRef, o: Node) -> None:
@@ -273,8 +276,10 @@ class _Builder:
         self.date(node, SDO.startDate, fact.when)
         if fact.ordinal is not None:
             self.add(node, KG.ordinal, Literal(fact.ordinal))
+        if fact.key:
+            self.events[fact.key] = node
         if fact.part_of:
-            self.add(node, KG.appliesToLabel, Literal(fact.part_of))
+            self.beside.append((node, fact.part_of))
         self.evidence(node, fact.evidence)
 
     def policy(self, fact: Policy) -> None:
@@ -332,10 +337,13 @@ class _Builder:
                     KG.appliesTo if (pause, RDF.type, KG.Policy) in self.graph else SDO.superEvent
                 )
                 self.add(pause, predicate, target)
-        events = {str(label): s for s, label in self.graph.subject_objects(SDO.name)}
-        for event, about in list(self.graph.subject_objects(KG.appliesToLabel)):
-            if (event, RDF.type, SDO.Event) in self.graph and str(about) in events:
-                self.add(event, SDO.superEvent, events[str(about)])
+
+    def link_events(self) -> None:
+        """An event held beside another points at it (``Meeting.part_of`` names its key)."""
+        for node, key in self.beside:
+            whole = self.events.get(key)
+            if whole is not None and whole != node:
+                self.add(node, SDO.superEvent, whole)
 
 
 MAPPERS: dict[type, Callable[[_Builder, Fact], None]] = {
@@ -367,4 +375,5 @@ def article_graph(article: Article, facts: Iterable[Fact]) -> Graph:
     for fact in facts:
         MAPPERS[type(fact)](builder, fact)
     builder.link_pauses()
+    builder.link_events()
     return builder.graph

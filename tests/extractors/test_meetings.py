@@ -47,7 +47,7 @@ def test_meetings_seed_hoped_for_summit_and_fifth_round(seed_facts):
     summit = by_label(seed_facts, ["in-person summit"])
     assert summit.status == "proposed" and summit.when.iso == "2025-06"
     assert {"Shigeru Ishiba", "Donald Trump"} <= names(summit)
-    assert summit.part_of == "G7 summit"
+    assert summit.part_of == by_label(seed_facts, ["G7 summit"]).key  # an explicit link
     fifth = by_label(seed_facts, ["fifth round"])
     assert (fifth.ordinal, fifth.status) == (5, "proposed")
     assert names(fifth) == {"Japan", "United States"}
