@@ -9,19 +9,21 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.dates import FUTURE, PAST
-from kg.extractors.context import DocContext, EntityMention, entity_span, is_title_word
+from kg.extractors.context import DocContext, EntityMention, entity_span
+from kg.extractors.meeting_parties import PartyReader
 from kg.extractors.patterns.meetings import (
+    ABRUPT_WORDS,
     CALL_VERBS,
     CANCEL_PARTICLES,
     CANCEL_VERBS,
-    GROUP_NOUNS,
     MEET_VERBS,
     MEETING_NOUNS,
     ORDINALS,
     PHONE_WORDS,
-    SIDE_NOUNS,
     SPEAK_VERBS,
     STATUS_CUES,
+    STAY_VERBS,
+    STOP_VERBS,
     TRIP_VERBS,
     VISIT_TRIP_VERBS,
 )
@@ -56,10 +58,14 @@ def ordinal_of(noun: Token) -> int | None:
 
 
 def governing_verbs(token: Token) -> list[Token]:
-    """Verbs above the token, nearest first, up to the sentence root."""
+    """Verbs above the token, nearest first, up to the sentence root or to a clause joined
+    with its own subject ("was due to leave, but he extended his visit": 'due' is not the
+    visit's)."""
     verbs = []
     node = token
     while node.head != node:
+        if node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            break
         node = node.head
         if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT":
             verbs.append(node)
@@ -72,7 +78,16 @@ def _cue_words(verbs: list[Token], noun: Token) -> list[Token]:
         words.append(verb)
         words.extend(c for c in verb.children if c.dep_ in ("aux", "auxpass", "acomp", "advmod"))
     words.extend(c for c in noun.children if c.dep_ in ("amod", "advmod"))
+    for clause in noun.children:  # "summits that Trump is expected to attend"
+        if clause.dep_ == "relcl":
+            words.append(clause)
+            words.extend(c for c in clause.children if c.dep_ in ("aux", "auxpass"))
     return words
+
+
+def _cut_short(verb: Token) -> bool:
+    """'abruptly ended the talks', 'broke off negotiations'."""
+    return verb.lemma_ in STOP_VERBS and any(c.lower_ in ABRUPT_WORDS for c in verb.children)
 
 
 def status_cues(verbs: list[Token], noun: Token) -> str | None:
@@ -83,6 +98,7 @@ def status_cues(verbs: list[Token], noun: Token) -> str | None:
         for prt in verb.children
         if prt.dep_ == "prt" and (verb.lemma_, prt.lower_) in CANCEL_PARTICLES
     ]
+    found += [CANCELLED for verb in verbs[:1] if _cut_short(verb)]
     for word in _cue_words(verbs, noun):
         # the word first: "scheduled" (planned) is not "schedule" (hoped-for)
         cue = STATUS_CUES.get(word.lower_) or STATUS_CUES.get(word.lemma_.lower())
@@ -95,12 +111,11 @@ def status_cues(verbs: list[Token], noun: Token) -> str | None:
     return min(found, key=lambda s: STATUS_RANK[s])
 
 
-class Reader:
+class Reader(PartyReader):
     """Reads the parts of the events of one document."""
 
     def __init__(self, ctx: DocContext) -> None:
-        self.ctx = ctx
-        self.doc = ctx.doc
+        super().__init__(ctx)
         self.reference = ctx.reference_date()
         # DATE entities and place mentions that sit right after an event phrase belong to it,
         # not to the clause's verb (filled by the noun shapes, read by the verb shapes)
@@ -142,87 +157,6 @@ class Reader:
                     continue
             break
         return dates, places, i
-
-    # --- parties ---------------------------------------------------------------------------
-    def participants(self, tokens: list[Token]) -> list[EntityRef]:
-        """The persons and governments the tokens (and their conjuncts) name."""
-        refs: list[EntityRef] = []
-        for token in tokens:
-            for member in [token, *token.conjuncts]:
-                found = self.resolve(member)
-                for ref in [found] if found is not None else self.sides(member):
-                    if ref.kind in PARTY_KINDS and ref not in refs:
-                        refs.append(
-                            ref
-                            if ref.kind != COUNTRY
-                            else EntityRef(GOVERNMENT, ref.key, ref.label)
-                        )
-        return refs
-
-    def _country_at(self, token: Token) -> EntityRef | None:
-        ref = self.ctx.entity_at(token)
-        return ref if ref is not None and ref.kind in (COUNTRY, GOVERNMENT) else None
-
-    def sides(self, token: Token) -> list[EntityRef]:
-        """The governments an unnamed party speaks for: "his Japanese counterpart", "the
-        Chinese side", "negotiators from Japan and the United States"."""
-        if not (is_title_word(token.lower_) or token.lower_ in SIDE_NOUNS):
-            return []
-        refs: list[EntityRef] = []
-        for child in token.children:
-            if child.dep_ in ("amod", "compound", "nmod", "poss"):
-                ref = self._country_at(child)
-                refs.extend([ref] if ref is not None else [])
-            elif child.dep_ == "prep" and child.lower_ in ("from", "of"):
-                for obj in child.children:
-                    for member in [obj, *obj.conjuncts] if obj.dep_ == "pobj" else []:
-                        ref = self._country_at(member)
-                        refs.extend([ref] if ref is not None else [])
-        return refs
-
-    def resolve(self, token: Token) -> EntityRef | None:
-        """The entity a participant token names, including 'he', 'who' and 'the two governments'."""
-        ref = self.ctx.entity_at(token)
-        if ref is not None:
-            return ref
-        for title in self.ctx.titles:  # "the minister", "his counterpart Takeshi Iwaya"
-            if title.person and title.start <= token.i < title.end:
-                return EntityRef(PERSON, title.person, title.person)
-        if token.lower_ == "who" and token.head.dep_ == "relcl":
-            return self.ctx.entity_at(token.head.head)
-        if token.lower_ in ("he", "she"):
-            return self.previous_person(token)
-        return None
-
-    def previous_person(self, token: Token) -> EntityRef | None:
-        """The nearest person named before a pronoun, within this and the previous sentence."""
-        sent_start = token.sent.start
-        prev_start = sent_start
-        if sent_start > 0:
-            prev_start = self.doc[sent_start - 1].sent.start
-        for i in range(token.i - 1, prev_start - 1, -1):
-            ref = self.ctx.entity_at(self.doc[i])
-            if ref is not None and ref.kind == PERSON:
-                return ref
-        return None
-
-    def group_participants(self, token: Token) -> list[EntityRef]:
-        """'the two governments/countries/sides': the two countries the article names most."""
-        if token.lower_ not in GROUP_NOUNS:
-            return []
-        if not any(c.lower_ in ("two", "both") for c in token.children):
-            return []
-        counts: dict[str, tuple[int, str]] = {}
-        for mention in self.ctx.mentions:
-            if mention.start >= token.i:
-                break
-            if mention.ref.kind in (COUNTRY, GOVERNMENT):
-                n, label = counts.get(mention.ref.key, (0, mention.ref.label))
-                counts[mention.ref.key] = (n + 1, label)
-        ranked = sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0]))[:2]
-        if len(ranked) < 2:
-            return []
-        return [EntityRef(GOVERNMENT, key, label) for key, (_, label) in ranked]
 
     def home_country(self, ref: EntityRef) -> str | None:
         """The country a participant belongs to (a person's by their title)."""
@@ -267,22 +201,23 @@ class Reader:
         when: DateValue | None,
         tense: str | None,
         before: bool,
-    ) -> str:
-        """The status the cue words give, else the date against publication, else the tense."""
+    ) -> tuple[str, int]:
+        """The status and how sure it is: 3 from cue words, 2 from the date against
+        publication, 1 from the tense, 0 the default (planned)."""
         cue = status_cues(verbs[:3], noun if noun is not None else verbs[0])
         if cue:
-            return cue
+            return cue, 3
         anchor = self.ctx.anchor
         if when is not None and anchor is not None:
             if when.latest < anchor:
-                return HELD
+                return HELD, 2
             if when.earliest > anchor:
-                return PLANNED
+                return PLANNED, 2
         if before or tense == FUTURE:
-            return PLANNED
+            return PLANNED, 1
         if tense == PAST:
-            return HELD
-        return PLANNED
+            return HELD, 1
+        return PLANNED, 0
 
     # --- verbs ------------------------------------------------------------------------------
     def inside_event(self, noun: Token) -> bool:
@@ -300,6 +235,8 @@ class Reader:
         if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.dep_ != "prep":
             return None
         verb = prep.head
+        if verb.pos_ in ("VERB", "AUX") and verb.lemma_ in STAY_VERBS:
+            return verb if self.verb_place(verb) is not None else None
         return verb if verb.pos_ == "VERB" and verb.lemma_ in TRIP_VERBS else None
 
     def trip_destination(self, verb: Token) -> EntityRef | None:

@@ -20,45 +20,100 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
-from kg.dates import FUTURE
+from kg import gazetteer
+from kg.dates import FUTURE, PAST
 from kg.extractors.context import DocContext, clean_text
+from kg.extractors.meeting_events import (
+    Draft,
+    Event,
+    group,
+    is_occasion,
+    to_meeting,
+    verb_label,
+)
+from kg.extractors.meeting_parties import clause_subjects, np_tokens
 from kg.extractors.meeting_reading import Reader, governing_verbs, ordinal_of
 from kg.extractors.patterns.meetings import (
+    AFTER_PREPS,
+    AGENT_VERBS,
+    ANAPHOR_DETS,
     BEFORE_PREPS,
     BESIDE_PREPS,
+    CALL_NOUNS,
+    CALL_VERBS_HELD,
+    CLAUSE_DEPS,
     CONTAINER_NOUNS,
+    CONTEXT_PREPS,
+    DELEGATION_NOUNS,
+    DISTINCT_MODIFIERS,
     EVENT_SUBJECT_VERBS,
     EVENT_VERBS,
+    GROUP_PARTY_NOUNS,
+    INTENT_STATUS,
+    LEAD_VERBS,
+    MEDIATOR_NOUNS,
     MEETING_NOUNS,
+    NOT_CALL_PREPS,
+    NOT_EVENT_MODIFIERS,
+    PARTICIPATION_NOUNS,
     PARTY_PREPS,
     PHONE_NOUNS,
+    PHONE_WORDS,
+    PLURAL_ONLY_NOUNS,
+    RELATIVE_PARTY_VERBS,
+    RELATIVE_WORDS,
+    REMOTE_TALK_NOUNS,
+    REMOTE_WORDS,
+    RUN_VERBS,
+    START_VERBS,
     VISIT_TRIP_VERBS,
+    WHEN_VERBS,
 )
-from kg.facts import COUNTRY, GOVERNMENT, HELD, PLACE, EntityRef, Meeting
-
-
-@dataclass(frozen=True)
-class Draft:
-    """One mention of an event, read from one trigger token (``trigger`` is its index)."""
-
-    trigger: int
-    meeting: Meeting
-    part_of: int | None = None  # trigger index of the event it happens beside
-
+from kg.facts import (
+    CANCELLED,
+    COUNTRY,
+    GOVERNMENT,
+    HELD,
+    PERSON,
+    PLACE,
+    PLANNED,
+    DateValue,
+    EntityRef,
+    Meeting,
+)
 
 # --- noun triggers -------------------------------------------------------------------------
-def phone_call(noun: Token) -> int | None:
-    """'a phone call', 'a call by telephone': the end of the phrase, else None."""
-    if noun.lower_ != "call":
+Phrase = tuple[int, str]  # where an event phrase ends, and the kind of event it names
+
+
+def phone_call(noun: Token) -> Phrase | None:
+    """'a phone call', 'a call by telephone', 'a call with X', 'we had a call', 'during the
+    call' (not 'a call for a ceasefire' or 'calls to end the war')."""
+    if noun.lower_ not in CALL_NOUNS:
         return None
+    preps = {c.lower_ for c in noun.children if c.dep_ == "prep"}
     if noun.head.lemma_ == "phone" or any(c.lower_ in PHONE_NOUNS for c in noun.children):
-        return noun.i + 1
+        return noun.i + 1, "call"
+    if preps & NOT_CALL_PREPS or any(c.dep_ in ("acl", "relcl") for c in noun.children):
+        return None
+    held = noun.dep_ == "dobj" and noun.head.lemma_ in CALL_VERBS_HELD
+    if "with" in preps or held or _is_definite(noun):
+        return noun.i + 1, "call"
     return None
 
 
-def round_of_talks(noun: Token) -> int | None:
+def remote_talk(noun: Token) -> Phrase | None:
+    """'a virtual chat with leaders', 'a video conference': a call."""
+    if noun.lower_ not in REMOTE_TALK_NOUNS:
+        return None
+    if any(c.lower_ in PHONE_WORDS | REMOTE_WORDS for c in noun.lefts):
+        return noun.i + 1, "call"
+    return None
+
+
+def round_of_talks(noun: Token) -> Phrase | None:
     """'the fourth round of tariff talks': the round is the event, up to its talks."""
     if noun.lower_ not in ("round", "rounds"):
         return None
@@ -68,31 +123,34 @@ def round_of_talks(noun: Token) -> int | None:
     talks = [c for c in of_phrase[0].children if c.dep_ == "pobj"]
     if not talks or talks[0].lower_ not in MEETING_NOUNS:
         return None
-    return talks[0].i + 1
+    return talks[0].i + 1, "talks"
 
 
-def event_noun(noun: Token) -> int | None:
+def event_noun(noun: Token) -> Phrase | None:
     """'talks', 'the summit', 'a visit' (not a call or a round, which have their own shapes)."""
-    if noun.lower_ in ("call", "round", "rounds"):
+    if noun.lower_ in ("round", "rounds") or noun.lower_ in CALL_NOUNS:
         return None
-    return noun.i + 1
+    return noun.i + 1, MEETING_NOUNS[noun.lower_]
 
 
-NounShape = Callable[[Token], "int | None"]
-NOUN_SHAPES: tuple[NounShape, ...] = (phone_call, round_of_talks, event_noun)
+NounShape = Callable[[Token], "Phrase | None"]
+NOUN_SHAPES: tuple[NounShape, ...] = (phone_call, remote_talk, round_of_talks, event_noun)
 
 
-def _noun_phrase_end(noun: Token) -> int | None:
-    """Where the event phrase a noun heads ends, by the first shape that takes the noun."""
+def _noun_phrase(noun: Token) -> Phrase | None:
+    """Where the event phrase a noun heads ends and its kind, by the first shape that takes
+    the noun."""
     if noun.lower_ not in MEETING_NOUNS or noun.pos_ not in ("NOUN", "PROPN"):
         return None
     # "round of tariff talks": the round is the event, the talks name it
     if noun.dep_ == "pobj" and noun.head.head.lower_ in CONTAINER_NOUNS:
         return None
+    if any(c.lower_ in NOT_EVENT_MODIFIERS for c in noun.lefts):
+        return None  # "a press conference", "a parliamentary session"
     for shape in NOUN_SHAPES:
-        end = shape(noun)
-        if end is not None:
-            return end
+        found = shape(noun)
+        if found is not None:
+            return found
     return None
 
 
@@ -120,36 +178,131 @@ def _between_count(noun: Token) -> int:
     )
 
 
-def _noun_party_tokens(reader: Reader, noun: Token, verbs: list[Token]) -> list[Token]:
-    """Tokens naming the parties of an event noun: 'talks with X', 'Merz's visit', the
-    subject of 'X held talks', the traveller of 'flew to Y for talks with X'."""
-    tokens = [
+def _pobjs(head: Token, preps: frozenset[str] | set[str]) -> list[Token]:
+    """Objects of the prepositions (or passive agents) under a token: 'with X', 'by X'."""
+    return [
         c
-        for prep in noun.rights
-        if prep.dep_ == "prep" and prep.lower_ in PARTY_PREPS
+        for prep in head.children
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in preps
         for c in prep.children
         if c.dep_ == "pobj"
     ]
-    # "Merz's visit", "Japan's talks with ...": the possessor takes part
-    tokens.extend(c for c in noun.lefts if c.dep_ == "poss" and c.pos_ != "PRON")
-    if noun.dep_ in ("dobj", "nsubjpass") and verbs and noun.head == verbs[0]:
-        subjects = [c for c in verbs[0].children if c.dep_ in ("nsubj",)]
-        if verbs[0].lemma_ in EVENT_VERBS:
-            tokens.extend(subjects)
-            # "is hoping to schedule", "will visit ... and hold talks": the subject of the
-            # verb above
-            if not subjects and verbs[0].dep_ in ("xcomp", "conj"):
-                tokens.extend(c for c in verbs[0].head.children if c.dep_ == "nsubj")
+
+
+def _governing_parties(noun: Token, verbs: list[Token], named: list[Token]) -> list[Token]:
+    """Who acts on the event in its clause: 'X held talks', 'X sought a meeting with Y' (when
+    the other side is named), 'the summit was hosted by X'."""
+    if noun.dep_ not in ("dobj", "nsubjpass") or not verbs or noun.head != verbs[0]:
+        return []
+    verb = verbs[0]
+    if not (
+        verb.lemma_ in EVENT_VERBS
+        or verb.lemma_ in RUN_VERBS
+        or (verb.lemma_ in AGENT_VERBS and named)
+    ):
+        return []
+    tokens = [t for t in clause_subjects(verb) if t.i != noun.i]
+    return tokens + _pobjs(verb, {"with", "by"})
+
+
+def _context_parties(noun: Token) -> list[Token]:
+    """'said during a meeting with X', 'left after talks with X', 'spent an hour with X in a
+    meeting': the clause's subject, and its 'with' party, take part."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in CONTEXT_PREPS or prep.dep_ != "prep":
+        return []
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    return clause_subjects(verb) + _pobjs(verb, {"with"})
+
+
+def _relative_parties(noun: Token) -> list[Token]:
+    """'a meeting where they spoke', 'summits that Trump will attend', 'a meeting where X
+    would join them', 'the gathering, hosted by X'."""
+    tokens: list[Token] = []
+    for clause in noun.children:
+        if clause.dep_ not in ("relcl", "acl"):
+            continue
+        tokens.extend(
+            c
+            for c in clause.children
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in RELATIVE_WORDS
+        )
+        if clause.lemma_ in RELATIVE_PARTY_VERBS:
+            tokens.extend(c for c in clause.children if c.dep_ == "dobj")
+        if clause.lemma_ in EVENT_VERBS:  # "the gathering, hosted by X"
+            tokens.extend(_pobjs(clause, {"by"}))
+    return tokens
+
+
+def _intent(noun: Token) -> str | None:
+    """'plans for a meeting' (planned), 'a proposal for talks' (proposed)."""
+    owner = noun.head.head if noun.dep_ == "pobj" else None
+    return INTENT_STATUS.get(owner.lower_) if owner is not None else None
+
+
+def _participation_owner(noun: Token) -> list[Token]:
+    """'his plans for a meeting with X', 'on his way to the summit': the possessor."""
+    owner = noun.head.head if noun.dep_ == "pobj" else None
+    if owner is None or owner.lower_ not in PARTICIPATION_NOUNS:
+        return []
+    return [c for c in owner.children if c.dep_ == "poss"]
+
+
+def _included(noun: Token, tokens: list[Token]) -> list[Token]:
+    """'co-chaired the summit with X, who convened leaders including A, B and C': the people
+    a party or a group of leaders in the event's sentence includes."""
+    phrase = {t.i for token in tokens for t in np_tokens(token)}
+    return [
+        obj
+        for word in noun.sent
+        if word.lower_ == "including"
+        and (word.head.i in phrase or word.head.lower_ in GROUP_PARTY_NOUNS)
+        for obj in word.children
+        if obj.dep_ == "pobj"
+    ]
+
+
+def _noun_party_tokens(reader: Reader, noun: Token, verbs: list[Token]) -> list[Token]:
+    """Tokens naming the parties of an event noun: 'talks with X', 'Merz's visit', 'his
+    meeting', the subject of 'X held talks', the traveller of 'flew to Y for talks with X',
+    and the other shapes above."""
+    tokens = _pobjs(noun, PARTY_PREPS) + _relative_parties(noun)
+    if _took_place(noun, verbs):  # "talks will continue between X and Y"
+        tokens.extend(_pobjs(verbs[0], {"between", "with", "among"}))
+    named = list(tokens)
+    # "Merz's visit", "his meeting with Xi": the possessor takes part ("their" is left to
+    # the clause: "the two governments might hold their fifth round")
+    tokens.extend(
+        c
+        for c in noun.lefts
+        if c.dep_ == "poss" and (c.pos_ != "PRON" or c.lower_ in ("his", "her"))
+    )
+    tokens.extend(_governing_parties(noun, verbs, named))
     trip = reader.trip_verb(noun)
     if trip is not None:  # "Macron flew to Berlin for talks with Merz"
-        tokens.extend(c for c in trip.children if c.dep_ == "nsubj")
-    return tokens
+        tokens.extend(clause_subjects(trip))
+    tokens.extend(_context_parties(noun))
+    tokens.extend(_participation_owner(noun))
+    return tokens + _included(noun, tokens)
+
+
+def _phrase(noun: Token) -> list[Token]:
+    """The event phrase without its clauses ('talks in Geneva', not the 'fighting in Gaza' of
+    'talks on the deal that halted fighting in Gaza')."""
+    out, stack = [], [noun]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in CLAUSE_DEPS)
+    return out
 
 
 def _noun_places(reader: Reader, noun: Token, places: list[EntityRef]) -> list[EntityRef]:
     """Places inside the event phrase ('talks in Geneva'), a visit's destination first."""
     ctx = reader.ctx
-    for child in noun.subtree:
+    for child in _phrase(noun):
         mention = ctx.mention_at(child)
         if (
             child.dep_ == "pobj"
@@ -159,7 +312,7 @@ def _noun_places(reader: Reader, noun: Token, places: list[EntityRef]) -> list[E
             and mention.ref not in places
         ):
             places.append(mention.ref)
-    if MEETING_NOUNS[noun.lower_] == "visit":  # "the visit to Beijing": the place visited
+    if noun.lower_ == "visit":  # "the visit to Beijing": the place visited
         for prep in noun.rights:
             if prep.dep_ == "prep" and prep.lower_ == "to":
                 for obj in prep.children:
@@ -241,6 +394,16 @@ def _is_before(noun: Token) -> bool:
     )
 
 
+def _in_context(noun: Token) -> bool:
+    """'during a meeting with X', 'following talks with X': an event the clause is set in."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in CONTEXT_PREPS
+
+
+def _is_after(noun: Token) -> bool:
+    """'left on Wednesday after a meeting with X': the clause's time is not the event's."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in AFTER_PREPS
+
+
 def _beside(noun: Token) -> int | None:
     """'on the sidelines of the G7 summit': the trigger of the event this one is beside."""
     part_of = None
@@ -252,53 +415,189 @@ def _beside(noun: Token) -> int | None:
     return part_of
 
 
-def noun_draft(reader: Reader, noun: Token) -> Draft | None:
-    """An event named by a noun phrase, if it is one occasion."""
-    end = _noun_phrase_end(noun)
-    if end is None:
+def _verb_beside(verb: Token) -> int | None:
+    """'met Y on the sidelines of the G20 summit', 'met at the summit': that event."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("on", "at", "during"):
+            continue
+        for obj in prep.subtree:
+            if obj.lower_ in MEETING_NOUNS and obj.pos_ in ("NOUN", "PROPN"):
+                return obj.i
+    return None
+
+
+def _when_participle(noun: Token, end: int) -> Token | None:
+    """'the summit starting Sunday', 'the meeting, held Tuesday' (the parser often hangs the
+    participle from the clause's verb; it follows the phrase all the same)."""
+    doc = noun.doc
+    for clause in noun.children:
+        if clause.dep_ == "acl" and clause.lemma_ in WHEN_VERBS:
+            return clause
+    i = end + (1 if end < len(doc) and doc[end].text == "," else 0)
+    if i < len(doc) and doc[i].tag_ in ("VBG", "VBN") and doc[i].lemma_ in WHEN_VERBS:
+        return doc[i]
+    return None
+
+
+def _participle_date(reader: Reader, noun: Token, end: int) -> DateValue | None:
+    """The date a participle after the event gives: 'starting Sunday' is the next Sunday;
+    'held Tuesday and Wednesday' is the two days."""
+    clause = _when_participle(noun, end)
+    spans = reader.verb_dates(clause) if clause is not None else []
+    if clause is None or not spans:
         return None
-    ctx = reader.ctx
-    start = _label_start(noun)
+    roots = {c.i for s in spans for c in s.root.conjuncts}  # "Tuesday and Wednesday"
+    spans += [e for e in reader.ctx.ents if e.label_ == "DATE" and e.root.i in roots]
+    ahead = clause.tag_ == "VBG" and clause.lemma_ in START_VERBS
+    tense = FUTURE if ahead else reader.ctx.tense_of(clause)
+    days = [d for s in spans if (d := reader.ctx.date_of(s, tense)) is not None]
+    if len(days) < 2:
+        return days[0] if days else None
+    first, last = min(d.earliest for d in days), max(d.latest for d in days)
+    text = " ".join(d.text for d in days)
+    return DateValue(text, f"{first.isoformat()}/{last.isoformat()}", "range", first, last)
+
+
+def _is_definite(noun: Token) -> bool:
+    """'the meeting', 'those talks', 'his visit': a mention that may refer back (not 'the
+    rounds of talks so far', which are several)."""
+    if noun.tag_ in ("NNS", "NNPS") and noun.lower_ not in PLURAL_ONLY_NOUNS:
+        return False
+    return any(
+        (c.dep_ == "det" and c.lower_ in ANAPHOR_DETS) or (c.dep_ == "poss" and c.pos_ == "PRON")
+        for c in noun.lefts
+    )
+
+
+def _is_distinct(noun: Token) -> bool:
+    """'a separate meeting', 'more talks', 'a second summit', 'several summits': another
+    occasion (or several) than the ones before."""
+    ordinal = ordinal_of(noun)
+    several = noun.tag_ in ("NNS", "NNPS") and noun.lower_ not in PLURAL_ONLY_NOUNS
+    return (
+        several
+        or (ordinal is not None and ordinal > 1)
+        or any(c.lower_ in DISTINCT_MODIFIERS for c in noun.lefts)
+    )
+
+
+def _is_named(noun: Token, start: int) -> bool:
+    """A proper noun or an ordinal in the phrase: 'the G7 summit', 'the fourth round'."""
+    return ordinal_of(noun) is not None or any(t.pos_ == "PROPN" for t in noun.doc[start : noun.i])
+
+
+def _own_status(noun: Token, verbs: list[Token], status: str) -> bool:
+    """Whether a definite mention's clause tells its event's status: 'the meeting was called
+    off', 'the talks will resume' (not 'ahead of the meeting, they might ...')."""
+    if status == CANCELLED:
+        return True
+    return bool(verbs) and noun.head == verbs[0] and noun.dep_ in ("nsubj", "nsubjpass")
+
+
+def _homes(reader: Reader, parties: list[EntityRef]) -> tuple[str, ...]:
+    """The countries the persons taking part serve, "" for one the article gives none."""
+    return tuple(sorted({reader.home_country(p) or "" for p in parties if p.kind == PERSON}))
+
+
+def _has_group(tokens: list[Token]) -> bool:
+    """A party no name stands for: 'with European leaders', 'his counterparts'."""
+    return any(t.lower_ in GROUP_PARTY_NOUNS for t in tokens)
+
+
+def _noun_dates(reader: Reader, noun: Token, end: int) -> tuple[list[Span], list[EntityRef]]:
+    """Dates and places right after the event phrase, claimed for it."""
     dates, places, _ = reader.trailing_modifiers(end)
+    if not dates and _in_context(noun) and noun.right_edge.i + 1 > end:
+        # "following a chat with European leaders yesterday, he said": not the clause's date
+        dates = reader.trailing_modifiers(noun.right_edge.i + 1)[0]
     reader.claimed_dates.update(span.start for span in dates)
-    places = _noun_places(reader, noun, places)
-    verbs = governing_verbs(noun)
-    if reader.inside_event(noun):
-        verbs = []  # "the sidelines of the G7 summit": the outer clause is not its own
+    return dates, _noun_places(reader, noun, places)
+
+
+def _noun_parties(
+    reader: Reader, noun: Token, verbs: list[Token]
+) -> tuple[list[EntityRef], list[Token]]:
+    """The parties of an event noun and the tokens they were read from."""
     party_tokens = _noun_party_tokens(reader, noun, verbs)
     participants = reader.participants(party_tokens)
     for token in party_tokens:
-        for group in reader.group_participants(token):
-            if group not in participants:
-                participants.append(group)
-    _verb_places(reader, noun, verbs, places)
-    if not _is_specific(reader, noun, verbs, participants, places, dates):
-        return None
+        for group_ref in reader.group_participants(token):
+            if group_ref not in participants:
+                participants.append(group_ref)
+    return participants, party_tokens
+
+
+def _noun_time(
+    reader: Reader, noun: Token, end: int, verbs: list[Token], dates: list[Span], specific: bool
+) -> tuple[DateValue | None, str, int]:
+    """Date, status and how sure the status is, for an event noun."""
     before = _is_before(noun)
-    tense = FUTURE if before else (ctx.tense_of(verbs[0]) if verbs else None)
-    when = reader.date_from(dates, tense)
-    if when is None and not before:
+    tense = FUTURE if before else (reader.ctx.tense_of(verbs[0]) if verbs else None)
+    if _is_after(noun) and tense is None:
+        tense = PAST  # "told reporters following his meeting with X"
+    when = reader.date_from(dates, tense) or _participle_date(reader, noun, end)
+    if when is None and not before and specific and not _is_after(noun):
         when = reader.date_from(reader.clause_dates(verbs[:2]), tense)
+    status, weight = reader.status(verbs, noun, when, tense, before)
+    intent = _intent(noun)
+    if intent is not None:  # "his plans for a meeting with X": planned, whenever he said so
+        status, weight, when = intent, 3, reader.date_from(dates, FUTURE)
+    if not specific and not _own_status(noun, verbs, status):
+        weight = 0  # "ahead of the meeting, they might ...": the clause is not the meeting's
+    return when, status, weight
+
+
+def noun_draft(reader: Reader, noun: Token) -> Draft | None:
+    """An event named by a noun phrase: one occasion, or a definite mention of one named
+    before ('the meeting')."""
+    phrase = _noun_phrase(noun)
+    if phrase is None:
+        return None
+    end, kind = phrase
+    dates, places = _noun_dates(reader, noun, end)
+    verbs = governing_verbs(noun)
+    if reader.inside_event(noun):
+        verbs = []  # "the sidelines of the G7 summit": the outer clause is not its own
+    participants, party_tokens = _noun_parties(reader, noun, verbs)
+    _verb_places(reader, noun, verbs, places)
+    specific = _is_specific(reader, noun, verbs, participants, places, dates)
+    if not specific and (_is_distinct(noun) or not _is_definite(noun)):
+        return None
+    when, status, weight = _noun_time(reader, noun, end, verbs, dates, specific)
+    host = _host(places[0]) if places else None
+    guest = kind == "visit" and host is not None and host not in participants
+    start = _label_start(noun)
     meeting = Meeting(
         label=clean_text(noun.doc[start:end].text),
-        kind=MEETING_NOUNS[noun.lower_],
-        participants=tuple(participants),
+        kind=kind,
+        participants=tuple([*participants, *([host] if guest and host else [])]),
         place=places[0] if places else None,
         when=when,
-        status=reader.status(verbs, noun, when, tense, before),
+        status=status,
         ordinal=ordinal_of(noun),
         part_of=None,
-        evidence=ctx.evidence(noun.doc[start], noun.doc[end - 1]),
+        evidence=reader.ctx.evidence(noun.doc[start], noun.doc[end - 1]),
     )
-    return Draft(noun.i, meeting, _beside(noun))
+    return Draft(
+        noun.i,
+        meeting,
+        _beside(noun),
+        sentence=reader.ctx.sentence_index(noun),
+        anaphoric=not specific,
+        definite=_is_definite(noun),
+        distinct=_is_distinct(noun),
+        named=_is_named(noun, start),
+        weight=weight,
+        homes=_homes(reader, participants),
+        host=host,
+        group=_has_group(party_tokens),
+        plural=reader.unresolved_plural(party_tokens),
+    )
 
 
 # --- verb triggers -------------------------------------------------------------------------
 def _verb_subjects(verb: Token) -> list[Token]:
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects and verb.dep_ in ("xcomp", "conj"):
-        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return subjects
+    return clause_subjects(verb)
 
 
 def _verb_objects(verb: Token, kind: str) -> list[Token]:
@@ -378,20 +677,22 @@ def meet_with(reader: Reader, verb: Token, kind: str) -> _VerbParts | None:
     participants = reader.participants(subjects + objects)
     if len(participants) < 2:
         return _VerbParts([], None, [], [])
-    return _VerbParts(participants, reader.verb_place(verb), subjects, objects)
+    return _VerbParts(participants, _meeting_place(reader, verb, objects), subjects, objects)
+
+
+def _meeting_place(reader: Reader, verb: Token, objects: list[Token]) -> EntityRef | None:
+    """'met X in Jakarta' (the parser often hangs 'in Jakarta' from X), and 'there' after a
+    trip ('travelled to Ottawa ... There she met ...')."""
+    place = reader.verb_place(verb)
+    for obj in objects:
+        place = place or reader.verb_place(obj)
+    if place is None and any(c.lower_ == "there" for c in verb.children):
+        place = reader.trip_place_before(verb)
+    return place
 
 
 VerbShape = Callable[[Reader, Token, str], "_VerbParts | None"]
 VERB_SHAPES: tuple[VerbShape, ...] = (trip_abroad, visit_place, meet_with)
-
-
-def _verb_label(kind: str, parts: _VerbParts) -> str:
-    names = " and ".join(p.label for p in parts.participants)
-    if kind == "visit":
-        return f"visit of {names}" + (f" to {parts.place.label}" if parts.place else "")
-    if kind == "call":
-        return f"call of {names}"
-    return f"meeting of {names}"
 
 
 def verb_draft(reader: Reader, verb: Token) -> Draft | None:
@@ -408,17 +709,23 @@ def verb_draft(reader: Reader, verb: Token) -> Draft | None:
         return None
     ctx, doc = reader.ctx, reader.doc
     tense = ctx.tense_of(verb)
+    if tense is None and verb.tag_ in ("VBP", "VBZ"):
+        tense = FUTURE  # "when the pair meet in Alaska on Friday": news tells plans so
     when = reader.date_from(reader.verb_dates(verb), tense)
-    status = reader.status([verb, *governing_verbs(verb)], None, when, tense, False)
+    status, weight = reader.status([verb, *governing_verbs(verb)], None, when, tense, False)
     if when is None and status == HELD:
         when = reader.reference
     ends = [verb, *parts.subjects, *parts.objects]
     first, last = min(ends, key=lambda t: t.i), max(ends, key=lambda t: t.i)
     last_mention = ctx.mention_at(last)
+    kind = "meeting" if kind == "host" else kind
+    host = _host(parts.place)
+    guest = kind == "visit" and host is not None and host not in parts.participants
+    participants = [*parts.participants, *([host] if guest and host else [])]
     meeting = Meeting(
-        label=_verb_label(kind, parts),
-        kind="meeting" if kind == "host" else kind,
-        participants=tuple(parts.participants),
+        label=verb_label(kind, parts.participants, parts.place),
+        kind=kind,
+        participants=tuple(participants),
         place=parts.place,
         when=when,
         status=status,
@@ -426,7 +733,82 @@ def verb_draft(reader: Reader, verb: Token) -> Draft | None:
         part_of=None,
         evidence=ctx.evidence(first, doc[last_mention.end - 1] if last_mention else last),
     )
-    return Draft(verb.i, meeting)
+    return Draft(
+        verb.i,
+        meeting,
+        _verb_beside(verb),
+        sentence=ctx.sentence_index(verb),
+        weight=weight,
+        homes=_homes(reader, parts.participants),
+        verb=kind,
+        host=host,
+    )
+
+
+def _host(place: EntityRef | None) -> EntityRef | None:
+    """The government of the country a visit goes to ('visit Japan', 'travel to Beijing')."""
+    if place is None:
+        return None
+    code = place.key.split("/")[0]
+    if place.kind == COUNTRY or (place.kind == PLACE and "/" in place.key):
+        country = gazetteer.by_iso2(code) if gazetteer.is_iso2(code) else None
+        return EntityRef(GOVERNMENT, code, country.name) if country else None
+    return None
+
+
+# --- heads of the sides of an event just told -------------------------------------------------
+def _led_side(verb: Token) -> bool:
+    """'headed the U.S. delegation' / 'the Iranians were led by' / 'a delegation led by'."""
+    if verb.lemma_ not in LEAD_VERBS:
+        return False
+    sides = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ == "acl":
+        sides.append(verb.head)
+    return any(s.lower_ in DELEGATION_NOUNS or s.ent_type_ in ("NORP", "GPE") for s in sides)
+
+
+def _leaders(verb: Token) -> list[Token]:
+    """Who leads in a 'led' clause: the agent of a passive, else the subject."""
+    agents = _pobjs(verb, {"by"})
+    if agents or verb.dep_ == "acl" or any(c.dep_ == "nsubjpass" for c in verb.children):
+        return agents
+    return clause_subjects(verb)
+
+
+def _mediates(verb: Token) -> bool:
+    """'acted as chief mediator', 'served as an intermediary'."""
+    return verb.lemma_ in ("act", "serve") and any(
+        obj.lower_ in MEDIATOR_NOUNS for obj in _pobjs(verb, {"as"})
+    )
+
+
+def delegation_draft(reader: Reader, verb: Token) -> Draft | None:
+    """The head of a delegation or a mediator, named just after an event is told: they take
+    part in it ("Envoy X headed the U.S. delegation, while the Iranians were led by Y")."""
+    if verb.pos_ != "VERB":
+        return None
+    if _led_side(verb):
+        tokens = _leaders(verb)
+    elif _mediates(verb):
+        tokens = clause_subjects(verb)
+    else:
+        return None
+    persons = [p for p in reader.participants(tokens) if p.kind == PERSON]
+    if not persons:
+        return None
+    ctx = reader.ctx
+    meeting = Meeting(
+        label="talks",
+        kind="talks",
+        participants=tuple(persons),
+        place=None,
+        when=None,
+        status=PLANNED,
+        ordinal=None,
+        part_of=None,
+        evidence=ctx.evidence(verb),
+    )
+    return Draft(verb.i, meeting, sentence=ctx.sentence_index(verb), anaphoric=True, reach=2)
 
 
 # --- the article's events ------------------------------------------------------------------
@@ -436,32 +818,30 @@ def read_drafts(ctx: DocContext) -> list[Draft]:
     reader = Reader(ctx)
     drafts = [d for t in ctx.tokens if (d := noun_draft(reader, t)) is not None]
     drafts += [d for t in ctx.tokens if (d := verb_draft(reader, t)) is not None]
+    drafts += [d for t in ctx.tokens if (d := delegation_draft(reader, t)) is not None]
     return drafts
 
 
-def event_key(meeting: Meeting) -> str:
-    """The key of an event within its article: its kind and where it is first named."""
-    return f"{meeting.kind}@{meeting.evidence.anchor.start}"
-
-
 def extract(ctx: DocContext) -> Iterator[Meeting]:
-    """Every specific event of the article, with an event beside another linked to it."""
-    drafts = read_drafts(ctx)
-    by_trigger = {draft.trigger: draft.meeting for draft in drafts}
-    seen: set[tuple[str, str, tuple[EntityRef, ...]]] = set()
-    for draft in sorted(drafts, key=lambda d: d.meeting.evidence.anchor.start):
-        meeting = replace(draft.meeting, key=event_key(draft.meeting))
-        if draft.part_of is not None:
-            parent = by_trigger.get(draft.part_of)
-            meeting = replace(meeting, part_of=event_key(parent) if parent else None)
-            if meeting.when is None and parent is not None:
-                meeting = replace(meeting, when=parent.when)
-        key = (
-            meeting.label.lower(),
-            meeting.when.iso if meeting.when else "",
-            meeting.participants,
-        )
-        if key in seen:
-            continue
-        seen.add(key)
-        yield meeting
+    """Every event of the article, its mentions grouped into one fact each, with an event
+    beside another linked to it by key."""
+    events = [e for e in group(read_drafts(ctx)) if is_occasion(e)]
+    meetings = [to_meeting(e) for e in events]
+    by_trigger = {d.trigger: m for e, m in zip(events, meetings, strict=True) for d in e.drafts}
+    for event, meeting in zip(events, meetings, strict=True):
+        yield _beside_link(event, meeting, by_trigger)
+
+
+def _beside_link(event: Event, meeting: Meeting, by_trigger: dict[int, Meeting]) -> Meeting:
+    """Point at the event this one is held beside; take its date when it has none."""
+    parent = next(
+        (by_trigger.get(d.part_of) for d in event.drafts if d.part_of in by_trigger), None
+    )
+    if parent is None or parent.key == meeting.key:
+        return meeting
+    return replace(
+        meeting,
+        part_of=parent.key,
+        when=meeting.when or parent.when,
+        place=meeting.place or parent.place,
+    )

@@ -127,13 +127,16 @@ def test_meetings_visit_is_a_meeting_with_a_place(extract):
     facts = extract("German Chancellor Friedrich Merz will visit Beijing next week.")
     m = by_label(facts, ["visit", "Merz"])
     assert (m.kind, m.status, m.place.label) == ("visit", "planned", "Beijing")
-    assert m.when.iso == "2025-06-02/2025-06-08" and names(m) == {"Friedrich Merz"}
+    # the country visited takes part through its government
+    assert m.when.iso == "2025-06-02/2025-06-08" and names(m) == {"Friedrich Merz", "China"}
+    assert next(p for p in m.participants if p.label == "China").kind == "government"
     facts = extract("Prime Minister Keir Starmer is expected to visit Japan in June.")
     m = by_label(facts, ["visit"])
     assert (m.status, m.place.label, m.when.iso) == ("expected", "Japan", "2025-06")
     facts = extract("The visit to Beijing by Chancellor Friedrich Merz was cancelled.")
     m = by_label(facts, ["visit"])
-    assert (m.status, m.place.label, names(m)) == ("cancelled", "Beijing", {"Friedrich Merz"})
+    assert (m.status, m.place.label) == ("cancelled", "Beijing")
+    assert names(m) == {"Friedrich Merz", "China"}
     # visiting without anyone named is not a meeting, nor is a campaign tour
     assert meetings(extract("Many tourists visit Paris every year.")) == []
     facts = extract("Mr Kennedy visits Manchester, Liverpool and Leeds this week.")
@@ -170,7 +173,7 @@ def test_meetings_called_off_and_postponed_are_cancelled(extract):
     assert by_label(facts, ["summit"]).status == "held"
     facts = extract("Merz's visit to China was postponed.")
     m = by_label(facts, ["visit"])
-    assert (m.status, m.place.label, names(m)) == ("cancelled", "China", {"Merz"})
+    assert (m.status, m.place.label, names(m)) == ("cancelled", "China", {"Merz", "China"})
 
 
 def test_meetings_journey_for_talks_brings_the_traveller(extract):
@@ -207,17 +210,214 @@ def test_meetings_suspended_talks_are_cancelled(extract):
 def test_meetings_make_a_visit_and_hold_talks_share_the_subject(extract):
     facts = extract(
         "Prime Minister Shigeru Ishiba will make an official visit to the United States from "
-        "July 2 and hold talks in Washington with President Donald Trump."
+        "July 2 and hold talks in Washington with U.S. President Donald Trump."
     )
-    visit = by_label(facts, ["official visit"])
-    assert (visit.status, visit.place.label, names(visit)) == (
+    # the visit and the talks held during it are one event
+    (visit,) = meetings(facts)
+    assert (visit.label, visit.status, visit.place.label) == (
+        "official visit",
         "planned",
         "United States",
-        {"Shigeru Ishiba"},
     )
-    talks = by_label(facts, ["talks"])
-    assert names(talks) == {"Shigeru Ishiba", "Donald Trump"}
-    assert talks.place.label == "Washington"
+    assert names(visit) == {"Shigeru Ishiba", "Donald Trump"}  # not the U.S. beside Trump
     # meeting obligations to a country is no meeting
     facts = extract("Poland said it would meet its debt payments to the United States.")
     assert meetings(facts) == []
+
+
+def test_meetings_one_meeting_reported_in_three_sentences_is_one_event(extract):
+    facts = extract(
+        "Chancellor Olaf Brenner met French President Marie Delcourt in Lyon on Tuesday. "
+        "The meeting lasted two hours. Brenner said after his meeting with Delcourt that "
+        "the talks had been frank."
+    )
+    (m,) = meetings(facts)
+    assert names(m) == {"Olaf Brenner", "Marie Delcourt"}
+    assert (m.status, m.place.label, m.when.iso) == ("held", "Lyon", "2025-05-27")
+
+
+def test_meetings_definite_mention_with_nothing_before_is_no_event(extract):
+    # "the meeting" refers back; with no meeting named before it there is nothing to join
+    assert meetings(extract("Officials said the meeting was useful and the talks went well.")) == []
+
+
+def test_meetings_separate_meeting_is_another_event(extract):
+    facts = extract(
+        "Trade minister Kenji Sato met Commerce Secretary Dana Ruiz on Friday. "
+        "Sato stayed on to seek a separate meeting with Treasury Secretary Paul Hart."
+    )
+    assert len(meetings(facts)) == 2
+    hart = by_label(facts, ["separate meeting"])
+    assert "Paul Hart" in names(hart) and "Dana Ruiz" not in names(hart)
+
+
+def test_meetings_press_conference_and_one_person_are_no_meeting(extract):
+    facts = extract(
+        "Prime Minister Anna Lind held a press conference in Oslo on Monday. "
+        "Lind later attended a meeting."
+    )
+    assert meetings(facts) == []
+    facts = extract("The parliamentary session on Monday ran late, Prime Minister Anna Lind said.")
+    assert meetings(facts) == []
+
+
+def test_meetings_call_and_meeting_of_the_same_people_stay_apart(extract):
+    facts = extract(
+        "Foreign Minister Ana Costa met Foreign Minister Piet de Wit in Lisbon on Monday. "
+        "Costa spoke by phone with de Wit on Wednesday."
+    )
+    kinds = sorted(m.kind for m in meetings(facts))
+    assert kinds == ["call", "meeting"]
+
+
+def test_meetings_parties_spread_over_the_paragraph(extract):
+    facts = extract(
+        "Canadian Trade Minister Claire Dubois will travel to Mexico City on Monday. "
+        "There she will meet her counterpart and the finance minister."
+    )
+    (m,) = meetings(facts)  # the trip and the meeting on it are one event
+    assert names(m) == {"Claire Dubois", "Mexico"}  # her counterpart: the host's government
+    assert (m.status, m.place.label, m.when.iso) == ("planned", "Mexico City", "2025-06-02")
+    # a counterpart with no trip and no country names no one
+    facts = extract("Minister Claire Dubois met her counterpart on Monday.")
+    assert meetings(facts) == []
+
+
+def test_meetings_a_country_does_not_stand_for_the_named_official(extract):
+    facts = extract(
+        "The president said during a meeting on Friday with Portugal Prime Minister Rui "
+        "Matos that trade must stay open. Matos told reporters after his meeting with "
+        "President Ines Vidal that the talks were useful."
+    )
+    (m,) = meetings(facts)
+    assert {"Rui Matos", "Ines Vidal"} <= names(m)
+    assert "Portugal" not in names(m)
+
+
+def test_meetings_the_pair_and_they_are_the_persons_named_together(extract):
+    facts = extract(
+        "Olaf Brenner and Marie Delcourt have much to settle, and the pair will meet in "
+        "Vienna on Friday."
+    )
+    m = by_label(facts, ["meeting"])
+    assert names(m) == {"Olaf Brenner", "Marie Delcourt"}
+    assert (m.status, m.when.iso, m.place.label) == ("planned", "2025-05-30", "Vienna")
+    # "they" with no one named before is no one
+    assert meetings(extract("They will meet in Vienna on Friday.")) == []
+
+
+def test_meetings_we_in_a_quote_is_the_speaker_and_the_person_thanked(extract):
+    facts = extract(
+        'Governor Paula Reyes posted a message. "Thank you to President Hugo Salas. '
+        'We had an excellent call," she wrote.'
+    )
+    m = by_label(facts, ["call"])
+    assert names(m) == {"Paula Reyes", "Hugo Salas"} and m.kind == "call"
+
+
+def test_meetings_calls_held_and_had_are_calls_calls_for_something_are_not(extract):
+    facts = extract("President Elena Varga held a call with Chancellor Otto Kranz on Monday.")
+    m = by_label(facts, ["call"])
+    assert (m.kind, names(m), m.status) == ("call", {"Elena Varga", "Otto Kranz"}, "held")
+    facts = extract(
+        "A call for calm came from Chancellor Otto Kranz. Protesters renewed their calls to "
+        "end the war, President Elena Varga said."
+    )
+    assert meetings(facts) == []
+
+
+def test_meetings_virtual_chat_with_leaders_is_a_call_of_one_named_person(extract):
+    facts = extract(
+        "Following a virtual chat with European leaders yesterday, President Hugo Salas "
+        "said peace was near."
+    )
+    m = by_label(facts, ["virtual chat"])
+    assert (m.kind, names(m), m.when.iso, m.status) == (
+        "call",
+        {"Hugo Salas"},
+        "2025-05-28",
+        "held",
+    )
+
+
+def test_meetings_on_the_sidelines_of_a_summit_points_at_it(extract):
+    facts = extract(
+        "On the sidelines of the G20 summit in Rio, Chinese President Li Wen met Indian "
+        "Prime Minister Arun Das."
+    )
+    summit = by_label(facts, ["G20 summit"])
+    meeting = by_label(facts, ["Li Wen"])
+    assert meeting.part_of == summit.key and meeting.place.label == "Rio"
+    assert "20 summit" not in [m.label for m in meetings(facts)]
+
+
+def test_meetings_talks_named_by_their_place_are_the_talks_held_there(extract):
+    facts = extract(
+        "The leaders of Brazil and Chile met in Santiago last month. "
+        "The Santiago talks produced a trade pact."
+    )
+    (m,) = meetings(facts)
+    assert names(m) == {"Brazil", "Chile"} and m.place.label == "Santiago"
+    assert m.label == "Santiago talks"
+
+
+def test_meetings_summit_attendees_named_after_including(extract):
+    facts = extract(
+        "President Hugo Salas co-chaired the summit with President Ines Vidal, who invited "
+        "ten leaders, including Chancellor Otto Kranz and Prime Minister Rui Matos."
+    )
+    m = by_label(facts, ["summit"])
+    assert names(m) == {"Hugo Salas", "Ines Vidal", "Otto Kranz", "Rui Matos"}
+    assert m.status == "held"
+    # a list of goods is not a list of attendees
+    facts = extract("Tariffs hit many goods, including steel, cars and wine, Kranz said.")
+    assert meetings(facts) == []
+
+
+def test_meetings_delegation_heads_and_mediators_join_the_talks_just_told(extract):
+    facts = extract(
+        "Japan and Peru concluded talks in Lima on Saturday. Envoy Kenji Sato headed the "
+        "Japanese delegation, while the Peruvians were led by Minister Rosa Quispe. "
+        "Foreign Minister Ana Costa acted as mediator."
+    )
+    (m,) = meetings(facts)
+    assert {"Kenji Sato", "Rosa Quispe", "Ana Costa"} <= names(m)
+    assert (m.status, m.when.iso) == ("held", "2025-05-24")
+    # with no talks told just before, a delegation head makes no meeting
+    facts = extract("Envoy Kenji Sato headed the Japanese delegation to the games.")
+    assert meetings(facts) == []
+
+
+def test_meetings_summit_starting_sunday_is_ahead_and_planned(extract):
+    # published on a Thursday: Sunday is three days later
+    facts = extract("Leaders will gather in Rome for the G20 summit starting Sunday.")
+    m = by_label(facts, ["G20 summit"])
+    assert (m.status, m.when.iso, m.place.label) == ("planned", "2025-06-01", "Rome")
+    facts = extract(
+        "Ministers met at the OECD Ministerial Council Meeting, held Tuesday and Wednesday."
+    )
+    m = by_label(facts, ["OECD"])
+    assert (m.status, m.when.iso) == ("held", "2025-05-27/2025-05-28")
+
+
+def test_meetings_plans_for_a_meeting_are_planned_and_talks_ended_abruptly_cancelled(extract):
+    facts = extract(
+        "When President Hugo Salas revealed his plans for a meeting with President Ines "
+        "Vidal last week, markets rose."
+    )
+    m = by_label(facts, ["meeting"])
+    assert names(m) == {"Hugo Salas", "Ines Vidal"}
+    assert m.status == "planned" and m.when is None  # last week is when he said so
+    facts = extract("President Hugo Salas abruptly ended the trade talks with Canada on Thursday.")
+    assert by_label(facts, ["talks"]).status == "cancelled"
+    facts = extract("Negotiators from Chile and Peru concluded their talks in Lima on Thursday.")
+    assert by_label(facts, ["talks"]).status == "held"
+
+
+def test_meetings_first_talks_that_took_place_are_held(extract):
+    facts = extract(
+        "Japan and South Korea held their first ministerial-level talks in six years in Seoul "
+        "on Tuesday."
+    )
+    m = by_label(facts, ["first ministerial-level talks"])
+    assert (m.status, m.ordinal, names(m)) == ("held", 1, {"Japan", "South Korea"})
