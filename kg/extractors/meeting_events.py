@@ -36,6 +36,7 @@ class Draft:
     definite: bool = False  # "the summit", "those talks": may refer back
     distinct: bool = False  # "a separate meeting", "more talks": another occasion
     named: bool = False  # a proper name or an ordinal in the phrase ("G7 summit")
+    name_place: str | None = None  # the place it is named by ("the Geneva talks")
     weight: int = 0  # how sure the status is: 3 cue word, 2 date, 1 tense, 0 default
     # countries the persons taking part serve ("" for one whose country the article does not
     # say)
@@ -46,6 +47,7 @@ class Draft:
     group: bool = False  # a party no name stands for ("the two leaders", "his counterparts")
     plural: bool = False  # "they", "the pair" with no names nearby: the last event's parties
     reach: int | None = None  # how many sentences back an anaphor may find its event
+    fallback_when: DateValue | None = None  # the story's day, for a meeting told as done
 
 
 @dataclass
@@ -85,6 +87,10 @@ class Event:
     @property
     def when(self) -> DateValue | None:
         return next((d.meeting.when for d in self.drafts if d.meeting.when), None)
+
+    @property
+    def fallback_when(self) -> DateValue | None:
+        return next((d.fallback_when for d in self.drafts if d.fallback_when), None)
 
     @property
     def ordinal(self) -> int | None:
@@ -230,13 +236,36 @@ def _no_other_people(draft: Draft, event: Event) -> bool:
 
 
 def by_place_name(draft: Draft, events: list[Event]) -> Event | None:
-    """'the Geneva talks', 'the Alaska summit': the event held in the place it is named by."""
+    """'the Geneva talks', 'the Alaska summit': the event held in the place it is named by,
+    or told just before with no place ('X met Y. The Downing Street talks ...')."""
     if not draft.named:
         return None
     words = f" {draft.meeting.label.lower()} "
     for event in reversed(events):
         places = {d.meeting.place.label.lower() for d in event.drafts if d.meeting.place}
         if any(f" {p} " in words for p in places) and kinds_agree(draft, event):
+            return event
+    last = events[-1] if events else None
+    if (
+        draft.name_place
+        and draft.definite
+        and not draft.meeting.participants
+        and last is not None
+        and _near(draft, last, 1)
+        and not any(d.named or d.meeting.place for d in last.drafts)
+        and _compatible(draft, last)
+    ):
+        return last
+    return None
+
+
+def same_name(draft: Draft, events: list[Event]) -> Event | None:
+    """'the BNP meeting' told again: the event of that name."""
+    if not draft.named:
+        return None
+    label = draft.meeting.label.lower()
+    for event in reversed(events):
+        if any(d.named and d.meeting.label.lower() == label for d in event.drafts):
             return event
     return None
 
@@ -253,7 +282,14 @@ def same_ordinal(draft: Draft, events: list[Event]) -> Event | None:
 
 
 Link = Callable[[Draft, list[Event]], "Event | None"]
-LINKS: tuple[Link, ...] = (anaphora, same_ordinal, by_place_name, definite_back, by_parties)
+LINKS: tuple[Link, ...] = (
+    anaphora,
+    same_ordinal,
+    same_name,
+    by_place_name,
+    definite_back,
+    by_parties,
+)
 
 
 def group(drafts: list[Draft]) -> list[Event]:
@@ -317,7 +353,8 @@ def label_of(event: Event, place: EntityRef | None) -> str:
     if " " in label or draft.named:
         return label
     if parties:
-        joint = "between" if draft.meeting.kind in ("talks", "negotiations") else "of"
+        talks = draft.meeting.kind in ("talks", "negotiations") and len(parties) > 1
+        joint = "between" if talks else "of"
         return f"{label} {joint} {' and '.join(p.label for p in parties)}"
     return f"{label} in {place.label}" if place else label
 
@@ -337,7 +374,7 @@ def to_meeting(event: Event) -> Meeting:
         kind=draft.meeting.kind,
         participants=tuple(event.parties),
         place=place,
-        when=event.when,
+        when=event.when or (event.fallback_when if event.status == HELD else None),
         status=event.status,
         ordinal=event.ordinal,
     )

@@ -130,19 +130,40 @@ class PartyReader:
     # --- names in the phrase -------------------------------------------------------------
     def np_parties(self, token: Token) -> list[EntityRef]:
         """Persons named in the phrase (their countries are only modifiers), else the
-        countries; a country right before a named title is that official."""
-        mentions = []
+        countries; a country right before a named title is that official. A phrase about a
+        thing names no party ("Britain's rebate")."""
+        if not self._names_someone(token):
+            return []
+        refs: list[EntityRef] = []
         for t in np_tokens(token):
             mention = self.ctx.mention_at(t)
-            if mention is not None and mention.ref.kind in PARTY_KINDS and mention not in mentions:
-                mentions.append(mention)
-        persons = [m.ref for m in mentions if m.ref.kind == PERSON]
+            ref = mention.ref if mention is not None else self.titled_person(t)
+            if ref is not None and ref.kind in PARTY_KINDS and ref not in refs:
+                refs.append(ref)
+        persons = [r for r in refs if r.kind == PERSON]
         if persons:
             return persons
         official = self.official_after(token)
         if official is not None:
             return [official]
-        return [m.ref for m in mentions]
+        return refs
+
+    def _names_someone(self, token: Token) -> bool:
+        """The head of the phrase is a name, a title or a side, or a word a person's name is a
+        compound of (the parser's "Hugo Salas co-chaired"); not "U.S. complaints"."""
+        return (
+            self.ctx.mention_at(token) is not None
+            or is_title_word(token.lower_)
+            or token.lower_ in SIDE_NOUNS
+            or any(
+                c.dep_ == "compound" and (self._is_person(c) or self.titled_person(c))
+                for c in token.children
+            )
+        )
+
+    def _is_person(self, token: Token) -> bool:
+        ref = self.ctx.entity_at(token)
+        return ref is not None and ref.kind == PERSON
 
     def official_after(self, token: Token) -> EntityRef | None:
         """'Spain Prime Minister Pedro Sanchez' with 'Spain' as the party: the official."""

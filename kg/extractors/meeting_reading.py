@@ -78,8 +78,8 @@ def _cue_words(verbs: list[Token], noun: Token) -> list[Token]:
         words.append(verb)
         words.extend(c for c in verb.children if c.dep_ in ("aux", "auxpass", "acomp", "advmod"))
     words.extend(c for c in noun.children if c.dep_ in ("amod", "advmod"))
-    for clause in noun.children:  # "summits that Trump is expected to attend"
-        if clause.dep_ == "relcl":
+    for clause in noun.children:  # "summits that Trump is expected to attend", "a session
+        if clause.dep_ in ("relcl", "acl"):  # planned to start on June 25"
             words.append(clause)
             words.extend(c for c in clause.children if c.dep_ in ("aux", "auxpass"))
     return words
@@ -147,7 +147,8 @@ class Reader(PartyReader):
                 i = ent.end
                 continue
             if token.lower_ in ("in", "on") and i + 1 < len(doc):
-                place = self._place_after(i + 1)
+                # "talks in Geneva", but "talks on North Korea" is what they are about
+                place = self._place_after(i + 1) if token.lower_ == "in" else None
                 if place is not None:
                     places.append(place.ref)
                     i = place.end
@@ -280,8 +281,8 @@ class Reader(PartyReader):
     def verb_kind(self, verb: Token) -> str | None:
         """The event a verb names: meet, visit, host, confer; a call for 'phoned' or
         'spoke by phone with'."""
-        if verb.pos_ != "VERB":
-            return None
+        if verb.pos_ != "VERB" or verb.dep_ in ("amod", "compound"):
+            return None  # "the visiting minister said"
         lemma = verb.lemma_
         if lemma in MEET_VERBS:
             return "meeting"

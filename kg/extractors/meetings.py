@@ -52,6 +52,7 @@ from kg.extractors.patterns.meetings import (
     EVENT_VERBS,
     GROUP_PARTY_NOUNS,
     INTENT_STATUS,
+    LABEL_DEPS,
     LEAD_VERBS,
     MEDIATOR_NOUNS,
     MEETING_NOUNS,
@@ -68,6 +69,7 @@ from kg.extractors.patterns.meetings import (
     REMOTE_WORDS,
     RUN_VERBS,
     START_VERBS,
+    TELL_VERBS,
     VISIT_TRIP_VERBS,
     WHEN_VERBS,
 )
@@ -159,11 +161,17 @@ def _label_start(noun: Token) -> int:
     doc = noun.doc
     start = noun.i
     for child in noun.lefts:
-        if child.dep_ in ("det", "poss") or child.lower_ in ("the", "a", "an"):
-            continue
+        if child.dep_ not in LABEL_DEPS or child.lower_ in ("the", "a", "an"):
+            continue  # determiners, possessors, and clauses the parser hung here
         start = min(start, child.left_edge.i)
     while start < noun.i and (doc[start].dep_ in ("det", "poss") or doc[start].is_punct):
         start += 1
+    # "the Group of 20 summit", parsed as "Group of (20 summit)": the name starts at "Group"
+    of = noun.head
+    if noun.dep_ == "pobj" and of.lower_ == "of" and of.i == start - 1:
+        named = of.head
+        if named.i == of.i - 1 and named.text[:1].isupper():
+            start = min(c.i for c in named.subtree if c.i <= named.i and c.dep_ != "det")
     return start
 
 
@@ -207,14 +215,17 @@ def _governing_parties(noun: Token, verbs: list[Token], named: list[Token]) -> l
 
 def _context_parties(noun: Token) -> list[Token]:
     """'said during a meeting with X', 'left after talks with X', 'spent an hour with X in a
-    meeting': the clause's subject, and its 'with' party, take part."""
+    meeting': the clause's subject, and its 'with' party, take part ('was not at the meeting'
+    says the opposite)."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in CONTEXT_PREPS or prep.dep_ != "prep":
         return []
     verb = prep.head
-    if verb.pos_ not in ("VERB", "AUX"):
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
         return []
-    return clause_subjects(verb) + _pobjs(verb, {"with"})
+    told = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    told = told if verb.lemma_ in TELL_VERBS else []  # "told Y in a phone call that ..."
+    return clause_subjects(verb) + _pobjs(verb, {"with"}) + told
 
 
 def _relative_parties(noun: Token) -> list[Token]:
@@ -482,8 +493,38 @@ def _is_distinct(noun: Token) -> bool:
 
 
 def _is_named(noun: Token, start: int) -> bool:
-    """A proper noun or an ordinal in the phrase: 'the G7 summit', 'the fourth round'."""
-    return ordinal_of(noun) is not None or any(t.pos_ == "PROPN" for t in noun.doc[start : noun.i])
+    """A proper noun or a capitalised word in the phrase ('the G7 summit', 'the G-20
+    summit'), or an ordinal round ('the fourth round of talks'), names one occasion ('their
+    first meeting' alone does not)."""
+    round_ = noun.lower_ in ("round", "rounds") and ordinal_of(noun) is not None
+    return round_ or any(
+        t.pos_ == "PROPN" or (t.text[:1].isupper() and t.i > t.sent.start)
+        for t in noun.doc[start : noun.i]
+    )
+
+
+def _name_place(reader: Reader, noun: Token, start: int) -> str | None:
+    """The place an event is named by: 'the Geneva talks', 'the Downing Street meeting'."""
+    for token in noun.doc[start : noun.i]:
+        mention = reader.ctx.mention_at(token)
+        if mention is not None and (
+            mention.ref.kind == PLACE or mention.how in ("capital", "seat")
+        ):
+            return clean_text(noun.doc[mention.start : mention.end].text)
+        if mention is None and _place_like(token):
+            return token.text
+    return None
+
+
+def _place_like(token: Token) -> bool:
+    """A proper noun that may name a place ('Downing Street'), not a group's acronym ('G7',
+    'NATO') or a person's or an organisation's name."""
+    word = token.text
+    if word.isupper() or any(ch.isdigit() for ch in word) or not word[:1].isupper():
+        return False
+    return token.ent_type_ in ("GPE", "LOC", "FAC") or (
+        token.pos_ == "PROPN" and token.ent_type_ == ""
+    )
 
 
 def _own_status(noun: Token, verbs: list[Token], status: str) -> bool:
@@ -563,6 +604,8 @@ def noun_draft(reader: Reader, noun: Token) -> Draft | None:
     specific = _is_specific(reader, noun, verbs, participants, places, dates)
     if not specific and (_is_distinct(noun) or not _is_definite(noun)):
         return None
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.lefts):
+        return None  # "no OPEC meeting was foreseen", "there were no plans for talks"
     when, status, weight = _noun_time(reader, noun, end, verbs, dates, specific)
     host = _host(places[0]) if places else None
     guest = kind == "visit" and host is not None and host not in participants
@@ -587,6 +630,7 @@ def noun_draft(reader: Reader, noun: Token) -> Draft | None:
         definite=_is_definite(noun),
         distinct=_is_distinct(noun),
         named=_is_named(noun, start),
+        name_place=_name_place(reader, noun, start),
         weight=weight,
         homes=_homes(reader, participants),
         host=host,
@@ -674,8 +718,13 @@ def meet_with(reader: Reader, verb: Token, kind: str) -> _VerbParts | None:
     """'X met Y', 'X and Y will meet', 'X hosted Y', 'X phoned Y': two parties or more."""
     subjects = _verb_subjects(verb)
     objects = _verb_objects(verb, kind)
-    participants = reader.participants(subjects + objects)
-    if len(participants) < 2:
+    guests = reader.participants(objects)
+    direct = [o for o in objects if o.dep_ == "dobj"]
+    if direct and not reader.participants(direct):
+        return _VerbParts([], None, [], [])  # "meet our commitments", "hosted a dinner"
+    participants = reader.participants(subjects)
+    participants += [g for g in guests if g not in participants]
+    if len(participants) < 2 or not guests and kind == "host":
         return _VerbParts([], None, [], [])
     return _VerbParts(participants, _meeting_place(reader, verb, objects), subjects, objects)
 
@@ -713,8 +762,9 @@ def verb_draft(reader: Reader, verb: Token) -> Draft | None:
         tense = FUTURE  # "when the pair meet in Alaska on Friday": news tells plans so
     when = reader.date_from(reader.verb_dates(verb), tense)
     status, weight = reader.status([verb, *governing_verbs(verb)], None, when, tense, False)
-    if when is None and status == HELD:
-        when = reader.reference
+    # a meeting told as done with no date of its own is of the day the story is about;
+    # kept apart so that it tells no two mentions apart
+    fallback = reader.reference if when is None and status == HELD else None
     ends = [verb, *parts.subjects, *parts.objects]
     first, last = min(ends, key=lambda t: t.i), max(ends, key=lambda t: t.i)
     last_mention = ctx.mention_at(last)
@@ -742,6 +792,7 @@ def verb_draft(reader: Reader, verb: Token) -> Draft | None:
         homes=_homes(reader, parts.participants),
         verb=kind,
         host=host,
+        fallback_when=fallback,
     )
 
 

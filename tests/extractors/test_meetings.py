@@ -421,3 +421,65 @@ def test_meetings_first_talks_that_took_place_are_held(extract):
     )
     m = by_label(facts, ["first ministerial-level talks"])
     assert (m.status, m.ordinal, names(m)) == ("held", 1, {"Japan", "South Korea"})
+
+
+def test_meetings_group_of_20_summit_keeps_its_whole_name(extract):
+    facts = extract("Leaders will attend the Group of 20 summit in Johannesburg next week.")
+    (m,) = meetings(facts)
+    assert m.label == "Group of 20 summit" and m.status == "planned"
+    (m,) = meetings(extract("The G-20 summit opens in Johannesburg next week."))
+    assert m.label == "G-20 summit" and m.place.label == "Johannesburg"
+
+
+def test_meetings_told_in_a_phone_call_and_not_at_the_meeting(extract):
+    facts = extract(
+        "Chancellor Otto Kranz told President Ines Vidal in a phone call on Tuesday that "
+        "sanctions would stay."
+    )
+    m = by_label(facts, ["call"])
+    assert (m.kind, names(m)) == ("call", {"Otto Kranz", "Ines Vidal"})
+    # someone who "was not at" a meeting did not take part in it
+    facts = extract(
+        "Minister Ana Costa, who was not at the Lisbon meeting, said it went well. "
+        "President Rui Matos met Chancellor Otto Kranz in Lisbon on Monday."
+    )
+    assert all("Ana Costa" not in names(m) for m in meetings(facts))
+
+
+def test_meetings_meeting_goals_or_hosting_a_dinner_is_no_meeting(extract):
+    facts = extract(
+        'Minister Ed Ball said: "We will meet our spending commitments, as Chancellor Gordon '
+        'Hart promised."'
+    )
+    assert meetings(facts) == []
+    facts = extract("President Hugo Salas and his wife Ana Salas hosted a dinner on Friday.")
+    assert meetings(facts) == []
+    facts = extract("The visiting Japanese minister Kenji Sato said talks were useful.")
+    assert meetings(facts) == []
+
+
+def test_meetings_no_meeting_is_no_meeting_and_talks_on_a_country_are_not_held_there(extract):
+    assert (
+        meetings(extract("No OPEC meeting is foreseen before June, Minister Ali Nasser said."))
+        == []
+    )
+    facts = extract(
+        "Foreign Minister Ana Costa met Foreign Minister Piet de Wit in Lisbon on Monday to "
+        "discuss the talks on North Korea."
+    )
+    m = by_label(facts, ["Ana Costa"])
+    assert m.place.label == "Lisbon"
+
+
+def test_meetings_a_named_meeting_told_twice_is_one(extract):
+    facts = extract(
+        "Minister Ana Costa attended a Lisbon Forum meeting on Monday. Critics said the "
+        "Lisbon Forum meeting achieved little."
+    )
+    assert [m.label for m in meetings(facts)] == ["Lisbon Forum meeting"]
+    facts = extract(
+        "Prime Minister Rui Matos met Chancellor Otto Kranz and President Ines Vidal on Monday. "
+        "The Downing Street talks covered trade."
+    )
+    (m,) = meetings(facts)
+    assert names(m) == {"Rui Matos", "Otto Kranz", "Ines Vidal"}

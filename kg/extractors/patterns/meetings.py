@@ -185,7 +185,18 @@ KIND_FAMILIES = MappingProxyType(
 # Modifiers that make an event noun something else than a meeting between parties:
 # "a press conference", "a news conference", "a parliamentary session".
 NOT_EVENT_MODIFIERS = frozenset(
-    {"press", "news", "parliamentary", "plenary", "legislative", "photo", "budget"}
+    {
+        "press",
+        "news",
+        "parliamentary",
+        "plenary",
+        "legislative",
+        "photo",
+        "budget",
+        "questions",
+        "question",
+        "q&a",
+    }
 )
 # Determiners of a mention that refers back to an event named before: "the meeting".
 ANAPHOR_DETS = frozenset({"the", "this", "that", "those", "these"})
@@ -305,5 +316,13 @@ REMOTE_TALK_NOUNS = frozenset({"chat", "conversation", "conference"})
 REMOTE_WORDS = frozenset({"virtual", "online", "remote", "video"})
 # Participles after an event noun that tell when it is: "the summit starting Sunday", "the
 # meeting, held Tuesday and Wednesday"; the first ones put it ahead.
-WHEN_VERBS = frozenset({"start", "begin", "open", "hold", "schedule", "set", "run", "take"})
+WHEN_VERBS = frozenset(
+    {"start", "begin", "open", "hold", "schedule", "set", "run", "take", "plan", "due"}
+)
 START_VERBS = frozenset({"start", "begin", "open", "run"})
+# Modifiers of an event noun that belong in its label: "fourth round", "G7 summit",
+# "in-person summit", "U.S.-China trade talks".
+LABEL_DEPS = frozenset({"amod", "compound", "nmod", "nummod", "npadvmod", "advmod", "quantmod"})
+# Verbs whose object hears the subject in the event the clause is set in: "told Y in a
+# phone call that ...", "assured Y during the meeting".
+TELL_VERBS = frozenset({"tell", "assure", "urge", "inform", "ask", "brief", "thank", "warn"})
