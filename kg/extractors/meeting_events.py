@@ -294,9 +294,11 @@ LINKS: tuple[Link, ...] = (
 
 def group(drafts: list[Draft]) -> list[Event]:
     """Mentions in text order, each joined to the event the first link finds, or a new one;
-    a bare definite mention with nothing to refer to is dropped."""
+    a bare definite mention with nothing to refer to is dropped. Mentions that only add
+    people ('X headed the delegation') then join the nearest event, before or after."""
     events: list[Event] = []
-    for draft in sorted(drafts, key=lambda d: d.meeting.evidence.anchor.start):
+    ordered = sorted(drafts, key=lambda d: d.meeting.evidence.anchor.start)
+    for draft in (d for d in ordered if d.reach is None):
         if draft.plural and len(draft.meeting.participants) < 2:
             draft = _with_last_parties(draft, events)
         event = next((e for link in LINKS if (e := link(draft, events)) is not None), None)
@@ -304,7 +306,25 @@ def group(drafts: list[Draft]) -> list[Event]:
             event.drafts.append(draft)
         elif not draft.anaphoric:
             events.append(Event([draft]))
+    for draft in (d for d in ordered if d.reach is not None):
+        event = nearest(draft, events)
+        if event is not None:
+            event.drafts.append(draft)
     return events
+
+
+def nearest(draft: Draft, events: list[Event]) -> Event | None:
+    """The event told closest to a mention (within its reach), the earlier of two as close."""
+
+    def gap(event: Event) -> int:
+        sentences = [d.sentence for d in event.drafts]
+        if min(sentences) <= draft.sentence <= max(sentences):
+            return 0
+        return min(abs(draft.sentence - n) for n in sentences)
+
+    reach = draft.reach or 0
+    close = [e for e in events if gap(e) <= reach and kinds_agree(draft, e)]
+    return min(close, key=gap) if close else None
 
 
 def _with_last_parties(draft: Draft, events: list[Event]) -> Draft:

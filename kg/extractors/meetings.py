@@ -34,7 +34,7 @@ from kg.extractors.meeting_events import (
     verb_label,
 )
 from kg.extractors.meeting_parties import clause_subjects, np_tokens
-from kg.extractors.meeting_reading import Reader, governing_verbs, ordinal_of
+from kg.extractors.meeting_reading import Reader, governing_verbs, ordinal_of, status_cues
 from kg.extractors.patterns.meetings import (
     AFTER_PREPS,
     AGENT_VERBS,
@@ -68,6 +68,7 @@ from kg.extractors.patterns.meetings import (
     REMOTE_TALK_NOUNS,
     REMOTE_WORDS,
     RUN_VERBS,
+    SPAN_NOUNS,
     START_VERBS,
     TELL_VERBS,
     VISIT_TRIP_VERBS,
@@ -76,11 +77,13 @@ from kg.extractors.patterns.meetings import (
 from kg.facts import (
     CANCELLED,
     COUNTRY,
+    EXPECTED,
     GOVERNMENT,
     HELD,
     PERSON,
     PLACE,
     PLANNED,
+    PROPOSED,
     DateValue,
     EntityRef,
     Meeting,
@@ -200,7 +203,8 @@ def _pobjs(head: Token, preps: frozenset[str] | set[str]) -> list[Token]:
 def _governing_parties(noun: Token, verbs: list[Token], named: list[Token]) -> list[Token]:
     """Who acts on the event in its clause: 'X held talks', 'X sought a meeting with Y' (when
     the other side is named), 'the summit was hosted by X'."""
-    if noun.dep_ not in ("dobj", "nsubjpass") or not verbs or noun.head != verbs[0]:
+    slot = _slot(noun)
+    if slot.dep_ not in ("dobj", "nsubjpass") or not verbs or slot.head != verbs[0]:
         return []
     verb = verbs[0]
     if not (
@@ -337,17 +341,27 @@ def _noun_places(reader: Reader, noun: Token, places: list[EntityRef]) -> list[E
     return places
 
 
+def _slot(noun: Token) -> Token:
+    """The word that stands in the clause for the event: 'held two days of talks' has the
+    talks where 'days' is."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in SPAN_NOUNS:
+        return noun.head.head
+    return noun
+
+
 def _event_verb(noun: Token, verbs: list[Token]) -> bool:
     """'hold talks', 'the summit was cancelled': a verb that makes the noun one occasion."""
-    return bool(verbs) and verbs[0].lemma_ in EVENT_VERBS and noun.dep_ in ("dobj", "nsubjpass")
+    slot = _slot(noun)
+    return bool(verbs) and verbs[0].lemma_ in EVENT_VERBS and slot.dep_ in ("dobj", "nsubjpass")
 
 
 def _took_place(noun: Token, verbs: list[Token]) -> bool:
     """'talks between ... resumed in Tokyo on Monday'."""
+    slot = _slot(noun)
     return (
         bool(verbs)
-        and noun.dep_ == "nsubj"
-        and noun.head == verbs[0]
+        and slot.dep_ == "nsubj"
+        and slot.head == verbs[0]
         and verbs[0].lemma_ in EVENT_SUBJECT_VERBS
     )
 
@@ -555,12 +569,37 @@ def _noun_dates(reader: Reader, noun: Token, end: int) -> tuple[list[Span], list
     return dates, _noun_places(reader, noun, places)
 
 
+def _label_parties(reader: Reader, noun: Token) -> list[EntityRef]:
+    """'U.S.-China talks', 'the Trump-Putin summit': two sides or more named in the label."""
+    refs: list[EntityRef] = []
+    for token in noun.doc[_label_start(noun) : noun.i]:
+        found = reader.ctx.entity_at(token)
+        for ref in [found] if found is not None else _hyphened_countries(token):
+            if ref.kind in (PERSON, COUNTRY, GOVERNMENT):
+                ref = ref if ref.kind != COUNTRY else EntityRef(GOVERNMENT, ref.key, ref.label)
+                refs.extend([ref] if ref not in refs else [])
+    return refs if len(refs) >= 2 else []
+
+
+def _hyphened_countries(token: Token) -> list[EntityRef]:
+    """'U.S.-China', kept as one token by the tokenizer: the countries it joins."""
+    if "-" not in token.text:
+        return []
+    found = [gazetteer.lookup(part) for part in token.text.split("-")]
+    return [
+        EntityRef(GOVERNMENT, hit[0].iso2, hit[0].name)
+        for hit in found
+        if hit is not None and hit[1] in ("name", "alias", "demonym") and not hit[0].parent
+    ]
+
+
 def _noun_parties(
     reader: Reader, noun: Token, verbs: list[Token]
 ) -> tuple[list[EntityRef], list[Token]]:
     """The parties of an event noun and the tokens they were read from."""
     party_tokens = _noun_party_tokens(reader, noun, verbs)
     participants = reader.participants(party_tokens)
+    participants += [p for p in _label_parties(reader, noun) if p not in participants]
     for token in party_tokens:
         for group_ref in reader.group_participants(token):
             if group_ref not in participants:
@@ -576,6 +615,8 @@ def _noun_time(
     tense = FUTURE if before else (reader.ctx.tense_of(verbs[0]) if verbs else None)
     if _is_after(noun) and tense is None:
         tense = PAST  # "told reporters following his meeting with X"
+    if status_cues(verbs[:3], noun) in (PLANNED, EXPECTED, PROPOSED):
+        tense = FUTURE  # "a summit is expected in June": the June to come
     when = reader.date_from(dates, tense) or _participle_date(reader, noun, end)
     if when is None and not before and specific and not _is_after(noun):
         when = reader.date_from(reader.clause_dates(verbs[:2]), tense)
@@ -760,6 +801,8 @@ def verb_draft(reader: Reader, verb: Token) -> Draft | None:
     tense = ctx.tense_of(verb)
     if tense is None and verb.tag_ in ("VBP", "VBZ"):
         tense = FUTURE  # "when the pair meet in Alaska on Friday": news tells plans so
+    if status_cues([verb, *governing_verbs(verb)][:3], verb) in (PLANNED, EXPECTED, PROPOSED):
+        tense = FUTURE  # "is expected to visit Japan in June"
     when = reader.date_from(reader.verb_dates(verb), tense)
     status, weight = reader.status([verb, *governing_verbs(verb)], None, when, tense, False)
     # a meeting told as done with no date of its own is of the day the story is about;

@@ -483,3 +483,40 @@ def test_meetings_a_named_meeting_told_twice_is_one(extract):
     )
     (m,) = meetings(facts)
     assert names(m) == {"Rui Matos", "Otto Kranz", "Ines Vidal"}
+
+
+def test_meetings_sides_named_in_the_label(extract):
+    facts = extract("The U.S.-China talks in Geneva ended on Monday.")
+    m = by_label(facts, ["U.S.-China talks"])
+    assert names(m) == {"United States", "China"} and m.status == "held"
+    facts = extract("Russia-Ukraine peace talks resumed in Istanbul on Friday.")
+    assert names(by_label(facts, ["peace talks"])) == {"Russia", "Ukraine"}
+    # one country in the label is its topic or its host, not two sides
+    facts = extract("The Geneva talks ended on Monday, officials said.")
+    assert all(not m.participants for m in meetings(facts))
+
+
+def test_meetings_two_days_of_talks_are_the_talks_held(extract):
+    facts = extract(
+        "Treasury Secretary Paul Hart and Vice Premier Li Wen held two days of talks in "
+        "Geneva on Monday and Tuesday."
+    )
+    m = by_label(facts, ["talks"])
+    assert names(m) == {"Paul Hart", "Li Wen"} and m.place.label == "Geneva"
+
+
+def test_meetings_expected_in_june_is_the_june_to_come(extract):
+    # published in May 2025: "in June" after "is expected" is June 2025, not 2024
+    facts = extract("A Japan-U.S. summit is expected in June.")
+    m = by_label(facts, ["summit"])
+    assert (m.status, m.when.iso) == ("expected", "2025-06")
+    assert names(m) == {"Japan", "United States"}
+
+
+def test_meetings_delegation_head_named_before_the_talks(extract):
+    facts = extract(
+        "Vladimir Sokolov, who led the Russian delegation, met Ukrainian Defence Minister "
+        "Taras Koval in Istanbul on Friday."
+    )
+    (m,) = meetings(facts)
+    assert {"Vladimir Sokolov", "Taras Koval"} <= names(m)

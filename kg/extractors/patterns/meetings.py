@@ -326,3 +326,6 @@ LABEL_DEPS = frozenset({"amod", "compound", "nmod", "nummod", "npadvmod", "advmo
 # Verbs whose object hears the subject in the event the clause is set in: "told Y in a
 # phone call that ...", "assured Y during the meeting".
 TELL_VERBS = frozenset({"tell", "assure", "urge", "inform", "ask", "brief", "thank", "warn"})
+# Nouns of a stretch of time or a series that an event noun fills: "held two days of
+# talks", "a series of meetings" (the talks are the event, in the clause's place).
+SPAN_NOUNS = frozenset({"day", "days", "hours", "weeks", "months", "series"})
