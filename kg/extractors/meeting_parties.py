@@ -117,11 +117,28 @@ class PartyReader:
         return [ref] if ref is not None else self.sides(token)
 
     def titled_person(self, token: Token) -> EntityRef | None:
-        """'the minister', 'Japan's chief negotiator': the person a title stands for."""
+        """'the minister', 'Japan's chief negotiator': the person a title stands for; 'the US
+        President' with no name beside it is the one person the article gives that title."""
         for title in self.ctx.titles:
-            if title.person and title.start <= token.i < title.end:
+            if not title.start <= token.i < title.end:
+                continue
+            if title.person:
                 return EntityRef(PERSON, title.person, title.person)
+            if title.country:
+                return self._sole_holder(title.head, title.country)
         return None
+
+    def _sole_holder(self, head: str, country: str) -> EntityRef | None:
+        """The one person the article names with this title of this country."""
+        holders = {
+            t.person
+            for t in self.ctx.titles
+            if t.person and t.head == head and t.country == country
+        }
+        if len(holders) != 1:
+            return None
+        person = holders.pop()
+        return EntityRef(PERSON, person, person)
 
     def unresolved_plural(self, tokens: list[Token]) -> bool:
         """A plural party ('they', 'the pair') that no nearby names resolve."""

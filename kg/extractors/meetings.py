@@ -39,6 +39,7 @@ from kg.extractors.patterns.meetings import (
     AFTER_PREPS,
     AGENT_VERBS,
     ANAPHOR_DETS,
+    AUDIENCE_VERBS,
     BEFORE_PREPS,
     BESIDE_PREPS,
     CALL_NOUNS,
@@ -142,6 +143,21 @@ NounShape = Callable[[Token], "Phrase | None"]
 NOUN_SHAPES: tuple[NounShape, ...] = (phone_call, remote_talk, round_of_talks, event_noun)
 
 
+def _stands_for_an_event(noun: Token) -> bool:
+    """Not a modifier ('Conference President X', 'summit venue'), not inside an organisation's
+    name ('the UN Conference on Trade and Development'), not an audience ('told a banking
+    conference')."""
+    if noun.dep_ == "compound":
+        return False
+    if (
+        noun.ent_type_ == "ORG"
+        and noun.i + 1 < len(noun.doc)
+        and noun.doc[noun.i + 1].ent_iob_ == "I"
+    ):
+        return False
+    return not (noun.dep_ in ("dobj", "dative") and noun.head.lemma_ in AUDIENCE_VERBS)
+
+
 def _noun_phrase(noun: Token) -> Phrase | None:
     """Where the event phrase a noun heads ends and its kind, by the first shape that takes
     the noun."""
@@ -152,6 +168,8 @@ def _noun_phrase(noun: Token) -> Phrase | None:
         return None
     if any(c.lower_ in NOT_EVENT_MODIFIERS for c in noun.lefts):
         return None  # "a press conference", "a parliamentary session"
+    if not _stands_for_an_event(noun):
+        return None
     for shape in NOUN_SHAPES:
         found = shape(noun)
         if found is not None:
@@ -554,9 +572,18 @@ def _homes(reader: Reader, parties: list[EntityRef]) -> tuple[str, ...]:
     return tuple(sorted({reader.home_country(p) or "" for p in parties if p.kind == PERSON}))
 
 
-def _has_group(tokens: list[Token]) -> bool:
-    """A party no name stands for: 'with European leaders', 'his counterparts'."""
-    return any(t.lower_ in GROUP_PARTY_NOUNS for t in tokens)
+def _has_group(reader: Reader, tokens: list[Token]) -> bool:
+    """A party no name stands for: 'with European leaders', 'his counterparts' (not
+    'Canadian officials', who are Canada's government)."""
+    return any(t.lower_ in GROUP_PARTY_NOUNS and not reader.party_refs(t) for t in tokens)
+
+
+def _label(noun: Token, start: int, end: int) -> str:
+    """The phrase as written, without brackets the phrase does not close."""
+    text = clean_text(noun.doc[start:end].text)
+    if text.count("(") != text.count(")"):
+        text = clean_text(text.replace("(", " ").replace(")", " "))
+    return text
 
 
 def _noun_dates(reader: Reader, noun: Token, end: int) -> tuple[list[Span], list[EntityRef]]:
@@ -652,7 +679,7 @@ def noun_draft(reader: Reader, noun: Token) -> Draft | None:
     guest = kind == "visit" and host is not None and host not in participants
     start = _label_start(noun)
     meeting = Meeting(
-        label=clean_text(noun.doc[start:end].text),
+        label=_label(noun, start, end),
         kind=kind,
         participants=tuple([*participants, *([host] if guest and host else [])]),
         place=places[0] if places else None,
@@ -675,7 +702,7 @@ def noun_draft(reader: Reader, noun: Token) -> Draft | None:
         weight=weight,
         homes=_homes(reader, participants),
         host=host,
-        group=_has_group(party_tokens),
+        group=_has_group(reader, party_tokens),
         plural=reader.unresolved_plural(party_tokens),
     )
 

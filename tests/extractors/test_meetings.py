@@ -520,3 +520,29 @@ def test_meetings_delegation_head_named_before_the_talks(extract):
     )
     (m,) = meetings(facts)
     assert {"Vladimir Sokolov", "Taras Koval"} <= names(m)
+
+
+def test_meetings_an_organisations_name_or_an_audience_is_no_meeting(extract):
+    facts = extract(
+        "Economist Ann Lee told a banking conference in Boston that rates would rise. "
+        "Conference President Ali Nasser said the UN Conference on Trade and Development "
+        "would publish a report."
+    )
+    assert meetings(facts) == []
+
+
+def test_meetings_talks_with_a_countrys_officials_need_a_second_side(extract):
+    # "Canadian officials" are Canada's government: one side, and nobody for the other
+    facts = extract("The agency spoke after talks with Canadian officials on Monday.")
+    assert meetings(facts) == []
+    facts = extract("Minister Ana Costa held talks with Canadian officials on Monday.")
+    assert names(by_label(facts, ["talks"])) == {"Ana Costa", "Canada"}
+
+
+def test_meetings_a_title_without_a_name_is_the_one_person_holding_it(extract):
+    facts = extract(
+        "U.S. President Hugo Salas spoke on Monday. On Tuesday the U.S. President met "
+        "Chancellor Otto Kranz in Berlin."
+    )
+    m = by_label(facts, ["Kranz"])
+    assert names(m) == {"Hugo Salas", "Otto Kranz"}

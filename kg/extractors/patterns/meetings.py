@@ -329,3 +329,6 @@ TELL_VERBS = frozenset({"tell", "assure", "urge", "inform", "ask", "brief", "tha
 # Nouns of a stretch of time or a series that an event noun fills: "held two days of
 # talks", "a series of meetings" (the talks are the event, in the clause's place).
 SPAN_NOUNS = frozenset({"day", "days", "hours", "weeks", "months", "series"})
+# Verbs whose object is an audience, not a meeting one takes part in: "told a banking
+# conference", "addressed the summit".
+AUDIENCE_VERBS = frozenset({"tell", "address", "brief"})
