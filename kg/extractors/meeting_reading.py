@@ -27,6 +27,7 @@ from kg.extractors.patterns.meetings import (
     TRIP_VERBS,
     VISIT_TRIP_VERBS,
 )
+from kg.extractors.patterns.quotes import SPEECH_VERBS
 from kg.extractors.titles import country_of_person
 from kg.facts import (
     CANCELLED,
@@ -174,9 +175,12 @@ class Reader(PartyReader):
         return None
 
     def clause_dates(self, verbs: list[Token]) -> list[Span]:
-        """DATE entities attached to the governing verbs (not claimed by another event)."""
+        """DATE entities attached to the governing verbs (not claimed by another event); a
+        verb of saying dates the saying, not the event ("said Tuesday he had called off")."""
         spans = []
         for verb in verbs:
+            if verb.lemma_ in SPEECH_VERBS:
+                continue
             for child in verb.children:
                 for ent in self.ctx.ents:
                     if ent.label_ != "DATE" or ent.start in self.claimed_dates:

@@ -476,9 +476,10 @@ def _when_participle(noun: Token, end: int) -> Token | None:
     for clause in noun.children:
         if clause.dep_ == "acl" and clause.lemma_ in WHEN_VERBS:
             return clause
-    i = end + (1 if end < len(doc) and doc[end].text == "," else 0)
-    if i < len(doc) and doc[i].tag_ in ("VBG", "VBN") and doc[i].lemma_ in WHEN_VERBS:
-        return doc[i]
+    for after in (end, noun.right_edge.i + 1):  # "the summit in Tianjin starting Sunday"
+        i = after + (1 if after < len(doc) and doc[after].text == "," else 0)
+        if i < len(doc) and doc[i].tag_ in ("VBG", "VBN") and doc[i].lemma_ in WHEN_VERBS:
+            return doc[i]
     return None
 
 
@@ -689,10 +690,14 @@ def noun_draft(reader: Reader, noun: Token) -> Draft | None:
         part_of=None,
         evidence=reader.ctx.evidence(noun.doc[start], noun.doc[end - 1]),
     )
+    slot = _slot(noun)
+    beside = _beside(noun)
+    if beside is None and verbs and slot.head == verbs[0] and slot.dep_ in ("dobj", "nsubjpass"):
+        beside = _verb_beside(verbs[0])  # "On the sidelines of the summit, X held talks"
     return Draft(
         noun.i,
         meeting,
-        _beside(noun),
+        beside,
         sentence=reader.ctx.sentence_index(noun),
         anaphoric=not specific,
         definite=_is_definite(noun),

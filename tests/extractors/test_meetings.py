@@ -546,3 +546,25 @@ def test_meetings_a_title_without_a_name_is_the_one_person_holding_it(extract):
     )
     m = by_label(facts, ["Kranz"])
     assert names(m) == {"Hugo Salas", "Otto Kranz"}
+
+
+def test_meetings_talks_held_on_the_sidelines_point_at_the_summit(extract):
+    facts = extract(
+        "On the sidelines of the SCO summit, Chinese President Li Wen held talks with Indian "
+        "Prime Minister Arun Das."
+    )
+    talks = by_label(facts, ["talks"])
+    assert talks.part_of == by_label(facts, ["SCO summit"]).key
+    assert names(talks) == {"Li Wen", "Arun Das"}
+
+
+def test_meetings_the_day_it_was_said_is_not_the_day_of_the_event(extract):
+    facts = extract(
+        "President Hugo Salas said Tuesday he had called off a planned summit with Russian "
+        "President Ivan Petrov in Budapest."
+    )
+    m = by_label(facts, ["summit"])
+    assert (m.status, m.when, m.place.label) == ("cancelled", None, "Budapest")
+    assert names(m) == {"Hugo Salas", "Ivan Petrov"}
+    facts = extract("Leaders will gather at the SCO summit in Tianjin starting Sunday.")
+    assert by_label(facts, ["SCO summit"]).when.iso == "2025-06-01"
