@@ -173,7 +173,7 @@ class PartyReader:
             or is_title_word(token.lower_)
             or token.lower_ in SIDE_NOUNS
             or any(
-                c.dep_ == "compound" and (self._is_person(c) or self.titled_person(c))
+                c.dep_ in ("compound", "appos") and (self._is_person(c) or self.titled_person(c))
                 for c in token.children
             )
         )

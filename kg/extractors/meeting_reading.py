@@ -168,8 +168,13 @@ class Reader(PartyReader):
 
     # --- dates and status ----------------------------------------------------------------
     def date_from(self, spans: list[Span], tense: str | None) -> DateValue | None:
+        """The first span that reads as a date; a span the tagger ran on ("April 29 for a
+        week") is read up to its first preposition."""
         for span in spans:
             value = self.ctx.date_of(span, tense)
+            cut = next((t.i for t in span[1:] if t.pos_ == "ADP"), None)
+            if value is None and cut is not None:
+                value = self.ctx.date_of(self.doc[span.start : cut], tense)
             if value is not None:
                 return value
         return None

@@ -48,6 +48,7 @@ from kg.extractors.patterns.meetings import (
     CONTAINER_NOUNS,
     CONTEXT_PREPS,
     DELEGATION_NOUNS,
+    DISCUSS_VERBS,
     DISTINCT_MODIFIERS,
     EVENT_SUBJECT_VERBS,
     EVENT_VERBS,
@@ -243,11 +244,27 @@ def _context_parties(noun: Token) -> list[Token]:
     if noun.dep_ != "pobj" or prep.lower_ not in CONTEXT_PREPS or prep.dep_ != "prep":
         return []
     verb = prep.head
+    if verb.pos_ in ("PROPN", "NOUN") and verb.ent_type_ == "PERSON":
+        return [verb]  # "Chirac, in a visit this week with Reagan, ..."
     if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
         return []
     told = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     told = told if verb.lemma_ in TELL_VERBS else []  # "told Y in a phone call that ..."
     return clause_subjects(verb) + _pobjs(verb, {"with"}) + told
+
+
+def _for_purpose(noun: Token) -> bool:
+    """'came to Algiers for talks', 'is expected on Friday for talks': what a clause is for."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "for" and prep.head.pos_ in ("VERB", "AUX")
+
+
+def _purpose_parties(noun: Token, named: list[Token]) -> list[Token]:
+    """'X is expected here on Friday for talks with Y', 'X called for talks with Y': whoever
+    the clause is about seeks the talks, when the other side is named."""
+    if not named or not _for_purpose(noun):
+        return []
+    return clause_subjects(noun.head.head)
 
 
 def _relative_parties(noun: Token) -> list[Token]:
@@ -317,6 +334,7 @@ def _noun_party_tokens(reader: Reader, noun: Token, verbs: list[Token]) -> list[
     if trip is not None:  # "Macron flew to Berlin for talks with Merz"
         tokens.extend(clause_subjects(trip))
     tokens.extend(_context_parties(noun))
+    tokens.extend(_purpose_parties(noun, named))
     tokens.extend(_participation_owner(noun))
     return tokens + _included(noun, tokens)
 
@@ -419,7 +437,7 @@ def _is_specific(
         or _event_verb(noun, verbs)
         or (bool(participants) and not plural_generic)
         or (_between_count(noun) >= 2 and len(participants) >= 2)  # "talks between X and Y"
-        or (reader.trip_verb(noun) is not None and len(participants) >= 2)
+        or (_for_purpose(noun) and len(participants) >= 2)  # "flew to X for talks with Y"
         or any(reader.ctx.date_of(s) is not None for s in dates)
     )
 
@@ -718,16 +736,14 @@ def _verb_subjects(verb: Token) -> list[Token]:
 
 
 def _verb_objects(verb: Token, kind: str) -> list[Token]:
-    """The objects of a verb and its 'with' phrase; for a call, a 'with' anywhere below it
+    """The objects of a verb and its 'with' phrase, and the 'with' of what it is for ("will
+    visit Washington to discuss trade with Y"); for a call, a 'with' anywhere below it
     ("spoke by phone with X": 'with' hangs from 'phone')."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    objects += [
-        g
-        for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ == "with"
-        for g in prep.children
-        if g.dep_ == "pobj"
-    ]
+    objects += _pobjs(verb, {"with"})
+    for purpose in verb.children:
+        if purpose.dep_ in ("xcomp", "advcl") and purpose.lemma_ in DISCUSS_VERBS:
+            objects += _pobjs(purpose, {"with"})
     if kind == "call":
         objects += [
             g
@@ -784,7 +800,8 @@ def visit_place(reader: Reader, verb: Token, kind: str) -> _VerbParts | None:
     if place.kind == GOVERNMENT:  # "visit Washington" read as its government
         place = EntityRef(COUNTRY, place.key, place.label)
     subjects = _verb_subjects(verb)
-    return _VerbParts(reader.participants(subjects), place, subjects, visited)
+    hosts = [o for o in _verb_objects(verb, kind) if o.dep_ != "dobj"]  # "to discuss ... with Y"
+    return _VerbParts(reader.participants(subjects + hosts), place, subjects, visited)
 
 
 def meet_with(reader: Reader, verb: Token, kind: str) -> _VerbParts | None:

@@ -568,3 +568,30 @@ def test_meetings_the_day_it_was_said_is_not_the_day_of_the_event(extract):
     assert names(m) == {"Hugo Salas", "Ivan Petrov"}
     facts = extract("Leaders will gather at the SCO summit in Tianjin starting Sunday.")
     assert by_label(facts, ["SCO summit"]).when.iso == "2025-06-01"
+
+
+def test_meetings_who_comes_for_talks_and_who_a_visit_is_to_discuss_with(extract):
+    facts = extract(
+        "Iranian Oil Minister Reza Tavakoli is expected here on Friday for talks with his "
+        "Algerian counterpart Belkacem Nabi."
+    )
+    assert names(by_label(facts, ["talks"])) == {"Reza Tavakoli", "Belkacem Nabi"}
+    facts = extract(
+        "Prime Minister Yoshi Nakamura will visit Washington on April 29 for a week to "
+        "discuss trade issues with President Ron Reagan."
+    )
+    m = by_label(facts, ["visit"])
+    assert {"Yoshi Nakamura", "Ron Reagan"} <= names(m)
+    assert m.when.iso == "2026-04-29"  # the April to come, read up to "for a week"
+    # a call for talks with no one named on the other side names no one
+    facts = extract("Minister Reza Tavakoli called for talks on the crisis.")
+    assert meetings(facts) == []
+
+
+def test_meetings_a_person_named_beside_a_common_noun_takes_part(extract):
+    facts = extract(
+        "Senator Dan Kowalski said he and his wife, Transportation Secretary Ellen Dole, had "
+        "met with President Ron Reagan at the White House."
+    )
+    m = by_label(facts, ["meeting"])
+    assert {"Ellen Dole", "Ron Reagan"} <= names(m)

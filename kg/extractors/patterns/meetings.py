@@ -253,7 +253,7 @@ STOP_VERBS = frozenset({"end", "halt", "stop", "break", "terminate", "quit"})
 ABRUPT_WORDS = frozenset({"abruptly", "suddenly", "off", "unexpectedly"})
 # Prepositions that put an event noun inside a clause its subject acts in: "said during a
 # meeting with X", "left after talks with X", "spent an hour with X in a meeting".
-CONTEXT_PREPS = frozenset({"during", "in", "at", "after", "following"})
+CONTEXT_PREPS = frozenset({"during", "in", "at", "after", "following", "from"})
 # Prepositions after which the clause's time is not the event's: "left Wednesday after a
 # meeting" (the meeting came before).
 AFTER_PREPS = frozenset({"after", "following", "since"})
@@ -332,3 +332,6 @@ SPAN_NOUNS = frozenset({"day", "days", "hours", "weeks", "months", "series"})
 # Verbs whose object is an audience, not a meeting one takes part in: "told a banking
 # conference", "addressed the summit".
 AUDIENCE_VERBS = frozenset({"tell", "address", "brief"})
+# What a meeting or trip is for, whose 'with' names the other side: "will visit Washington
+# to discuss trade with Y".
+DISCUSS_VERBS = frozenset({"discuss", "negotiate", "talk", "confer", "hold"})
