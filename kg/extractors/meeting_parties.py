@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from kg import gazetteer
 from kg.extractors import quotes
-from kg.extractors.context import DocContext, EntityMention, is_title_word
+from kg.extractors.context import DocContext, EntityMention, clean_text, is_title_word
 from kg.extractors.patterns.meetings import (
     CLAUSE_DEPS,
     GROUP_NOUNS,
@@ -26,7 +26,7 @@ from kg.extractors.patterns.meetings import (
     SIDE_NOUNS,
     VISIT_TRIP_VERBS,
 )
-from kg.facts import COUNTRY, GOVERNMENT, PERSON, EntityRef
+from kg.facts import COUNTRY, GOVERNMENT, PERSON, PLACE, EntityRef
 
 PARTY_KINDS = (PERSON, GOVERNMENT, COUNTRY)
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -107,7 +107,7 @@ class PartyReader:
             found = self.plural_parties(token)
             if found:
                 return found
-        titled = self.titled_person(token)
+        titled = self.titled_person(token) or self.surname_read_as_place(token)
         if titled is not None:
             return [titled]
         found = self.np_parties(token)
@@ -115,6 +115,16 @@ class PartyReader:
             return found
         ref = self.resolve(token)
         return [ref] if ref is not None else self.sides(token)
+
+    def surname_read_as_place(self, token: Token) -> EntityRef | None:
+        """'calls with Lutnick', where the tagger took the surname of a person the article
+        names in full for a place: that person."""
+        mention = self.ctx.mention_at(token)
+        if mention is None or mention.ref.kind != PLACE or mention.how != "ner":
+            return None
+        word = clean_text(self.doc[mention.start : mention.end].text)
+        people = [name for name in self.ctx.person_aliases if name.split()[-1] == word]
+        return EntityRef(PERSON, people[0], people[0]) if len(people) == 1 else None
 
     def titled_person(self, token: Token) -> EntityRef | None:
         """'the minister', 'Japan's chief negotiator': the person a title stands for; 'the US

@@ -103,12 +103,19 @@ def phone_call(noun: Token) -> Phrase | None:
     preps = {c.lower_ for c in noun.children if c.dep_ == "prep"}
     if noun.head.lemma_ == "phone" or any(c.lower_ in PHONE_NOUNS for c in noun.children):
         return noun.i + 1, "call"
-    if preps & NOT_CALL_PREPS or any(c.dep_ in ("acl", "relcl") for c in noun.children):
-        return None
+    if preps & NOT_CALL_PREPS or any(_infinitive(c) for c in noun.children):
+        return None  # "a call for calm", "calls to end the war"
     held = noun.dep_ == "dobj" and noun.head.lemma_ in CALL_VERBS_HELD
     if "with" in preps or held or _is_definite(noun):
         return noun.i + 1, "call"
     return None
+
+
+def _infinitive(clause: Token) -> bool:
+    """'(calls) to end the war': a clause that says what is called for."""
+    return clause.dep_ in ("acl", "relcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    )
 
 
 def remote_talk(noun: Token) -> Phrase | None:
@@ -428,7 +435,7 @@ def _is_specific(
     doc = noun.doc
     ordinal = ordinal_of(noun)
     start = _label_start(noun)
-    determiner = [c.lower_ for c in noun.lefts if c.dep_ == "det"]
+    determiner = [c.lower_ for c in noun.lefts if c.dep_ in ("det", "poss")]
     plural_generic = noun.tag_ in ("NNS", "NNPS") and not determiner and ordinal is None
     return (
         ordinal is not None

@@ -595,3 +595,19 @@ def test_meetings_a_person_named_beside_a_common_noun_takes_part(extract):
     )
     m = by_label(facts, ["meeting"])
     assert {"Ellen Dole", "Ron Reagan"} <= names(m)
+
+
+def test_meetings_a_call_during_which_and_the_calls_of_a_person(extract):
+    facts = extract(
+        'Governor Paula Reyes wrote: "Thank you to President Hugo Salas. We had a good call '
+        'during which we agreed on many things."'
+    )
+    assert names(by_label(facts, ["call"])) == {"Paula Reyes", "Hugo Salas"}
+    facts = extract(
+        "Minister Kenji Sato spoke twice with Secretary Dana Lutz on Saturday. Sato's calls "
+        "with Lutz came a day after they held a meeting in Washington."
+    )
+    calls = [m for m in meetings(facts) if m.kind == "call"]
+    assert calls and all(names(m) == {"Kenji Sato", "Dana Lutz"} for m in calls)
+    meeting = by_label(facts, ["meeting"])
+    assert names(meeting) == {"Kenji Sato", "Dana Lutz"} and meeting.place.label == "Washington"
