@@ -169,7 +169,8 @@ def anaphora(draft: Draft, events: list[Event]) -> Event | None:
     for event in reversed(events):
         if draft.reach is not None and event.last_sentence < draft.sentence - draft.reach:
             return None
-        if kinds_agree(draft, event) or draft.meeting.kind in ("talks", "negotiations"):
+        kind_ok = kinds_agree(draft, event) or draft.meeting.kind in ("talks", "negotiations")
+        if kind_ok and dates_agree(draft.meeting.when, event.when) and statuses_agree(draft, event):
             return event
     return None
 
@@ -216,7 +217,7 @@ def definite_back(draft: Draft, events: list[Event]) -> Event | None:
     for event in reversed(events):
         if not _near(draft, event):
             # further back, only the last event of the very kind ("the summit")
-            same = [e for e in events if draft.meeting.kind in e.kinds]
+            same = [e for e in events if draft.meeting.kind in e.kinds and _fits(draft, e)]
             return same[-1] if same and _no_other_people(draft, same[-1]) else None
         theirs = _persons(event.parties)
         if mine and theirs and not mine & theirs:
@@ -225,6 +226,12 @@ def definite_back(draft: Draft, events: list[Event]) -> Event | None:
         if (talks or kinds_agree(draft, event)) and dates_agree(draft.meeting.when, event.when):
             return event
     return None
+
+
+def _fits(draft: Draft, event: Event) -> bool:
+    """Date and status do not tell the mention from the event (asked of an event told further
+    back, where nearness says less)."""
+    return dates_agree(draft.meeting.when, event.when) and statuses_agree(draft, event)
 
 
 def _no_other_people(draft: Draft, event: Event) -> bool:

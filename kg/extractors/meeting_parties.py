@@ -236,7 +236,25 @@ class PartyReader:
             if head.dep_ in _SUBJECT_DEPS:
                 return ref
             nearest = nearest or ref
-        return nearest
+        return nearest or self._earlier_subject(token)
+
+    def _earlier_subject(self, token: Token) -> EntityRef | None:
+        """With no one named in this or the last sentence (a quote in between), the subject
+        person of the two sentences before."""
+        window = self._window(token)
+        first = window.start if len(window) else token.i
+        if first == 0:
+            return None
+        start = self.doc[first - 1].sent.start
+        start = self.doc[start - 1].sent.start if start > 0 else start
+        for i in reversed(range(start, first)):
+            word = self.doc[i]
+            if word.dep_ not in _SUBJECT_DEPS:
+                continue
+            ref = self.ctx.entity_at(word) or self.titled_person(word)
+            if ref is not None and ref.kind == PERSON:
+                return ref
+        return None
 
     def possessor(self, token: Token) -> EntityRef | None:
         """'his meeting with Xi': the subject of the clause when a person, else the nearest

@@ -677,8 +677,10 @@ def _noun_time(
     intent = _intent(noun)
     if intent is not None:  # "his plans for a meeting with X": planned, whenever he said so
         status, weight, when = intent, 3, reader.date_from(dates, FUTURE)
-    if not specific and not _own_status(noun, verbs, status):
-        weight = 0  # "ahead of the meeting, they might ...": the clause is not the meeting's
+    if not specific and weight != 2 and not _own_status(noun, verbs, status):
+        # "ahead of the meeting, they might ...": the clause is not the meeting's (a date of
+        # its own, "the visit next week", still is)
+        weight = 0
     return when, status, weight
 
 

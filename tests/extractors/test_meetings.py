@@ -611,3 +611,17 @@ def test_meetings_a_call_during_which_and_the_calls_of_a_person(extract):
     assert calls and all(names(m) == {"Kenji Sato", "Dana Lutz"} for m in calls)
     meeting = by_label(facts, ["meeting"])
     assert names(meeting) == {"Kenji Sato", "Dana Lutz"} and meeting.place.label == "Washington"
+
+
+def test_meetings_he_after_a_quote_and_a_visit_to_come_is_not_the_visit_made(extract):
+    facts = extract(
+        "President Hugo Salas will pay a state visit to Britain next month. "
+        "Business Secretary Peter Kyle told the BBC that talks were going well. "
+        '"We are making progress." '
+        "He said he flew to Washington on Monday. "
+        "Critics said the visit next week would test the government."
+    )
+    kyle = by_label(facts, ["Peter Kyle"])
+    assert names(kyle) == {"Peter Kyle", "United States"} and kyle.status == "held"
+    state = by_label(facts, ["state visit"])
+    assert names(state) == {"Hugo Salas", "United Kingdom"} and state.status == "planned"
