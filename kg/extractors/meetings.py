@@ -247,6 +247,7 @@ def _context_parties(noun: Token) -> list[Token]:
     """'said during a meeting with X', 'left after talks with X', 'spent an hour with X in a
     meeting': the clause's subject, and its 'with' party, take part ('was not at the meeting'
     says the opposite)."""
+    noun = _slot(noun)  # "after two days of talks"
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in CONTEXT_PREPS or prep.dep_ != "prep":
         return []
@@ -464,12 +465,14 @@ def _is_before(noun: Token) -> bool:
 
 def _in_context(noun: Token) -> bool:
     """'during a meeting with X', 'following talks with X': an event the clause is set in."""
-    return noun.dep_ == "pobj" and noun.head.lower_ in CONTEXT_PREPS
+    slot = _slot(noun)
+    return slot.dep_ == "pobj" and slot.head.lower_ in CONTEXT_PREPS
 
 
 def _is_after(noun: Token) -> bool:
     """'left on Wednesday after a meeting with X': the clause's time is not the event's."""
-    return noun.dep_ == "pobj" and noun.head.lower_ in AFTER_PREPS
+    slot = _slot(noun)
+    return slot.dep_ == "pobj" and slot.head.lower_ in AFTER_PREPS
 
 
 def _beside(noun: Token) -> int | None:

@@ -625,3 +625,12 @@ def test_meetings_he_after_a_quote_and_a_visit_to_come_is_not_the_visit_made(ext
     assert names(kyle) == {"Peter Kyle", "United States"} and kyle.status == "held"
     state = by_label(facts, ["state visit"])
     assert names(state) == {"Hugo Salas", "United Kingdom"} and state.status == "planned"
+
+
+def test_meetings_after_two_days_of_talks_the_sides_had_held_them(extract):
+    facts = extract(
+        "China and the United States agreed to extend their truce after two days of talks in "
+        "Stockholm."
+    )
+    m = by_label(facts, ["talks"])
+    assert (names(m), m.status, m.place.label) == ({"China", "United States"}, "held", "Stockholm")
