@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 
 from kg import gazetteer
 from kg.dates import FUTURE, PAST
-from kg.extractors.context import DocContext, clean_text
+from kg.extractors.context import DocContext, clean_text, entity_span
 from kg.extractors.meeting_events import (
     Draft,
     Event,
@@ -621,6 +621,13 @@ def _noun_dates(reader: Reader, noun: Token, end: int) -> tuple[list[Span], list
     if not dates and _in_context(noun) and noun.right_edge.i + 1 > end:
         # "following a chat with European leaders yesterday, he said": not the clause's date
         dates = reader.trailing_modifiers(noun.right_edge.i + 1)[0]
+    if not dates:  # "Saturday's talks", "the Tuesday meeting"
+        dates = [
+            span
+            for child in noun.lefts
+            if child.dep_ in ("poss", "compound", "npadvmod") and child.ent_type_ == "DATE"
+            if (span := entity_span(child)) is not None
+        ]
     reader.claimed_dates.update(span.start for span in dates)
     return dates, _noun_places(reader, noun, places)
 

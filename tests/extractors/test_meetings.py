@@ -634,3 +634,12 @@ def test_meetings_after_two_days_of_talks_the_sides_had_held_them(extract):
     )
     m = by_label(facts, ["talks"])
     assert (names(m), m.status, m.place.label) == ({"China", "United States"}, "held", "Stockholm")
+
+
+def test_meetings_saturdays_talks_and_a_trip_last_weekend_are_dated(extract):
+    facts = extract("Saturday's talks between Iran and the United States were constructive.")
+    m = by_label(facts, ["talks"])
+    assert (m.when.iso, m.status) == ("2025-05-24", "held")
+    facts = extract("Trade Secretary Peter Kyle flew to Washington last weekend.")
+    m = by_label(facts, ["visit"])
+    assert (m.when.iso, names(m)) == ("2025-05-24/2025-05-25", {"Peter Kyle", "United States"})
