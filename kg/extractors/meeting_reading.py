@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from kg import gazetteer
 from kg.dates import FUTURE, PAST
 from kg.extractors.context import DocContext, EntityMention, entity_span
 from kg.extractors.meeting_parties import PartyReader
@@ -302,3 +303,30 @@ class Reader(PartyReader):
         if lemma in CALL_VERBS or (lemma in SPEAK_VERBS and self._by_phone(verb)):
             return "call"
         return None
+
+
+def pobjs(head: Token, preps: frozenset[str] | set[str]) -> list[Token]:
+    """Objects of the prepositions (or passive agents) under a token: 'with X', 'by X'."""
+    return [
+        c
+        for prep in head.children
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in preps
+        for c in prep.children
+        if c.dep_ == "pobj"
+    ]
+
+
+def homes(reader: Reader, parties: list[EntityRef]) -> tuple[str, ...]:
+    """The countries the persons taking part serve, "" for one the article gives none."""
+    return tuple(sorted({reader.home_country(p) or "" for p in parties if p.kind == PERSON}))
+
+
+def host_of(place: EntityRef | None) -> EntityRef | None:
+    """The government of the country a visit goes to ('visit Japan', 'travel to Beijing')."""
+    if place is None:
+        return None
+    code = place.key.split("/")[0]
+    if place.kind == COUNTRY or (place.kind == PLACE and "/" in place.key):
+        country = gazetteer.by_iso2(code) if gazetteer.is_iso2(code) else None
+        return EntityRef(GOVERNMENT, code, country.name) if country else None
+    return None
