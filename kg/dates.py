@@ -37,6 +37,7 @@ _PART_OF_MONTH = re.compile(
 _WEEK_PHRASE = re.compile(
     r"^(?:(earlier|later)\s+)?(this|last|next|past|previous|coming)\s+week$", re.IGNORECASE
 )
+_WEEKEND_PHRASE = re.compile(r"^(this|last|next|past|previous|coming)\s+weekend$", re.IGNORECASE)
 _MONTH_PHRASE = re.compile(r"^(this|last|next|past|previous|coming)\s+month$", re.IGNORECASE)
 _YEAR_PHRASE = re.compile(r"^(this|last|next|past|previous|coming)\s+year$", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:the\s+year\s+)?(1[89]\d\d|2[01]\d\d)$")
@@ -84,6 +85,17 @@ def _pick_year(month: int, day: int, anchor: dt.date, tense: str | None) -> int:
 def _week_bounds(anchor: dt.date) -> tuple[dt.date, dt.date]:
     monday = anchor - dt.timedelta(days=anchor.weekday())
     return monday, monday + dt.timedelta(days=6)
+
+
+def _relative_weekend(match: re.Match[str], text: str, anchor: dt.date) -> DateValue:
+    """'last weekend' is the Saturday and Sunday of the week before the anchor's (Monday to
+    Sunday), 'this weekend' of its week, 'next weekend' of the week after."""
+    shift = {"last": -7, "past": -7, "previous": -7, "next": 7, "coming": 7}.get(
+        match.group(1).lower(), 0
+    )
+    _, sunday = _week_bounds(anchor)
+    sunday += dt.timedelta(days=shift)
+    return _range(text, sunday - dt.timedelta(days=1), sunday)
 
 
 def _relative_week(match: re.Match[str], text: str, anchor: dt.date) -> DateValue:
@@ -168,6 +180,9 @@ def _normalise(text: str, anchor: dt.date | None, tense: str | None) -> DateValu
     week = _WEEK_PHRASE.match(core)
     if week:
         return _relative_week(week, surface, anchor)
+    weekend = _WEEKEND_PHRASE.match(core)
+    if weekend:
+        return _relative_weekend(weekend, surface, anchor)
     month_phrase = _MONTH_PHRASE.match(core)
     if month_phrase:
         shift = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(

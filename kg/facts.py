@@ -114,8 +114,11 @@ class Meeting:
     when: DateValue | None
     status: str  # one of MEETING_STATUSES
     ordinal: int | None  # "fourth round" -> 4
-    part_of: str | None  # label of the event it happens beside ("the G7 summit")
+    part_of: str | None  # the ``key`` of the event it happens beside ("the G7 summit")
     evidence: Evidence
+    # the event's key within its article ("summit@812": kind and where it is first named),
+    # so another meeting's ``part_of`` can point at it
+    key: str = ""
 
 
 @dataclass(frozen=True)

@@ -929,7 +929,8 @@ class _Governments:
     def _leader_country(self, person: str, found: dict[str, str | None]) -> str | None:
         """'President Lee' in a story on Korea and the U.S. whose U.S. president is Trump:
         one country has one leader in an article, so the countries whose leader is someone
-        else are ruled out; what is left must be the only country, or the clear main one."""
+        else are ruled out; what is left must be the only country, or the clear main one. A
+        country named alone rules nothing out ("Prime Minister X will visit Japan")."""
         if not self._is_leader(person):
             return None
         taken = {
@@ -938,7 +939,7 @@ class _Governments:
             if other != person and country and self._is_leader(other)
         }
         left = {c: n for c, n in self.counts.items() if c not in taken}
-        if len(left) == 1:
+        if taken and len(left) == 1:  # eliminated: not merely the one country named
             return next(iter(left))
         return _main_country(left, self.ctx.dateline_country)
 

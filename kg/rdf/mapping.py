@@ -124,6 +124,9 @@ class _Builder:
         # policy label -> node, and the changes to link once every policy is mapped
         self.policy_nodes: dict[str, URIRef] = {}
         self.changes: list[tuple[URIRef, str]] = []
+        # meeting nodes by their key, and (event, key of the event it is beside) to link
+        self.events: dict[str, URIRef] = {}
+        self.beside: list[tuple[URIRef, str]] = []
         self.add_article()
 
     def add(self, s: Node, p: URIRef, o: Node) -> None:
@@ -289,8 +292,10 @@ class _Builder:
         self.date(node, SDO.startDate, fact.when)
         if fact.ordinal is not None:
             self.add(node, KG.ordinal, Literal(fact.ordinal))
+        if fact.key:
+            self.events[fact.key] = node
         if fact.part_of:
-            self.add(node, KG.appliesToLabel, Literal(fact.part_of))
+            self.beside.append((node, fact.part_of))
         self.evidence(node, fact.evidence)
 
     def policy(self, fact: Policy) -> None:
@@ -362,10 +367,13 @@ class _Builder:
                     KG.appliesTo if (pause, RDF.type, KG.Policy) in self.graph else SDO.superEvent
                 )
                 self.add(pause, predicate, target)
-        events = {str(label): s for s, label in self.graph.subject_objects(SDO.name)}
-        for event, about in list(self.graph.subject_objects(KG.appliesToLabel)):
-            if (event, RDF.type, SDO.Event) in self.graph and str(about) in events:
-                self.add(event, SDO.superEvent, events[str(about)])
+
+    def link_events(self) -> None:
+        """An event held beside another points at it (``Meeting.part_of`` names its key)."""
+        for node, key in self.beside:
+            whole = self.events.get(key)
+            if whole is not None and whole != node:
+                self.add(node, SDO.superEvent, whole)
 
 
 MAPPERS: dict[type, Callable[[_Builder, Fact], None]] = {
@@ -397,4 +405,5 @@ def article_graph(article: Article, facts: Iterable[Fact]) -> Graph:
         MAPPERS[type(fact)](builder, fact)
     builder.link_pauses()
     builder.link_changes()
+    builder.link_events()
     return builder.graph

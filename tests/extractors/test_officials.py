@@ -566,3 +566,9 @@ def test_officials_european_commissioner_is_the_unions_minister(extract):
 def test_officials_an_of_title_in_apposition_is_the_persons(extract):
     facts = extract("Marco Diaz, the secretary of state, said the deal was fair.")
     assert ("Marco Diaz", "secretary of state", "United States", "minister") in roles(facts)
+
+
+def test_officials_a_country_named_alone_is_not_the_leaders_by_elimination(extract):
+    # the only country of the sentence is where the prime minister goes, not whose he is
+    facts = extract("Prime Minister Keir Starmer is expected to visit Japan in June.")
+    assert ("Keir Starmer", "Prime Minister", None) in offices(facts)

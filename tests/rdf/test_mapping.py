@@ -8,7 +8,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from kg.facts import COUNTRY, PERSON, EntityRef, Evidence, OfficialRole, Span
+from kg.facts import COUNTRY, PERSON, EntityRef, Evidence, Meeting, OfficialRole, Span
 from kg.ingest import Article
 from kg.rdf.mapping import article_graph
 from kg.rdf.ontology import KG, NIF, SDO
@@ -259,3 +259,24 @@ def test_mapping_rate_change_amount_and_bloc():
     assert ",investment,Peru,European Union,,,,,pledged,2000000000,USD,\n" in rows
     old_iri = str(nodes["duties at 25 percent"])
     assert f",tariff,European Union,Peru,,15,,,in force,,,{old_iri}\n" in rows
+
+
+def test_mapping_event_beside_another_links_to_it_by_key():
+    text = "Ms Kowalska met Mr Ortiz on the sidelines of the Lisbon summit. Another summit came."
+    article = Article(
+        id="a2", text=text, title=None, published=None, source=None, url=None, path=None
+    )
+    evidence = Evidence(Span(0, 63, text[:63]), Span(0, 9, text[:9]))
+    summit = Meeting("Lisbon summit", "summit", (), None, None, "held", None, None, evidence,
+                     key="summit@49")  # fmt: skip
+    other = Meeting("summit", "summit", (), None, None, "held", None, None, evidence,
+                    key="summit@72")  # fmt: skip
+    people = (EntityRef(PERSON, "Anna Kowalska", "Anna Kowalska"),)
+    meeting = Meeting("meeting of Kowalska", "meeting", people, None, None, "held", None,
+                      "summit@49", evidence, key="meeting@3")  # fmt: skip
+    graph = article_graph(article, [summit, other, meeting])
+    name = {str(graph.value(s, SDO.name)): s for s in graph.subjects(SDO.name, None)}
+    assert list(graph.objects(name["meeting of Kowalska"], SDO.superEvent)) == [
+        name["Lisbon summit"]
+    ]
+    assert list(graph.subject_objects(KG.appliesToLabel)) == []  # no label matched later
