@@ -1,0 +1,281 @@
+"""Who speaks at a cue: the subject of a speech verb, resolved to a person, place or group.
+
+Each shape of subject is one small rule (a name, a title standing for its holder, a title with
+the name set beside it, an anonymous group); "he"/"she" is resolved to the nearest person
+subject before it outside any quote (main clause first, gender from Mr/Ms/Sir/Lady when the
+article gives it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final
+
+from spacy.tokens import Span, Token
+
+from kg.extractors.context import DocContext, clean_text, is_title_word
+from kg.extractors.patterns.quotes import (
+    FEMALE_HONORIFICS,
+    GROUP_HEADS,
+    MALE_HONORIFICS,
+    PRONOUN_GENDER,
+)
+from kg.extractors.titles import person_at
+from kg.facts import GROUP, PERSON, EntityRef
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# how far "he" may follow a chain of earlier "he"s back to a name
+_MAX_PRONOUN_CHAIN = 3
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One article as the quote rules read it: its context, a paragraph number per token and
+    the tokens inside quotation marks (never a speaker, never a cue)."""
+
+    ctx: DocContext
+    paragraph: list[int]
+    quoted: frozenset[int]
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who speaks, and how the text refers to them at the cue ("the minister")."""
+
+    ref: EntityRef
+    surface: str
+
+
+class _Stop:
+    """The search for a pronoun's antecedent met a speaker the article did not name."""
+
+
+_STOP: Final = _Stop()
+
+
+# --- the subject of a cue --------------------------------------------------------------
+def subjects(verb: Token) -> list[Token]:
+    """Who speaks at a cue: the verb's subject, or the object of 'according to'."""
+    if verb.lower_ == "according":
+        return [
+            g for to in verb.children if to.lower_ == "to" for g in to.children if g.dep_ == "pobj"
+        ]
+    return [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+
+
+def speaker_at(reading: Reading, verb: Token) -> Speaker | None:
+    """The first subject of the cue that names someone."""
+    for subject in subjects(verb):
+        speaker = speaker_of(reading, subject)
+        if speaker is not None:
+            return speaker
+    return None
+
+
+def speaker_of(reading: Reading, subject: Token) -> Speaker | None:
+    """The speaker one subject token stands for, by the first subject shape that fits."""
+    if subject.lower_ in PRONOUN_GENDER:
+        return _pronoun(reading, subject)
+    for _name, shape in SUBJECT_SHAPES:
+        speaker = shape(reading, subject)
+        if speaker is not None:
+            return speaker
+    return None
+
+
+def _phrase(ctx: DocContext, subject: Token) -> str:
+    """The subject as written up to its head ("the minister", not "... in charge of")."""
+    return clean_text(ctx.doc[subject.left_edge.i : subject.i + 1].text)
+
+
+def _whole(ctx: DocContext, subject: Token) -> str:
+    return clean_text(ctx.doc[subject.left_edge.i : subject.right_edge.i + 1].text)
+
+
+def _pronoun(reading: Reading, subject: Token) -> Speaker | None:
+    """'he said': the person the pronoun refers to."""
+    person = antecedent(reading, subject)
+    return Speaker(EntityRef(PERSON, person, person), subject.text) if person else None
+
+
+def _person(reading: Reading, subject: Token) -> Speaker | None:
+    """A person's name, or a title standing for its holder ("the minister said")."""
+    person = person_at(reading.ctx, subject)
+    if not person:
+        return None
+    return Speaker(EntityRef(PERSON, person, person), _phrase(reading.ctx, subject))
+
+
+def _entity(reading: Reading, subject: Token) -> Speaker | None:
+    """A country, government or other known entity ("Japan said")."""
+    ref = reading.ctx.entity_at(subject)
+    return Speaker(ref, _whole(reading.ctx, subject)) if ref is not None else None
+
+
+def _title_with_name(reading: Reading, subject: Token) -> Speaker | None:
+    """'The Shadow Secretary for the Family, Jane Doe, said'."""
+    name = appositive_name(reading.ctx, subject)
+    if not name:
+        return None
+    return Speaker(EntityRef(PERSON, name, name), _phrase(reading.ctx, subject))
+
+
+def _group(reading: Reading, subject: Token) -> Speaker | None:
+    """Anonymous speakers kept as a group ("diplomatic sources said")."""
+    if subject.lower_ not in GROUP_HEADS:
+        return None
+    surface = _whole(reading.ctx, subject)
+    label = surface.removeprefix("the ").removeprefix("The ")
+    return Speaker(EntityRef(GROUP, label.lower(), label), surface)
+
+
+SubjectShape = Callable[[Reading, Token], "Speaker | None"]
+
+# Tried in order; a pronoun is resolved apart (see ``antecedent``).
+SUBJECT_SHAPES: tuple[tuple[str, SubjectShape], ...] = (
+    ("person or title standing for one", _person),
+    ("country, government or place", _entity),
+    ("title with the name beside it", _title_with_name),
+    ("anonymous group", _group),
+)
+
+
+# --- grammar helpers -------------------------------------------------------------------
+def is_subject(token: Token) -> bool:
+    """The subject of a clause, also through apposition ("Mr Balls, a Labour MP, said")."""
+    while token.dep_ in ("appos", "conj", "compound") and token.head != token:
+        token = token.head
+    # "one of the four, Gerry Conlon - who ... - said": the tagger hangs the name on the verb
+    misparsed = token.dep_ == "npadvmod" and token.pos_ == "PROPN" and token.head.pos_ == "VERB"
+    return token.dep_ in _SUBJECT_DEPS or misparsed
+
+
+def _main_clause(token: Token) -> bool:
+    """The token's clause is the sentence's own, not a complement or relative clause."""
+    verb = token.head
+    while verb.dep_ == "conj" and verb.head != verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+def _gender_of(ctx: DocContext, person: str) -> str | None:
+    """'m' or 'f' when the article gives the person an honorific (Mr, Ms, Sir, Lady)."""
+    for mention in ctx.mentions:
+        if mention.ref.kind != PERSON or mention.ref.key != person:
+            continue
+        for i in (mention.start - 1, mention.start):
+            if 0 <= i < len(ctx.doc):
+                word = ctx.doc[i].lower_
+                if word in MALE_HONORIFICS:
+                    return "m"
+                if word in FEMALE_HONORIFICS:
+                    return "f"
+    return None
+
+
+def appositive_name(ctx: DocContext, subject: Token) -> str | None:
+    """The name set beside a title that the tagger did not take as a person ("the shadow
+    secretary, Jane Doe, said"): two or more capitalised proper nouns, no place or group."""
+    if not (is_title_word(subject.lower_) or subject.lower_ in GROUP_HEADS):
+        return None
+    for appos in subject.children:
+        if appos.dep_ != "appos" or appos.pos_ != "PROPN":
+            continue
+        ref = ctx.entity_at(appos)
+        if ref is not None and ref.kind == PERSON:
+            return ref.key
+        words = [t for t in appos.lefts if t.dep_ == "compound"] + [appos]
+        if _bare_name(ctx, words):
+            return " ".join(t.text for t in words)
+    return None
+
+
+def _bare_name(ctx: DocContext, words: list[Token]) -> bool:
+    """Two or more adjacent capitalised words that are no place, group or title."""
+    if len(words) < 2 or words[-1].i - words[0].i != len(words) - 1:
+        return False
+    return not any(
+        not t.text[:1].isupper()
+        or not t.is_alpha
+        or t.ent_type_ not in ("", "PERSON", "DATE")
+        or ctx.entity_at(t) is not None
+        or is_title_word(t.lower_)
+        for t in words
+    )
+
+
+# --- he / she --------------------------------------------------------------------------
+def antecedent(reading: Reading, pronoun: Token, depth: int = 0) -> str | None:
+    """The person a 'he'/'she' refers to: going back sentence by sentence through its
+    paragraph and the one before, the first subject that is a person of the pronoun's
+    gender (when the article gives one), a main clause's subject first; an earlier 'he'
+    that is a subject stands for its own antecedent. Persons named inside quotes are not
+    candidates. A subject that is an unresolved title ("the Shadow Secretary ..., said")
+    stops the search: the speaker is someone the article did not name clearly."""
+    ctx, paragraph = reading.ctx, reading.paragraph
+    here = paragraph[pronoun.i]
+    own = ctx.sentence_index(pronoun)
+    nearby: str | None = None
+    for sentence in range(own, -1, -1):
+        sent = ctx.sentences[sentence]
+        if paragraph[sent.start] < here - 1 and paragraph[sent.end - 1] < here - 1:
+            break
+        found = _sentence_candidates(reading, sent, pronoun, depth)
+        if isinstance(found, _Stop):
+            return None
+        main, other, near = found
+        if main or other:
+            return main or other
+        if nearby is None and sentence >= own - 1:
+            nearby = near
+    return nearby
+
+
+def _sentence_candidates(
+    reading: Reading, sent: Span, pronoun: Token, depth: int
+) -> tuple[str | None, str | None, str | None] | _Stop:
+    """A sentence's persons before the pronoun, read from its end: the main clause's
+    subject, another clause's subject, and the nearest person that is no subject."""
+    main: str | None = None
+    other: str | None = None
+    near: str | None = None
+    for token in reversed(sent):
+        person = _candidate(reading, token, pronoun, depth)
+        if isinstance(person, _Stop):
+            return person
+        if person is None:
+            continue
+        if is_subject(token):
+            if _main_clause(token):
+                main = main or person
+            else:
+                other = person
+        elif near is None:
+            near = person
+    return main, other, near
+
+
+def _candidate(reading: Reading, token: Token, pronoun: Token, depth: int) -> str | None | _Stop:
+    """The person a token before the pronoun names, if it can be its antecedent."""
+    here = reading.paragraph[pronoun.i]
+    if token.i >= pronoun.i or token.i in reading.quoted or reading.paragraph[token.i] < here - 1:
+        return None
+    subject = is_subject(token)
+    if not subject and token.dep_ not in ("pobj", "dobj", "poss"):
+        return None
+    gender = PRONOUN_GENDER.get(pronoun.lower_)
+    if token.lower_ in PRONOUN_GENDER and subject:
+        if depth >= _MAX_PRONOUN_CHAIN or PRONOUN_GENDER[token.lower_] != gender:
+            return None
+        return antecedent(reading, token, depth + 1)
+    person = person_at(reading.ctx, token) if token.pos_ != "PRON" else None
+    if person is None and subject:
+        person = appositive_name(reading.ctx, token)
+    if person is None:
+        if subject and _main_clause(token) and is_title_word(token.lower_):
+            return _STOP  # "The Shadow Secretary ..., Theresa May, said"
+        return None
+    if gender is not None and _gender_of(reading.ctx, person) not in (None, gender):
+        return None
+    return person
