@@ -17,11 +17,12 @@ from spacy.tokens import Doc, Token
 from kg.extractors.patterns.quotes import (
     ALWAYS_CLOSE,
     ALWAYS_OPEN,
-    CLOSE_QUOTES,
-    OPEN_QUOTES,
     OPENING_NEIGHBOURS,
     PARAGRAPH_END,
     PUNCT_AFTER_OPEN,
+    SINGLE,
+    STRAIGHT,
+    TOGGLING,
 )
 
 OPEN, CLOSE = "open", "close"
@@ -77,22 +78,43 @@ def _ends_paragraph(text: str, match: re.Match[str]) -> bool:
     return gap.count("\n") > 1 or gap.endswith((" ", "\t")) or before in PARAGRAPH_END
 
 
-def mark_kind(doc: Doc, token: Token, is_open: bool) -> str | None:
-    """Whether a quotation mark opens or closes, from the marks and the spaces around them."""
+@dataclass(frozen=True)
+class Mark:
+    """A quotation mark: whether it opens or closes, and its family (double or single)."""
+
+    kind: str
+    family: str
+
+
+def mark_at(doc: Doc, token: Token, is_open: bool) -> Mark | None:
+    """Whether a token is a quotation mark that opens or closes, from the mark and the
+    spaces around it."""
     text = token.text
     if text in ALWAYS_OPEN:
-        return OPEN
+        return Mark(OPEN, ALWAYS_OPEN[text])
     if text in ALWAYS_CLOSE:
-        return CLOSE
-    if text not in OPEN_QUOTES and text not in CLOSE_QUOTES:
+        return Mark(CLOSE, ALWAYS_CLOSE[text])
+    family = STRAIGHT.get(text)
+    if family is None or (family == SINGLE and not _single_mark(doc, token)):
         return None
     before = _space_before(doc, token)
     after = _space_after(doc, token)
     if before and not after:
-        return OPEN
+        return Mark(OPEN, family)
     if after and not before:
-        return CLOSE
-    return CLOSE if is_open else OPEN
+        return Mark(CLOSE, family)
+    if text in TOGGLING:
+        return Mark(CLOSE if is_open else OPEN, family)
+    return None
+
+
+def _single_mark(doc: Doc, token: Token) -> bool:
+    """A straight apostrophe that can be a quotation mark: no possessive ("farmers' union"),
+    and an opening one starts a word ('We..., not '90s)."""
+    if token.tag_ == "POS":
+        return False
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return nxt is None or nxt.is_alpha or nxt.is_space or nxt.is_punct
 
 
 def _space_before(doc: Doc, token: Token) -> bool:
@@ -116,6 +138,7 @@ class _Pairing:
         self.doc = doc
         self.segments: list[Segment] = []
         self.open_at: int | None = None
+        self.family: str | None = None
         self.run = 0
 
     def unclosed(self, end: int) -> None:
@@ -128,16 +151,24 @@ class _Pairing:
             self.segments.append(Segment(start, end, False, self.run))
         self.open_at = None
 
-    def opening(self, token: Token) -> None:
+    def mark(self, token: Token, mark: Mark) -> None:
+        if self.open_at is not None and mark.family != self.family:
+            return  # a quote nested in the open one is part of its text
+        if mark.kind == OPEN:
+            self._opening(token, mark.family)
+        elif self.open_at is not None:
+            self._closing(token)
+
+    def _opening(self, token: Token, family: str) -> None:
         if self.open_at is not None:
             self.unclosed(token.i)  # "...first part. "Second part": one quote goes on
         elif not self._continues(token):
             self.run += 1
         self.open_at = token.i
+        self.family = family
 
-    def closing(self, token: Token) -> None:
-        if self.open_at is None:
-            return
+    def _closing(self, token: Token) -> None:
+        assert self.open_at is not None
         if token.i > self.open_at + 1:
             self.segments.append(Segment(self.open_at, token.i, True, self.run))
         self.open_at = None
@@ -156,11 +187,9 @@ def segments(doc: Doc) -> list[Segment]:
     for token in doc:
         if pairing.open_at is not None and paragraph[token.i] != paragraph[pairing.open_at]:
             pairing.unclosed(token.i)
-        kind = mark_kind(doc, token, pairing.open_at is not None)
-        if kind == OPEN:
-            pairing.opening(token)
-        elif kind == CLOSE:
-            pairing.closing(token)
+        mark = mark_at(doc, token, pairing.open_at is not None)
+        if mark is not None:
+            pairing.mark(token, mark)
     if pairing.open_at is not None:
         pairing.unclosed(len(doc))
     return pairing.segments

@@ -214,3 +214,22 @@ def test_quotes_pronoun_after_a_name_set_beside_the_subject(extract):
         'spoken with "real warmth", adding: "He listened to everyone."'
     )
     assert speakers(facts)["He listened to everyone."] == "Peter Callan"
+
+
+def test_quotes_nested_quote_is_part_of_the_quote(extract):
+    facts = extract(
+        "“Rivera promised to ‘close the gap’ by May. Still no gap closed,” Ms Ode said in a post."
+    )
+    found = speakers(facts)
+    assert found["Rivera promised to ‘close the gap’ by May. Still no gap closed"] == "Ode"
+    assert "close the gap" not in found
+
+
+def test_quotes_in_single_marks(extract):
+    facts = extract(
+        "Gareth Pike, head of the Millers' Guild, said: ‘Time is short for the mills.\n"
+        "'Orders are being lost every week.’\nThe guild meets in May."
+    )
+    found = speakers(facts)
+    assert found["Time is short for the mills."] == "Gareth Pike"
+    assert found["Orders are being lost every week."] == "Gareth Pike"

@@ -41,11 +41,18 @@ SPEECH_VERBS = frozenset(
 )
 
 # --- quotation marks -------------------------------------------------------------------
-OPEN_QUOTES = frozenset({"“", '"', "«", "‘"})
-CLOSE_QUOTES = frozenset({"”", '"', "»", "’"})
-# curly and angle marks say which end they are; straight ones are read from their spacing
-ALWAYS_OPEN = frozenset({"“", "«", "‘"})
-ALWAYS_CLOSE = frozenset({"”", "»", "’"})
+# Two families of marks: a quote opened by one family ends only at a mark of the same
+# family; the other family's marks inside it are a nested quote, part of its text ("...
+# promised to 'negotiate a win' ...").
+DOUBLE, SINGLE = "double", "single"
+# curly and angle marks say which end they are
+ALWAYS_OPEN = {"“": DOUBLE, "«": DOUBLE, "‘": SINGLE}
+ALWAYS_CLOSE = {"”": DOUBLE, "»": DOUBLE, "’": SINGLE}
+# straight marks are read from the spaces around them; a straight double mark between two
+# words toggles ('"crippled" by'), the others then count for nothing (Smith''s, rock'n'roll).
+# '' is the two-apostrophe double mark of older newspaper archives and wire copy.
+STRAIGHT = {'"': DOUBLE, "''": DOUBLE, "'": SINGLE}
+TOGGLING = frozenset({'"'})
 # a straight mark right after one of these opens a quote ("(" + '"', "—" + '"')
 OPENING_NEIGHBOURS = frozenset({"(", "[", "—", "–", "-"})
 # a straight mark followed by one of these is not closing on that account
