@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from kg.extractors.context import DocContext
-from kg.extractors.patterns.quotes import SPEECH_VERBS
+from kg.extractors.patterns.quotes import SPEECH_VERBS, TAG_FOLLOWS
 from kg.extractors.quote_marks import Segment, paragraph_ids, segments
 from kg.extractors.speakers import Reading, Speaker, speaker_at, subjects
 from kg.facts import Quote
@@ -90,11 +90,51 @@ def _cue_near_quote(reading: Reading, segment: Segment) -> Attribution | None:
     return None
 
 
+def _tag_after_break(reading: Reading, segment: Segment) -> Attribution | None:
+    """'"Why now?" she asked.', '"...," a spokesperson for the ministry, Jane Doe, said':
+    a quote ending in a comma, question or exclamation mark is followed by its speech tag,
+    even where the parser started a new sentence at the mark or inside the tag."""
+    window = _tag_window(reading, segment)
+    if window is None:
+        return None
+    doc = reading.ctx.doc
+    verb = next((t for t in doc[window[0] : window[1]] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or not _is_cue(verb) or verb.i in reading.quoted:
+        return None
+    speaker = speaker_at(reading, verb)
+    return Attribution(speaker, _cue_name(verb)) if speaker is not None else None
+
+
+def _tag_window(reading: Reading, segment: Segment) -> tuple[int, int] | None:
+    """The tokens after a closing mark that may hold the quote's tag, when the parser cut
+    the sentence there or inside the tag (a piece with no verb)."""
+    doc = reading.ctx.doc
+    if not segment.closed:
+        return None
+    after = segment.end + 1
+    if after < len(doc) and doc[after].text == ",":
+        after += 1
+    ends_open = doc[segment.end - 1].text[-1:] in TAG_FOLLOWS or doc[after - 1].text == ","
+    if (
+        not ends_open
+        or after >= len(doc)
+        or reading.paragraph[after] != reading.paragraph[segment.end]
+    ):
+        return None
+    sent = doc[after].sent
+    if sent.start == after:
+        return after, sent.end
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[after : sent.end]) or sent.end >= len(doc):
+        return None
+    return after, doc[sent.end].sent.end
+
+
 QuoteShape = Callable[[Reading, Segment], "Attribution | None"]
 
 # A quote's own attribution: tried in order, the first that fits wins.
 QUOTE_SHAPES: tuple[tuple[str, QuoteShape], ...] = (
     ("speech verb near the quote", _cue_near_quote),
+    ("speech tag after a sentence break", _tag_after_break),
 )
 
 

@@ -1,5 +1,7 @@
 """Quotes: direct quotes with their speaker and cue, reported speech, scare quotes."""
 
+import pytest
+
 from kg.facts import Quote
 
 
@@ -233,3 +235,24 @@ def test_quotes_in_single_marks(extract):
     found = speakers(facts)
     assert found["Time is short for the mills."] == "Gareth Pike"
     assert found["Orders are being lost every week."] == "Gareth Pike"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (
+            '"How many more plants must close?" Mr Dunmore said at the rally.',
+            "How many more plants must close?",
+            "Dunmore",
+        ),
+        ('"Enough is enough!" Ms Okafor said on Tuesday.', "Enough is enough!", "Okafor"),
+    ],
+)
+def test_quotes_tag_after_a_sentence_break(extract, text, quote, speaker):
+    # the parser ends the sentence at the closing mark; the tag that follows is the quote's
+    assert speakers(extract(text))[quote] == speaker
+
+
+def test_quotes_tag_after_a_sentence_break_must_start_with_the_cue(extract):
+    facts = extract('"Who pays for it?" Nobody knows, Mr Harlow said later.')
+    assert "Who pays for it?" not in speakers(facts)

@@ -40,6 +40,9 @@ SPEECH_VERBS = frozenset(
     }
 )
 
+# a quote whose words end in one of these is followed by its speech tag ('"Why?" she asked')
+TAG_FOLLOWS = frozenset({",", "?", "!"})
+
 # --- quotation marks -------------------------------------------------------------------
 # Two families of marks: a quote opened by one family ends only at a mark of the same
 # family; the other family's marks inside it are a nested quote, part of its text ("...
