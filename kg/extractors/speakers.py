@@ -61,7 +61,17 @@ def subjects(verb: Token) -> list[Token]:
         return [
             g for to in verb.children if to.lower_ == "to" for g in to.children if g.dep_ == "pobj"
         ]
-    return [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    own = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    if own or verb.head == verb:
+        return own
+    # "he said, adding: ...", "X criticised the plan, calling it ...", "X spoke and added:"
+    # (only from the sentence's own verb: "X said the figures were ..., adding" hangs the
+    # participle on the reported clause, whose subject is not the speaker)
+    participle = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj")
+    sharing = participle or (verb.dep_ == "conj" and verb.head.pos_ == "VERB")
+    if sharing and _main_clause(verb):
+        return subjects(verb.head)
+    return []
 
 
 def speaker_at(reading: Reading, verb: Token) -> Speaker | None:

@@ -256,3 +256,29 @@ def test_quotes_tag_after_a_sentence_break(extract, text, quote, speaker):
 def test_quotes_tag_after_a_sentence_break_must_start_with_the_cue(extract):
     facts = extract('"Who pays for it?" Nobody knows, Mr Harlow said later.')
     assert "Who pays for it?" not in speakers(facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        # a participle cue speaks with the subject of the verb it hangs on
+        (
+            'Ms Okafor criticised the levy, calling it "a tax on jobs".',
+            "a tax on jobs",
+            ("Okafor", "call"),
+        ),
+        (
+            'Ms Okafor praised the deal, saying: "It is a fair one."',
+            "It is a fair one.",
+            ("Okafor", "say"),
+        ),
+        (
+            'Mr Harlow met the union on Monday and added: "The talks are going well."',
+            "The talks are going well.",
+            ("Harlow", "add"),
+        ),
+    ],
+)
+def test_quotes_participle_and_conjoined_cues(extract, text, quote, expected):
+    found = {q.text: (q.speaker.label, q.cue) for q in quotes(extract(text)) if q.direct}
+    assert found[quote] == expected
