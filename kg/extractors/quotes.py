@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from kg.extractors.context import DocContext
-from kg.extractors.patterns.quotes import SPEECH_VERBS, TAG_FOLLOWS
+from kg.extractors.patterns.quotes import NO_OBJECT_CUES, SPEECH_VERBS, TAG_FOLLOWS
 from kg.extractors.quote_marks import Segment, paragraph_ids, segments
 from kg.extractors.speakers import Reading, Speaker, speaker_at, subjects
 from kg.facts import Quote
@@ -39,9 +39,15 @@ class Attribution:
 
 
 # --- cues ------------------------------------------------------------------------------
-def _is_cue(token: Token) -> bool:
+def _is_cue(token: Token, quoted: frozenset[int]) -> bool:
+    """A speech verb outside quotes, or "according to"."""
+    if token.i in quoted:
+        return False
     if token.lemma_ in SPEECH_VERBS and token.pos_ == "VERB":
-        return True
+        # "trading adds liquidity": with an object of its own, "add" is no speech
+        return token.lemma_ not in NO_OBJECT_CUES or not any(
+            c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i not in quoted for c in token.children
+        )
     nxt = token.nbor() if token.i + 1 < len(token.doc) else None
     return token.lower_ == "according" and nxt is not None and nxt.lower_ == "to"
 
@@ -54,23 +60,37 @@ def _governs(verb: Token, first: int, last: int) -> bool:
     return verb.left_edge.i <= first and last <= verb.right_edge.i
 
 
-def _speech_verbs(reading: Reading, first: int, last: int) -> list[Token]:
-    """Speech verbs outside quotes, in the quote's sentences and the one before, nearest
-    first, in the quote's paragraph."""
+def _words(reading: Reading, segment: Segment) -> tuple[int, int]:
+    """The first and last quoted word, marks and punctuation left out (the parser often
+    hangs a closing mark on the verb after it)."""
     doc = reading.ctx.doc
-    last = min(last, len(doc) - 1)
+    inside = [t.i for t in doc[segment.open + 1 : segment.end] if not (t.is_punct or t.is_space)]
+    return (inside[0], inside[-1]) if inside else (segment.open, segment.last)
+
+
+def _speech_verbs(reading: Reading, segment: Segment) -> list[Token]:
+    """Speech verbs outside quotes, in the quote's sentences and the one before, in the
+    quote's paragraph: those whose clause holds the quote first, innermost first, then the
+    nearest."""
+    doc = reading.ctx.doc
+    first, last = segment.open, segment.last
     sent_start = doc[first].sent.start
     prev_start = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
     paragraphs = (reading.paragraph[first], reading.paragraph[last])
     verbs = [
         t
         for t in doc[prev_start : doc[last].sent.end]
-        if _is_cue(t) and t.i not in reading.quoted and reading.paragraph[t.i] in paragraphs
+        if _is_cue(t, reading.quoted) and reading.paragraph[t.i] in paragraphs
     ]
+    words = _words(reading, segment)
 
-    def rank(verb: Token) -> tuple[bool, bool, int]:
+    def rank(verb: Token) -> tuple[bool, int, bool, int]:
+        governs = _governs(verb, *words)
         return (
-            not _governs(verb, first, last),
+            not governs,
+            # of two cues around the quote the inner one speaks, the outer relays it
+            # ("Lee stressed that "...", Kim said": Lee's words)
+            verb.right_edge.i - verb.left_edge.i if governs else 0,
             verb.i < sent_start,
             min(abs(verb.i - first), abs(verb.i - last)),
         )
@@ -81,11 +101,19 @@ def _speech_verbs(reading: Reading, first: int, last: int) -> list[Token]:
 # --- direct quotes: shapes read from the quote's own sentences -------------------------
 def _cue_near_quote(reading: Reading, segment: Segment) -> Attribution | None:
     """'"...," the minister said', 'X told reporters: "..."', '"...", according to X'."""
-    for verb in _speech_verbs(reading, segment.open, segment.last):
+    words = _words(reading, segment)
+    verbs = _speech_verbs(reading, segment)
+    for n, verb in enumerate(verbs):
         speaker = speaker_at(reading, verb)
         if speaker is not None:
             return Attribution(speaker, _cue_name(verb))
-        if _governs(verb, segment.open, segment.last) and subjects(verb):
+        who = subjects(verb)
+        if not who or not _governs(verb, *words):
+            continue
+        # "X said ..., although he added "..."": an unresolved "he" inside another cue's
+        # clause leaves the quote to that cue
+        outer = any(_governs(v, *words) for v in verbs[n + 1 :])
+        if not (outer and all(t.pos_ == "PRON" for t in who)):
             return None  # the quote's own cue names someone unknown: no other verb's subject
     return None
 
@@ -99,7 +127,7 @@ def _tag_after_break(reading: Reading, segment: Segment) -> Attribution | None:
         return None
     doc = reading.ctx.doc
     verb = next((t for t in doc[window[0] : window[1]] if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None or not _is_cue(verb) or verb.i in reading.quoted:
+    if verb is None or not _is_cue(verb, reading.quoted):
         return None
     speaker = speaker_at(reading, verb)
     return Attribution(speaker, _cue_name(verb)) if speaker is not None else None

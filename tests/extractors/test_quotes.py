@@ -282,3 +282,36 @@ def test_quotes_tag_after_a_sentence_break_must_start_with_the_cue(extract):
 def test_quotes_participle_and_conjoined_cues(extract, text, quote, expected):
     found = {q.text: (q.speaker.label, q.cue) for q in quotes(extract(text)) if q.direct}
     assert found[quote] == expected
+
+
+def test_quotes_relayed_words_belong_to_the_inner_speaker(extract):
+    # a spokesman relays what the leader stressed: the leader's words
+    facts = extract(
+        'Ms Varga stressed to Mr Holm that "the pact must survive the election," Jan Ekberg said.'
+    )
+    assert speakers(facts)["the pact must survive the election"] == "Varga"
+
+
+def test_quotes_text_of_a_document_is_nobodys(extract):
+    # the quoted words are the agreement's, not the official's who describes it
+    facts = extract(
+        "Anna Dorn said the accord calls for both sides to buy grain at "
+        '"prices in effect in each country."'
+    )
+    assert "prices in effect in each country." not in speakers(facts)
+
+
+def test_quotes_unresolved_pronoun_inside_a_cue_leaves_the_quote_to_it(extract):
+    facts = extract(
+        "The union spokesman said no strike was planned, although he added, "
+        '"Nobody knows what the members will decide."'
+    )
+    assert speakers(facts)["Nobody knows what the members will decide."] == "union spokesman"
+
+
+def test_quotes_add_with_an_object_is_no_cue(extract):
+    # "selling adds depth" is no speech: the quote is Lund's
+    facts = extract(
+        'Ms Lund said short selling adds depth to the market but "in a panic it deepens the fall."'
+    )
+    assert speakers(facts)["in a panic it deepens the fall."] == "Lund"

@@ -40,6 +40,8 @@ SPEECH_VERBS = frozenset(
     }
 )
 
+# speech verbs that are no cue with a direct object ("program trading adds liquidity")
+NO_OBJECT_CUES = frozenset({"add"})
 # a quote whose words end in one of these is followed by its speech tag ('"Why?" she asked')
 TAG_FOLLOWS = frozenset({",", "?", "!"})
 
