@@ -91,7 +91,9 @@ def mark_at(doc: Doc, token: Token, is_open: bool) -> Mark | None:
     spaces around it."""
     text = token.text
     if text in ALWAYS_OPEN:
-        return Mark(OPEN, ALWAYS_OPEN[text])
+        # "... as soon as possible. “" at a line's end: a closing mark typed the wrong way
+        kind = CLOSE if is_open and _ends_line(doc, token) else OPEN
+        return Mark(kind, ALWAYS_OPEN[text])
     if text in ALWAYS_CLOSE:
         return Mark(CLOSE, ALWAYS_CLOSE[text])
     family = STRAIGHT.get(text)
@@ -106,6 +108,13 @@ def mark_at(doc: Doc, token: Token, is_open: bool) -> Mark | None:
     if text in TOGGLING:
         return Mark(CLOSE if is_open else OPEN, family)
     return None
+
+
+def _ends_line(doc: Doc, token: Token) -> bool:
+    if token.i + 1 == len(doc):
+        return True
+    nxt = doc[token.i + 1]
+    return "\n" in token.whitespace_ or (nxt.is_space and "\n" in nxt.text)
 
 
 def _single_mark(doc: Doc, token: Token) -> bool:
@@ -193,3 +202,11 @@ def segments(doc: Doc) -> list[Segment]:
     if pairing.open_at is not None:
         pairing.unclosed(len(doc))
     return pairing.segments
+
+
+def quote_paragraphs(doc: Doc, paragraph: list[int], quoted: frozenset[int]) -> frozenset[int]:
+    """The paragraphs that have no word outside quotation marks."""
+    with_words = {
+        paragraph[t.i] for t in doc if t.i not in quoted and not (t.is_punct or t.is_space)
+    }
+    return frozenset(set(paragraph) - with_words)

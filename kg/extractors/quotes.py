@@ -15,14 +15,14 @@ sources") are kept as a group.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from kg.extractors.context import DocContext
 from kg.extractors.patterns.quotes import NO_OBJECT_CUES, SPEECH_VERBS, TAG_FOLLOWS
-from kg.extractors.quote_marks import Segment, paragraph_ids, segments
+from kg.extractors.quote_marks import Segment, paragraph_ids, quote_paragraphs, segments
 from kg.extractors.speakers import Reading, Speaker, speaker_at, subjects
 from kg.facts import Quote
 
@@ -166,40 +166,89 @@ QUOTE_SHAPES: tuple[tuple[str, QuoteShape], ...] = (
 )
 
 
-# --- direct quotes: shapes that borrow another quote's speaker -------------------------
-def _same_run(
-    segment: Segment, n: int, found: Sequence[Attribution | None], runs: Sequence[Segment]
-) -> Attribution | None:
+# --- direct quotes: shapes that borrow another statement's speaker --------------------
+@dataclass
+class _Statements:
+    """The article's quotes with the attributions found so far (in text order, borrowed ones
+    included), and its reported statements by cue token: what a quote with no cue of its
+    own may borrow from."""
+
+    reading: Reading
+    quotes: list[Segment]
+    own: list[Attribution | None]
+    found: list[Attribution | None]
+    reported: list[tuple[int, Attribution]]
+
+
+def _same_run(statements: _Statements, n: int) -> Attribution | None:
     """A quote that goes on over paragraphs has one speaker: the nearest attribution of its
     run, the one after first ("...first part. "Second part," he added.)."""
-    later = [(runs[m], found[m]) for m in range(n + 1, len(runs))]
-    earlier = [(runs[m], found[m]) for m in range(n - 1, -1, -1)]
+    quotes, own = statements.quotes, statements.own
+    later = [(quotes[m], own[m]) for m in range(n + 1, len(quotes))]
+    earlier = [(quotes[m], own[m]) for m in range(n - 1, -1, -1)]
     for other, attribution in later + earlier:
-        if attribution is not None and other.run == segment.run:
+        if attribution is not None and other.run == quotes[n].run:
             return attribution
     return None
 
 
-BorrowShape = Callable[
-    [Segment, int, Sequence["Attribution | None"], Sequence[Segment]], "Attribution | None"
-]
+def _paragraph_after_speaker(statements: _Statements, n: int) -> Attribution | None:
+    """A paragraph that is nothing but a quote goes on with the last speaker of the paragraph
+    before ('"...," she said. / "And we will not stop there."')."""
+    reading, segment = statements.reading, statements.quotes[n]
+    if not _whole_paragraph(reading, segment) or _headline(reading, segment):
+        return None
+    before = reading.paragraph[segment.open] - 1
+    spoken = [
+        (quote.open, attribution)
+        for quote, attribution in zip(statements.quotes[:n], statements.found, strict=False)
+        if attribution is not None and reading.paragraph[quote.last] == before
+    ]
+    spoken += [(i, a) for i, a in statements.reported if reading.paragraph[i] == before]
+    return max(spoken, key=lambda pair: pair[0])[1] if spoken else None
 
-# For quotes none of QUOTE_SHAPES attributes, given every quote's own attribution.
-BORROW_SHAPES: tuple[tuple[str, BorrowShape], ...] = (("quote run over paragraphs", _same_run),)
+
+def _whole_paragraph(reading: Reading, segment: Segment) -> bool:
+    """The quote opens its paragraph and no word of the paragraph stands outside quotes."""
+    here = reading.paragraph[segment.open]
+    opens = segment.open == 0 or reading.paragraph[segment.open - 1] != here
+    return opens and here in reading.quote_paragraphs
 
 
-def _attribute(reading: Reading, quotes: list[Segment]) -> list[Attribution | None]:
-    """Each quote's attribution: its own, else one borrowed from a quote around it."""
+def _headline(reading: Reading, segment: Segment) -> bool:
+    """A quoted subheading ('All Is Well.'): no lower-case word longer than three letters."""
+    words = reading.ctx.doc[segment.open + 1 : segment.end]
+    return not any(t.is_alpha and t.is_lower and len(t) > 3 for t in words)
+
+
+BorrowShape = Callable[[_Statements, int], "Attribution | None"]
+
+# For quotes none of QUOTE_SHAPES attributes, in text order: the first that fits wins.
+BORROW_SHAPES: tuple[tuple[str, BorrowShape], ...] = (
+    ("quote run over paragraphs", _same_run),
+    ("quote paragraph after a speaker's paragraph", _paragraph_after_speaker),
+)
+
+
+def _attribute(
+    reading: Reading, quotes: list[Segment], reported: list[tuple[int, Quote]]
+) -> list[Attribution | None]:
+    """Each quote's attribution: its own, else one borrowed from a statement around it."""
     own = [_first_shape(reading, segment) for segment in quotes]
-    found: list[Attribution | None] = []
-    for n, segment in enumerate(quotes):
+    said = [
+        (i, Attribution(Speaker(q.speaker, q.speaker_text), q.cue))
+        for i, q in reported
+        if q.speaker is not None
+    ]
+    statements = _Statements(reading, quotes, own, [], said)
+    for n in range(len(quotes)):
         attribution = own[n]
         for _name, shape in BORROW_SHAPES:
             if attribution is not None:
                 break
-            attribution = shape(segment, n, own, quotes)
-        found.append(attribution)
-    return found
+            attribution = shape(statements, n)
+        statements.found.append(attribution)
+    return statements.found
 
 
 def _first_shape(reading: Reading, segment: Segment) -> Attribution | None:
@@ -257,23 +306,29 @@ REPORTED_SHAPES: tuple[tuple[str, ReportedShape], ...] = (
 )
 
 
-def _reported(reading: Reading) -> Iterator[Quote]:
+def _reported(reading: Reading) -> list[tuple[int, Quote]]:
+    """Reported statements with the index of their cue."""
+    found = []
     for verb in reading.ctx.tokens:
         if verb.lemma_ not in SPEECH_VERBS or verb.pos_ != "VERB" or verb.i in reading.quoted:
             continue
         for _name, shape in REPORTED_SHAPES:
             quote = shape(reading, verb)
             if quote is not None:
-                yield quote
+                found.append((verb.i, quote))
                 break
+    return found
 
 
 def extract(ctx: DocContext) -> Iterator[Quote]:
     """Direct quotes, then reported speech, each with a speaker where one can be found."""
     quotes = segments(ctx.doc)
     quoted = frozenset(i for segment in quotes for i in segment.tokens())
-    reading = Reading(ctx, paragraph_ids(ctx.doc), quoted)
-    for segment, attribution in zip(quotes, _attribute(reading, quotes), strict=True):
+    paragraph = paragraph_ids(ctx.doc)
+    reading = Reading(ctx, paragraph, quoted, quote_paragraphs(ctx.doc, paragraph, quoted))
+    reported = _reported(reading)
+    for segment, attribution in zip(quotes, _attribute(reading, quotes, reported), strict=True):
         if attribution is not None:
             yield _direct_quote(reading, segment, attribution)
-    yield from _reported(reading)
+    for _i, quote in reported:
+        yield quote

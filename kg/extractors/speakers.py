@@ -37,6 +37,14 @@ class Reading:
     ctx: DocContext
     paragraph: list[int]
     quoted: frozenset[int]
+    # paragraphs with no word outside quotation marks
+    quote_paragraphs: frozenset[int] = frozenset()
+
+    def paragraph_before(self, here: int) -> int:
+        """The paragraph before ``here``, passing over one that is nothing but a quote (the
+        speaker named before a quoted paragraph is still in view after it)."""
+        before = here - 1
+        return before - 1 if before in self.quote_paragraphs else before
 
 
 @dataclass(frozen=True)
@@ -224,12 +232,12 @@ def antecedent(reading: Reading, pronoun: Token, depth: int = 0) -> str | None:
     candidates. A subject that is an unresolved title ("the Shadow Secretary ..., said")
     stops the search: the speaker is someone the article did not name clearly."""
     ctx, paragraph = reading.ctx, reading.paragraph
-    here = paragraph[pronoun.i]
+    floor = reading.paragraph_before(paragraph[pronoun.i])
     own = ctx.sentence_index(pronoun)
     nearby: str | None = None
     for sentence in range(own, -1, -1):
         sent = ctx.sentences[sentence]
-        if paragraph[sent.start] < here - 1 and paragraph[sent.end - 1] < here - 1:
+        if paragraph[sent.start] < floor and paragraph[sent.end - 1] < floor:
             break
         found = _sentence_candidates(reading, sent, pronoun, depth)
         if isinstance(found, _Stop):
@@ -268,8 +276,8 @@ def _sentence_candidates(
 
 def _candidate(reading: Reading, token: Token, pronoun: Token, depth: int) -> str | None | _Stop:
     """The person a token before the pronoun names, if it can be its antecedent."""
-    here = reading.paragraph[pronoun.i]
-    if token.i >= pronoun.i or token.i in reading.quoted or reading.paragraph[token.i] < here - 1:
+    floor = reading.paragraph_before(reading.paragraph[pronoun.i])
+    if token.i >= pronoun.i or token.i in reading.quoted or reading.paragraph[token.i] < floor:
         return None
     subject = is_subject(token)
     if not subject and token.dep_ not in ("pobj", "dobj", "poss"):

@@ -35,6 +35,8 @@ def quoted(nlp, text):
             "‘They told us “never”, and we believed them,’ she said.",
             ["They told us “never”, and we believed them,"],
         ),
+        # an opening mark typed at a line's end closes the quote
+        ("“We will sign it soon. “\nThe talks ended.", ["We will sign it soon."]),
         # a straight single mark opening the next paragraph of a quote in curly marks
         (
             "He said: ‘Time is short for the mills.\n'Orders are being lost every week.’",

@@ -138,12 +138,49 @@ def test_quotes_spanning_paragraphs_take_the_attribution_of_the_run(extract):
     assert found["We will extend the support to nine months"] == "Hewlett"
 
 
-def test_quotes_new_paragraph_quote_is_not_part_of_a_closed_one(extract):
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # a paragraph that is nothing but a quote goes on with the speaker before it
+        (
+            '"We have made a firm commitment," Ms Hewlett said.\n\n'
+            '"Nothing has changed since the spring."\n\nThe talks ended.',
+            "Nothing has changed since the spring.",
+            "Hewlett",
+        ),
+        (
+            "Mr Harlow said he flew to Oslo on Sunday.\n"
+            '"I met the minister twice, and we agreed on the main points."\nTalks resume in May.',
+            "I met the minister twice, and we agreed on the main points.",
+            "Harlow",
+        ),
+    ],
+)
+def test_quotes_quote_paragraph_after_a_speaker(extract, text, quote, speaker):
+    assert speakers(extract(text))[quote] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no one speaks in the paragraph before
+        'Talks went on all day.\n\n"Nothing has changed since the spring."\n\nThe talks ended.',
+        # a quoted subheading is no one's words
+        '"We have made a firm commitment," Ms Hewlett said.\n\n"Nothing Has Changed."\n\nEnd.',
+    ],
+)
+def test_quotes_quote_paragraph_without_a_speaker_before(extract, text):
+    found = speakers(extract(text))
+    assert not any(quote.startswith("Nothing") for quote in found)
+
+
+def test_quotes_pronoun_looks_past_a_quote_paragraph(extract):
     facts = extract(
-        '"We have made a firm commitment," Ms Hewlett said.\n\n'
-        '"Nothing has changed."\n\nThe talks ended.'
+        'Anna Keller told the paper that exports were "holding up well".\n'
+        '"We are making progress every week."\n'
+        "She said she would travel to Oslo in May."
     )
-    assert "Nothing has changed." not in speakers(facts)
+    assert speakers(facts, direct=False)["she would travel to Oslo in May"] == "Anna Keller"
 
 
 def test_quotes_according_to_is_a_cue(extract):

@@ -63,7 +63,7 @@ OPENING_NEIGHBOURS = frozenset({"(", "[", "—", "–", "-"})
 # a straight mark followed by one of these is not closing on that account
 PUNCT_AFTER_OPEN = frozenset({"(", "[", "‘", "'"})
 # the last character of a line that ends a paragraph (wire copy wraps lines elsewhere)
-PARAGRAPH_END = frozenset('.!?:"”’»')
+PARAGRAPH_END = frozenset('.!?:"“”‘’»')
 
 # --- speakers --------------------------------------------------------------------------
 # heads of subjects that speak as an anonymous group ("diplomatic sources", "a spokesman")
