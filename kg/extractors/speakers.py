@@ -22,7 +22,7 @@ from kg.extractors.patterns.quotes import (
     PRONOUN_GENDER,
 )
 from kg.extractors.titles import person_at
-from kg.facts import GROUP, PERSON, EntityRef
+from kg.facts import GROUP, PERSON, PLACE, EntityRef
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # how far "he" may follow a chain of earlier "he"s back to a name
@@ -117,9 +117,22 @@ def _pronoun(reading: Reading, subject: Token) -> Speaker | None:
     return Speaker(EntityRef(PERSON, person, person), subject.text) if person else None
 
 
+def person_named(ctx: DocContext, token: Token) -> str | None:
+    """The person a token names: ``titles.person_at``, or the surname of a person the
+    article names in full where the tagger took the surname for a place ("Carney said")."""
+    person = person_at(ctx, token)
+    if person is not None or token.pos_ != "PROPN":
+        return person
+    ref = ctx.entity_at(token)
+    if ref is None or ref.kind != PLACE or ref.label != token.text:
+        return None
+    named = {full for full in ctx.person_aliases if full.split()[-1] == token.text}
+    return named.pop() if len(named) == 1 else None
+
+
 def _person(reading: Reading, subject: Token) -> Speaker | None:
     """A person's name, or a title standing for its holder ("the minister said")."""
-    person = person_at(reading.ctx, subject)
+    person = person_named(reading.ctx, subject)
     if not person:
         return None
     return Speaker(EntityRef(PERSON, person, person), _phrase(reading.ctx, subject))
@@ -287,7 +300,7 @@ def _candidate(reading: Reading, token: Token, pronoun: Token, depth: int) -> st
         if depth >= _MAX_PRONOUN_CHAIN or PRONOUN_GENDER[token.lower_] != gender:
             return None
         return antecedent(reading, token, depth + 1)
-    person = person_at(reading.ctx, token) if token.pos_ != "PRON" else None
+    person = person_named(reading.ctx, token) if token.pos_ != "PRON" else None
     if person is None and subject:
         person = appositive_name(reading.ctx, token)
     if person is None:

@@ -352,3 +352,16 @@ def test_quotes_add_with_an_object_is_no_cue(extract):
         'Ms Lund said short selling adds depth to the market but "in a panic it deepens the fall."'
     )
     assert speakers(facts)["in a panic it deepens the fall."] == "Lund"
+
+
+def test_quotes_surname_the_tagger_takes_for_a_place(extract):
+    # "Denver" alone is tagged as a city; the article names Lisa Denver in full before
+    facts = extract(
+        "Prime Minister Lisa Denver flew home on Monday.\n"
+        'Denver said the offer was "not serious enough".'
+    )
+    (quote,) = [q for q in quotes(facts) if q.direct]
+    assert (quote.speaker.kind, quote.speaker.key) == ("person", "Lisa Denver")
+    # a city no person of the article is named after stays a place
+    facts = extract('Denver said the offer was "not serious enough".')
+    assert not any(q.speaker.kind == "person" for q in quotes(facts))
