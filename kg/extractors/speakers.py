@@ -21,8 +21,8 @@ from kg.extractors.patterns.quotes import (
     MALE_HONORIFICS,
     PRONOUN_GENDER,
 )
-from kg.extractors.titles import person_at
-from kg.facts import GROUP, PERSON, PLACE, EntityRef
+from kg.extractors.titles import country_of_person, person_at
+from kg.facts import COUNTRY, GOVERNMENT, GROUP, PERSON, PLACE, EntityRef
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # how far "he" may follow a chain of earlier "he"s back to a name
@@ -130,9 +130,75 @@ def person_named(ctx: DocContext, token: Token) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
+def title_holder(reading: Reading, token: Token) -> str | None:
+    """Who a definite title standing alone refers to when ``titles`` left it open ("the
+    Republican president said", "the Ukrainian President said"): the one person the
+    article gave that title (and country, when the phrase names one) before it; else, for
+    a title that names a country, the nearest person subject before it, in its paragraph or
+    the one before, of no other country or title. Spokespeople, plural titles and "a ..."
+    titles stand for no one in particular."""
+    ctx = reading.ctx
+    title = next((t for t in ctx.titles if t.start <= token.i < t.end), None)
+    if title is None or title.person or not _definite_title(ctx, token):
+        return None
+    holders = {
+        t.person
+        for t in ctx.titles
+        if t.person and t.head == title.head and t.start < title.start
+        if title.country is None or _country(ctx, t.person, t.country) == title.country
+    }
+    if len(holders) == 1:
+        return holders.pop()
+    if holders or title.country is None:
+        return None
+    return _subject_before(reading, token, title.head, title.country)
+
+
+def _definite_title(ctx: DocContext, token: Token) -> bool:
+    """'the minister', 'China's president': one known holder, not 'a spokesman' or
+    'Mr X's aide' or 'ministers'."""
+    if not is_subject(token) or token.lower_ in GROUP_HEADS or token.tag_ in ("NNS", "NNPS"):
+        return False
+    marks = [c for c in token.children if c.dep_ in ("det", "poss")]
+    return bool(marks) and all(
+        c.lower_ == "the" if c.dep_ == "det" else _is_country(ctx, c) for c in marks
+    )
+
+
+def _is_country(ctx: DocContext, token: Token) -> bool:
+    ref = ctx.entity_at(token)
+    return ref is not None and ref.kind in (COUNTRY, GOVERNMENT)
+
+
+def _country(ctx: DocContext, person: str, given: str | None) -> str | None:
+    return given or country_of_person(ctx, person)
+
+
+def _subject_before(reading: Reading, token: Token, head: str, country: str | None) -> str | None:
+    """The nearest person subject before ``token`` (outside quotes, within its paragraph
+    and the one before) whom no title or country of the article sets apart."""
+    ctx, paragraph = reading.ctx, reading.paragraph
+    floor = paragraph[token.i] - 1
+    for i in range(token.i - 1, -1, -1):
+        if paragraph[i] < floor:
+            return None
+        candidate = ctx.doc[i]
+        if i in reading.quoted or not is_subject(candidate) or candidate.pos_ != "PROPN":
+            continue
+        person = person_named(ctx, candidate)
+        if person is None:
+            continue
+        heads = {t.head for t in ctx.titles if t.person == person}
+        elsewhere = country is not None and _country(ctx, person, None) not in (None, country)
+        if heads - {head} or elsewhere:
+            return None
+        return person
+    return None
+
+
 def _person(reading: Reading, subject: Token) -> Speaker | None:
     """A person's name, or a title standing for its holder ("the minister said")."""
-    person = person_named(reading.ctx, subject)
+    person = person_named(reading.ctx, subject) or title_holder(reading, subject)
     if not person:
         return None
     return Speaker(EntityRef(PERSON, person, person), _phrase(reading.ctx, subject))
@@ -300,7 +366,9 @@ def _candidate(reading: Reading, token: Token, pronoun: Token, depth: int) -> st
         if depth >= _MAX_PRONOUN_CHAIN or PRONOUN_GENDER[token.lower_] != gender:
             return None
         return antecedent(reading, token, depth + 1)
-    person = person_named(reading.ctx, token) if token.pos_ != "PRON" else None
+    person = None
+    if token.pos_ != "PRON":
+        person = person_named(reading.ctx, token) or title_holder(reading, token)
     if person is None and subject:
         person = appositive_name(reading.ctx, token)
     if person is None:

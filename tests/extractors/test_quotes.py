@@ -365,3 +365,41 @@ def test_quotes_surname_the_tagger_takes_for_a_place(extract):
     # a city no person of the article is named after stays a place
     facts = extract('Denver said the offer was "not serious enough".')
     assert not any(q.speaker.kind == "person" for q in quotes(facts))
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # the one person the article gave that title before
+        (
+            "Tom Hale and Ivan Petrov will meet in Alaska on Friday.\n"
+            "The US President and his Russian counterpart will sit down at an air base.\n"
+            "Addressing reporters last week, Hale suggested some exchange of land.\n"
+            "‘There will be some swapping of land,’ the Republican president said.",
+            "There will be some swapping of land",
+            "Tom Hale",
+        ),
+        # a title naming a country: the person just before it, of no other title or country
+        (
+            "Olena Marchuk rejected the plan on Sunday. In a video address, the Ukrainian "
+            'President said: "This plan would reward aggression."',
+            "This plan would reward aggression.",
+            "Olena Marchuk",
+        ),
+    ],
+)
+def test_quotes_title_standing_alone(extract, text, quote, speaker):
+    assert speakers(extract(text))[quote] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone's spokesman is not that someone
+        'Mr Harlow flew to Rome. "No comment on the talks," Mr Harlow\'s spokesman said.',
+        # a plural title is no one person
+        'President Tom Hale met the finance ministers. "We agreed on nothing," the ministers said.',
+    ],
+)
+def test_quotes_title_for_no_one_in_particular(extract, text):
+    assert not any(q.speaker.kind == "person" for q in quotes(extract(text)) if q.direct)
