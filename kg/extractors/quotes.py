@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from kg.extractors.context import DocContext
-from kg.extractors.patterns.quotes import NO_OBJECT_CUES, SPEECH_VERBS, TAG_FOLLOWS
+from kg.extractors.patterns.quotes import NO_OBJECT_CUES, SPEECH_NOUNS, SPEECH_VERBS, TAG_FOLLOWS
 from kg.extractors.quote_marks import Segment, paragraph_ids, quote_paragraphs, segments
-from kg.extractors.speakers import Reading, Speaker, speaker_at, subjects
-from kg.facts import Quote
+from kg.extractors.speakers import Reading, Speaker, speaker_at, speaker_of, subjects
+from kg.facts import PERSON, Quote
 
 # reported speech shorter than this many tokens is no statement ("he said so")
 _MIN_REPORTED_TOKENS = 4
@@ -157,10 +157,30 @@ def _tag_window(reading: Reading, segment: Segment) -> tuple[int, int] | None:
     return after, doc[sent.end].sent.end
 
 
+def _speech_noun(reading: Reading, segment: Segment) -> Attribution | None:
+    """ "Starmer's claim that it 'delivers ...'", "her promise to be "tough"": the quote lies
+    in the clause of a speech noun whose possessor is a person."""
+    doc = reading.ctx.doc
+    token = doc[_words(reading, segment)[0]]
+    while token.head != token:
+        token = token.head
+        if token.pos_ == "VERB" and _is_cue(token, reading.quoted):
+            return None  # a speech verb between: the verb cues read it
+        if token.pos_ != "NOUN" or token.lemma_ not in SPEECH_NOUNS:
+            continue
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        speaker = speaker_of(reading, owners[0]) if owners else None
+        if speaker is not None and speaker.ref.kind == PERSON:
+            return Attribution(speaker, token.lemma_)
+        return None
+    return None
+
+
 QuoteShape = Callable[[Reading, Segment], "Attribution | None"]
 
 # A quote's own attribution: tried in order, the first that fits wins.
 QUOTE_SHAPES: tuple[tuple[str, QuoteShape], ...] = (
+    ("speech noun with its owner", _speech_noun),
     ("speech verb near the quote", _cue_near_quote),
     ("speech tag after a sentence break", _tag_after_break),
 )

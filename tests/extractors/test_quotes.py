@@ -403,3 +403,29 @@ def test_quotes_title_standing_alone(extract, text, quote, speaker):
 )
 def test_quotes_title_for_no_one_in_particular(extract, text):
     assert not any(q.speaker.kind == "person" for q in quotes(extract(text)) if q.direct)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        (
+            'Anna Okafor repeated her claim that the levy is "a tax on jobs".',
+            "a tax on jobs",
+            ("Anna Okafor", "claim"),
+        ),
+        (
+            'Voters remember Mr Harlow\'s promise to be "tough on waste" in the spring.',
+            "tough on waste",
+            ("Harlow", "promise"),
+        ),
+    ],
+)
+def test_quotes_speech_noun_with_its_owner(extract, text, quote, expected):
+    found = {q.text: (q.speaker.label, q.cue) for q in quotes(extract(text)) if q.direct}
+    assert found[quote] == expected
+
+
+def test_quotes_words_about_a_speech_noun_are_not_its_owners(extract):
+    # the quote judges the comments; it is not part of them
+    facts = extract('Mr Harlow\'s comments were "deeply unhelpful", the report found.')
+    assert speakers(facts).get("deeply unhelpful") != "Harlow"

@@ -40,6 +40,28 @@ SPEECH_VERBS = frozenset(
     }
 )
 
+# nouns whose owner speaks the quote in their clause ("Starmer's claim that it 'delivers'")
+SPEECH_NOUNS = frozenset(
+    {
+        "claim",
+        "statement",
+        "remark",
+        "comment",
+        "promise",
+        "pledge",
+        "vow",
+        "warning",
+        "assertion",
+        "insistence",
+        "description",
+        "assurance",
+        "admission",
+        "accusation",
+        "boast",
+        "plea",
+        "declaration",
+    }
+)
 # speech verbs that are no cue with a direct object ("program trading adds liquidity")
 NO_OBJECT_CUES = frozenset({"add"})
 # a quote whose words end in one of these is followed by its speech tag ('"Why?" she asked')
