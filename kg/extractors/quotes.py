@@ -21,7 +21,14 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from kg.extractors.context import DocContext
-from kg.extractors.patterns.quotes import NO_OBJECT_CUES, SPEECH_NOUNS, SPEECH_VERBS, TAG_FOLLOWS
+from kg.extractors.patterns.quotes import (
+    NO_OBJECT_CUES,
+    RELAY_CUES,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    TAG_CUES,
+    TAG_FOLLOWS,
+)
 from kg.extractors.quote_marks import Segment, paragraph_ids, quote_paragraphs, segments
 from kg.extractors.speakers import Reading, Speaker, speaker_at, speaker_of, subjects
 from kg.facts import PERSON, Quote
@@ -41,15 +48,31 @@ class Attribution:
 # --- cues ------------------------------------------------------------------------------
 def _is_cue(token: Token, quoted: frozenset[int]) -> bool:
     """A speech verb outside quotes, or "according to"."""
-    if token.i in quoted:
+    if token.i in quoted or token.pos_ != "VERB" and token.lower_ != "according":
         return False
-    if token.lemma_ in SPEECH_VERBS and token.pos_ == "VERB":
+    if token.lemma_ in TAG_CUES:
+        return _beside_quote(token, quoted)
+    if token.lemma_ in SPEECH_VERBS:
         # "trading adds liquidity": with an object of its own, "add" is no speech
         return token.lemma_ not in NO_OBJECT_CUES or not any(
             c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i not in quoted for c in token.children
         )
     nxt = token.nbor() if token.i + 1 < len(token.doc) else None
     return token.lower_ == "according" and nxt is not None and nxt.lower_ == "to"
+
+
+def _beside_quote(verb: Token, quoted: frozenset[int]) -> bool:
+    """A quote ends just before the verb and its subject ('"...," she continued', '"...,"
+    concluded Smith') or starts right after the verb ('he continued: "..."')."""
+    doc = verb.doc
+    after = [t.i for t in doc[verb.i + 1 : verb.i + 3] if not t.is_space]
+    if after and doc[after[0]].text in (":", ","):
+        after = after[1:]
+    subject = [c.left_edge.i for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    before = (subject[0] if subject else verb.i) - 1
+    if before >= 0 and doc[before].text == ",":
+        before -= 1
+    return bool(after and after[0] in quoted) or (before >= 0 and before in quoted)
 
 
 def _cue_name(verb: Token) -> str:
@@ -84,14 +107,17 @@ def _speech_verbs(reading: Reading, segment: Segment) -> list[Token]:
     ]
     words = _words(reading, segment)
 
-    def rank(verb: Token) -> tuple[bool, int, bool, int]:
+    def rank(verb: Token) -> tuple[bool, bool, bool, int, int]:
         governs = _governs(verb, *words)
         return (
+            verb.i < sent_start,
+            # a paper that reports someone's words relays them ('X argued "...", the
+            # BBC reported')
+            verb.lemma_ in RELAY_CUES or verb.lower_ in RELAY_CUES,
             not governs,
             # of two cues around the quote the inner one speaks, the outer relays it
             # ("Lee stressed that "...", Kim said": Lee's words)
             verb.right_edge.i - verb.left_edge.i if governs else 0,
-            verb.i < sent_start,
             min(abs(verb.i - first), abs(verb.i - last)),
         )
 

@@ -8,7 +8,7 @@ article gives it).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -83,19 +83,23 @@ def subjects(verb: Token) -> list[Token]:
 
 
 def speaker_at(reading: Reading, verb: Token) -> Speaker | None:
-    """The first subject of the cue that names someone."""
-    for subject in subjects(verb):
-        speaker = speaker_of(reading, subject)
-        if speaker is not None:
-            return speaker
+    """The first subject of the cue that names someone; an organisation only where no
+    subject names a person, place or group ("the company's chairman, X, told")."""
+    for shapes in (SUBJECT_SHAPES[:-1], SUBJECT_SHAPES[-1:]):
+        for subject in subjects(verb):
+            speaker = speaker_of(reading, subject, shapes)
+            if speaker is not None:
+                return speaker
     return None
 
 
-def speaker_of(reading: Reading, subject: Token) -> Speaker | None:
+def speaker_of(
+    reading: Reading, subject: Token, shapes: Sequence[tuple[str, SubjectShape]] | None = None
+) -> Speaker | None:
     """The speaker one subject token stands for, by the first subject shape that fits."""
     if subject.lower_ in PRONOUN_GENDER:
         return _pronoun(reading, subject)
-    for _name, shape in SUBJECT_SHAPES:
+    for _name, shape in SUBJECT_SHAPES if shapes is None else shapes:
         speaker = shape(reading, subject)
         if speaker is not None:
             return speaker
@@ -227,6 +231,43 @@ def _group(reading: Reading, subject: Token) -> Speaker | None:
     return Speaker(EntityRef(GROUP, label.lower(), label), surface)
 
 
+def _organisation(reading: Reading, subject: Token) -> Speaker | None:
+    """A named organisation ("The New York Times reported", "the IAEA said"): an ORG entity
+    that cannot be a lone surname (several words, "the" before it, an acronym or inner
+    capitals) nor a person's name the tagger ran into it ("credit analyst Jane Doe",
+    "Vann R. Newkirk"), kept as a group agent."""
+    ctx = reading.ctx
+    ent = next((e for e in ctx.ents if e.start <= subject.i < e.end), None)
+    if ent is None or ent.label_ != "ORG" or not _organisation_name(ctx, ent):
+        return None
+    words = [t for t in ent if t.lower_ != "the"]
+    label = clean_text(" ".join(t.text for t in words))
+    return Speaker(EntityRef(GROUP, label.lower(), label), _whole(ctx, subject))
+
+
+def _organisation_name(ctx: DocContext, ent: Span) -> bool:
+    words = [t for t in ent if t.lower_ != "the"]
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if not words or (before is not None and before.pos_ == "NOUN" and before.is_lower):
+        return False  # "Bombay broker Jane Doe"
+    if any(_personal(ctx, t) for t in words):
+        return False
+    definite = ent[0].lower_ == "the" or (before is not None and before.lower_ == "the")
+    text = "".join(t.text for t in words)
+    return len(words) > 1 or definite or text.isupper() or any(c.isupper() for c in text[1:])
+
+
+def _personal(ctx: DocContext, token: Token) -> bool:
+    """A word that marks a person's name: an initial ("R."), a lower-case noun ("analyst"),
+    a title, or a known person."""
+    ref = ctx.entity_at(token)
+    initial = len(token.text) == 2 and token.text[0].isupper() and token.text[1] == "."
+    common = token.is_lower and token.pos_ == "NOUN"
+    return (
+        initial or common or is_title_word(token.lower_) or (ref is not None and ref.kind == PERSON)
+    )
+
+
 SubjectShape = Callable[[Reading, Token], "Speaker | None"]
 
 # Tried in order; a pronoun is resolved apart (see ``antecedent``).
@@ -235,6 +276,7 @@ SUBJECT_SHAPES: tuple[tuple[str, SubjectShape], ...] = (
     ("country, government or place", _entity),
     ("title with the name beside it", _title_with_name),
     ("anonymous group", _group),
+    ("organisation", _organisation),
 )
 
 

@@ -429,3 +429,67 @@ def test_quotes_words_about_a_speech_noun_are_not_its_owners(extract):
     # the quote judges the comments; it is not part of them
     facts = extract('Mr Harlow\'s comments were "deeply unhelpful", the report found.')
     assert speakers(facts).get("deeply unhelpful") != "Harlow"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (
+            'The International Grain Council said the harvest was "the worst in a decade".',
+            "the worst in a decade",
+            "International Grain Council",
+        ),
+        (
+            'The IGC said: "Stocks are lower than at any time since 1990."',
+            "Stocks are lower than at any time since 1990.",
+            "IGC",
+        ),
+    ],
+)
+def test_quotes_organisation_speaks(extract, text, quote, speaker):
+    (found,) = [q for q in quotes(extract(text)) if q.direct and q.text == quote]
+    assert (found.speaker.kind, found.speaker.label) == ("group", speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        (
+            'Mr Harlow asked: "Who will pay for the new roads?"',
+            "Who will pay for the new roads?",
+            ("Harlow", "ask"),
+        ),
+        (
+            'Anna Keller recalled: "We met every week that winter."',
+            "We met every week that winter.",
+            ("Anna Keller", "recall"),
+        ),
+        (
+            'Mr Harlow continued: "The roads will be paid for by tolls."',
+            "The roads will be paid for by tolls.",
+            ("Harlow", "continue"),
+        ),
+        # a cue that relays gives way to the speaker it reports
+        (
+            'Ms Varga, who argued the pact was "the only way forward", spoke first, '
+            "the Daily Courier reported.",
+            "the only way forward",
+            ("Varga", "argue"),
+        ),
+    ],
+)
+def test_quotes_more_cue_verbs(extract, text, quote, expected):
+    found = {q.text: (q.speaker.label, q.cue) for q in quotes(extract(text)) if q.direct}
+    assert found[quote] == expected
+
+
+def test_quotes_continue_is_a_cue_only_beside_a_quote(extract):
+    # "talks continued" is no speech: the quote is Ode's
+    facts = extract('Talks continued on Friday, "a good sign," Ms Ode said.')
+    found = {q.text: (q.speaker.label, q.cue) for q in quotes(facts) if q.direct}
+    assert found["a good sign"] == ("Ode", "say")
+
+
+def test_quotes_ask_to_do_is_no_speech(extract):
+    # a request, not words of the asker: the quoted word is a scare quote
+    assert quotes(extract("Norway asked its ally to withdraw the “punitive” levy.")) == []

@@ -32,3 +32,41 @@ def test_speakers_participle_on_a_reported_clause_shares_nothing(nlp):
     adding = cue(doc, "adding")
     assert adding.head.dep_ == "ccomp"  # the parse this test is about
     assert subjects(adding) == []
+
+
+@pytest.fixture()
+def context(nlp):
+    """The DocContext of a made-up sentence."""
+    from kg.extractors import analyse
+    from kg.ingest import Article
+
+    def read(text):
+        article = Article(
+            id="t", text=text, title=None, published=None, source=None, url=None, path=None
+        )
+        return analyse(nlp(text), article)
+
+    return read
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "named"),
+    [
+        ("The International Grain Council said so.", 0, 4, True),
+        ("The IGC said so.", 0, 2, True),
+        ("PolitiFact said so.", 0, 1, True),
+        # a lone capitalised word may be a surname
+        ("Kestrel said so.", 0, 1, False),
+        # a person's name the tagger ran into an organisation
+        ("Credit analyst Helga Brandt said so.", 0, 4, False),
+        ("Seoul broker Park Minsoo said so.", 2, 4, False),
+        ("Ravi K. Menon said so.", 0, 3, False),
+    ],
+)
+def test_speakers_organisation_names(context, text, start, end, named):
+    from spacy.tokens import Span
+
+    from kg.extractors.speakers import _organisation_name
+
+    ctx = context(text)
+    assert _organisation_name(ctx, Span(ctx.doc, start, end, label="ORG")) is named

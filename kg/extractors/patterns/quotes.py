@@ -37,8 +37,23 @@ SPEECH_VERBS = frozenset(
         "deny",
         "vow",
         "pledge",
+        "report",
+        "recall",
+        "shout",
+        "joke",
+        "concede",
+        "caution",
+        "complain",
+        "tweet",
     }
 )
+# cues that relay someone else's words: another cue of the sentence goes first
+# ('X argued "...", the BBC reported'; '"...," X said, according to the paper')
+RELAY_CUES = frozenset({"report", "according"})
+# verbs that speak only as the tag of a quote right beside them ('"...," he continued',
+# 'X asked: "..."'); elsewhere they are no speech ("talks continued", "asked its ally to
+# withdraw the "reciprocal" tariff", "to counter China")
+TAG_CUES = frozenset({"continue", "conclude", "observe", "counter", "ask", "demand"})
 
 # nouns whose owner speaks the quote in their clause ("Starmer's claim that it 'delivers'")
 SPEECH_NOUNS = frozenset(
