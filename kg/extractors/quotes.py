@@ -133,7 +133,7 @@ def _cue_near_quote(reading: Reading, segment: Segment) -> Attribution | None:
         speaker = speaker_at(reading, verb)
         if speaker is not None:
             return Attribution(speaker, _cue_name(verb))
-        who = subjects(verb)
+        who = subjects(verb, reading.quoted)
         if not who or not _governs(verb, *words):
             continue
         # "X said ..., although he added "..."": an unresolved "he" inside another cue's
@@ -202,6 +202,22 @@ def _speech_noun(reading: Reading, segment: Segment) -> Attribution | None:
     return None
 
 
+def _colon_before_paragraph(reading: Reading, segment: Segment) -> Attribution | None:
+    """'Mr Shultz replied:' ending a paragraph, the quote opening the next one."""
+    doc = reading.ctx.doc
+    before = segment.open - 1
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    if before < 0 or doc[before].text != ":":
+        return None
+    if reading.paragraph[before] == reading.paragraph[segment.open]:
+        return None  # in one paragraph, the cue near the quote reads it
+    sentence = doc[before].sent
+    cues = [t for t in doc[sentence.start : before] if _is_cue(t, reading.quoted)]
+    speaker = speaker_at(reading, cues[-1]) if cues else None
+    return Attribution(speaker, _cue_name(cues[-1])) if speaker is not None else None
+
+
 QuoteShape = Callable[[Reading, Segment], "Attribution | None"]
 
 # A quote's own attribution: tried in order, the first that fits wins.
@@ -209,6 +225,7 @@ QUOTE_SHAPES: tuple[tuple[str, QuoteShape], ...] = (
     ("speech noun with its owner", _speech_noun),
     ("speech verb near the quote", _cue_near_quote),
     ("speech tag after a sentence break", _tag_after_break),
+    ("cue and colon ending the paragraph before", _colon_before_paragraph),
 )
 
 

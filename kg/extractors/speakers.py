@@ -63,7 +63,7 @@ _STOP: Final = _Stop()
 
 
 # --- the subject of a cue --------------------------------------------------------------
-def subjects(verb: Token) -> list[Token]:
+def subjects(verb: Token, quoted: frozenset[int] = frozenset()) -> list[Token]:
     """Who speaks at a cue: the verb's subject, or the object of 'according to'."""
     if verb.lower_ == "according":
         return [
@@ -73,12 +73,12 @@ def subjects(verb: Token) -> list[Token]:
     if own or verb.head == verb:
         return own
     # "he said, adding: ...", "X criticised the plan, calling it ...", "X spoke and added:"
-    # (only from the sentence's own verb: "X said the figures were ..., adding" hangs the
-    # participle on the reported clause, whose subject is not the speaker)
+    # (only from the sentence's own verb outside quotes: "X said the figures were ...,
+    # adding" hangs the participle on the reported clause, whose subject is not the speaker)
     participle = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj")
     sharing = participle or (verb.dep_ == "conj" and verb.head.pos_ == "VERB")
-    if sharing and _main_clause(verb):
-        return subjects(verb.head)
+    if sharing and _main_clause(verb) and verb.head.i not in quoted:
+        return subjects(verb.head, quoted)
     return []
 
 
@@ -86,7 +86,7 @@ def speaker_at(reading: Reading, verb: Token) -> Speaker | None:
     """The first subject of the cue that names someone; an organisation only where no
     subject names a person, place or group ("the company's chairman, X, told")."""
     for shapes in (SUBJECT_SHAPES[:-1], SUBJECT_SHAPES[-1:]):
-        for subject in subjects(verb):
+        for subject in subjects(verb, reading.quoted):
             speaker = speaker_of(reading, subject, shapes)
             if speaker is not None:
                 return speaker

@@ -493,3 +493,23 @@ def test_quotes_continue_is_a_cue_only_beside_a_quote(extract):
 def test_quotes_ask_to_do_is_no_speech(extract):
     # a request, not words of the asker: the quoted word is a scare quote
     assert quotes(extract("Norway asked its ally to withdraw the “punitive” levy.")) == []
+
+
+def test_quotes_participle_on_a_quoted_verb_keeps_the_cue_before(extract):
+    # the parser hangs "noting" on the quoted "give in": its subject "we" does not speak
+    facts = extract(
+        'But Mr Harlow told reporters, "Our view is the same. We will not give in" on the '
+        'levy, noting that farmers are likely to face "real hardship" due to it.'
+    )
+    assert speakers(facts)["real hardship"] == "Harlow"
+
+
+def test_quotes_cue_and_colon_ending_the_paragraph_before(extract):
+    facts = extract(
+        "Asked whether the levy would go, Anna Keller replied:\n"
+        '    "These rules were agreed by both sides and they will stay."\n'
+        "    The talks resume in May."
+    )
+    assert speakers(facts)["These rules were agreed by both sides and they will stay."] == (
+        "Anna Keller"
+    )
