@@ -108,11 +108,19 @@ def speaker_of(
 
 def _phrase(ctx: DocContext, subject: Token) -> str:
     """The subject as written up to its head ("the minister", not "... in charge of")."""
-    return clean_text(ctx.doc[subject.left_edge.i : subject.i + 1].text)
+    return clean_text(ctx.doc[_first_word(subject) : subject.i + 1].text)
 
 
 def _whole(ctx: DocContext, subject: Token) -> str:
-    return clean_text(ctx.doc[subject.left_edge.i : subject.right_edge.i + 1].text)
+    return clean_text(ctx.doc[_first_word(subject) : subject.right_edge.i + 1].text)
+
+
+def _first_word(subject: Token) -> int:
+    """Where the subject phrase starts, a quotation mark the parser hung on it left out."""
+    start = subject.left_edge.i
+    while start < subject.i and (subject.doc[start].is_punct or subject.doc[start].is_space):
+        start += 1
+    return start
 
 
 def _pronoun(reading: Reading, subject: Token) -> Speaker | None:
@@ -231,6 +239,26 @@ def _group(reading: Reading, subject: Token) -> Speaker | None:
     return Speaker(EntityRef(GROUP, label.lower(), label), surface)
 
 
+def _initialled_name(reading: Reading, subject: Token) -> Speaker | None:
+    """A person's name with a middle initial that the tagger took for something else
+    ("Vann R. Newkirk II said"): capitalised words, an initial inside."""
+    ent = next((e for e in reading.ctx.ents if e.start <= subject.i < e.end), None)
+    if ent is None or ent.label_ == "PERSON" or not 3 <= len(ent) <= 5:
+        return None
+    words = list(ent)
+    inner = words[1:-1]
+    if not all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in words):
+        return None
+    if not any(_initial(t) for t in inner) or _initial(words[0]) and _initial(words[-1]):
+        return None
+    name = clean_text(ent.text)
+    return Speaker(EntityRef(PERSON, name, name), _phrase(reading.ctx, subject))
+
+
+def _initial(token: Token) -> bool:
+    return len(token.text) == 2 and token.text[0].isupper() and token.text[1] == "."
+
+
 def _organisation(reading: Reading, subject: Token) -> Speaker | None:
     """A named organisation ("The New York Times reported", "the IAEA said"): an ORG entity
     that cannot be a lone surname (several words, "the" before it, an acronym or inner
@@ -276,6 +304,7 @@ SUBJECT_SHAPES: tuple[tuple[str, SubjectShape], ...] = (
     ("country, government or place", _entity),
     ("title with the name beside it", _title_with_name),
     ("anonymous group", _group),
+    ("name with a middle initial", _initialled_name),
     ("organisation", _organisation),
 )
 
