@@ -35,6 +35,7 @@ class BuildReport:
     failed: list[str] = field(default_factory=list)  # ids of articles that could not be read
     skipped: int = 0  # unchanged since the last build
     broken: list[str] = field(default_factory=list)  # "file:line: reason" (keep_going)
+    resolution: str = ""  # what the resolution pass concluded, in one line
 
 
 def _check_output(out_dir: Path) -> None:
@@ -84,6 +85,7 @@ def build(
     store_location: str | Path | None = None,
     shard: tuple[int, int] | None = None,
     keep_going: bool = False,
+    resolve: bool = True,
 ) -> BuildReport:
     """Extract every input article into the store under ``out_dir`` and write the outputs.
 
@@ -97,6 +99,8 @@ def build(
     parts of the input (by a hash of the article id), so n workers on n machines can
     share one corpus and one store. A remote build writes only to the server: graph.ttl and
     the page would be a copy of a store others share, so ``kg export`` makes them on demand.
+    After the articles, the whole store is resolved (:mod:`kg.resolve`) unless ``resolve``
+    is false.
     """
     from kg.nlp import load_model
     from kg.pipeline import Workers, build_key
@@ -152,6 +156,10 @@ def build(
                 if progress is not None:
                     progress.advance(result.article_id, status)
             store.flush()
+            if resolve:
+                from kg.resolve import resolve_store
+
+                report.resolution = resolve_store(store).line()
             report.store_triples = count_triples(store)
             if remote:
                 report.outputs.append(str(location))

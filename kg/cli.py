@@ -14,6 +14,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 from kg import __version__
 from kg.errors import KGError
@@ -104,6 +105,12 @@ def _parser() -> argparse.ArgumentParser:
         help="skip broken records (a bad .jsonl line) and unusable files, list them at the end "
         "(default: stop at the first, before anything is written)",
     )
+    build.add_argument(
+        "--no-resolve",
+        action="store_true",
+        help="do not resolve people, governments, events and policies across the store's "
+        "articles after the build (kg resolve does it later)",
+    )
 
     query = sub.add_parser(
         "query",
@@ -164,6 +171,7 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     _add_explore_parsers(sub, common)
+    _add_story_parsers(sub, common)
     _add_eval_parser(sub, common)
     return parser
 
@@ -226,39 +234,85 @@ class _ProgressBar:
 
 
 def _add_eval_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    """``kg eval dwie [FILE]``: score officials against gold annotations."""
-    from kg.evaluation import DEFAULT_DWIE
-
+    """``kg eval dwie|news [PATH]``: score the graph against a gold data set."""
     evaluate = sub.add_parser(
         "eval",
         parents=[common],
-        help="score extracted officials against a gold data set",
-        description="Build each gold article in memory, run queries/officials.rq and print "
-        "precision, recall and F1 of (person, government) pairs and role-class accuracy. "
-        "-v/--verbose lists misses, false hits, wrong classes and rows without a government.",
+        help="score the graph against a gold data set (dwie, news)",
+        description="Build the gold articles in memory through kg's own path, run the packaged "
+        "queries and score them. dwie: (person, government) pairs and role classes of the DWIE "
+        "set. news: precision, recall and F1 of officials, meetings, policies and quotes, role "
+        "classes and one IRI per person across articles, on the news2025 set. -v/--verbose "
+        "lists the misses and false hits by category.",
     )
-    evaluate.add_argument("dataset", choices=("dwie",), help="gold data set format")
+    evaluate.add_argument("dataset", choices=tuple(_EVAL_DEFAULTS), help="gold data set")
     evaluate.add_argument(
-        "file",
+        "path",
         nargs="?",
         type=Path,
-        default=DEFAULT_DWIE,
-        help=f"gold JSONL file (default: {DEFAULT_DWIE})",
+        help="dwie: gold JSONL file (default: "
+        f"{_EVAL_DEFAULTS['dwie']}); news: folder holding articles.jsonl and gold.json, or "
+        f"its gold.json (default: {_EVAL_DEFAULTS['news']})",
     )
     evaluate.add_argument("--model", help="spaCy pipeline (as for kg build)")
-    evaluate.add_argument("--limit", type=int, help="score only the first N articles")
+    evaluate.add_argument("--limit", type=int, help="dwie: score only the first N articles")
+    evaluate.add_argument(
+        "--split",
+        choices=("tune", "check", "all"),
+        help="news: score only the articles of this split (default: all)",
+    )
+
+
+# where ``kg eval`` looks when no path is given: the shared evaluation data beside the checkout
+_EVAL_DEFAULTS = {
+    "dwie": Path("..") / "shared" / "eval" / "dwie" / "dwie-dev.jsonl",
+    "news": Path("..") / "shared" / "eval" / "news2025",
+}
+
+
+def _eval_path(args: argparse.Namespace) -> Path:
+    """The gold path to read; a missing one is one line naming it and how to give another."""
+    path: Path = args.path if args.path is not None else _EVAL_DEFAULTS[args.dataset]
+    if not path.exists():
+        given = "" if args.path is not None else "the default "
+        where = f" ({path.resolve()})" if not path.is_absolute() else ""
+        what = "FILE" if args.dataset == "dwie" else "DIR"
+        raise KGError(
+            f"no {args.dataset} gold at {given}path '{path}'{where}; "
+            f"give its location: kg eval {args.dataset} {what}"
+        )
+    return path
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
-    """Print precision, recall, F1 and role-class accuracy; misses and false hits with -v."""
-    from kg.evaluation import evaluate, load_dwie
+    """Print the figures of one gold data set; misses and false hits too with -v."""
+    if args.dataset == "news" and args.limit is not None:
+        raise KGError("--limit is for kg eval dwie; use --split to score part of news")
+    if args.dataset == "dwie" and args.split is not None:
+        raise KGError("--split is for kg eval news; use --limit to score part of dwie")
+    path = _eval_path(args)
+    score: _Scored
+    if args.dataset == "news":
+        from kg.evaluation import news
 
-    articles = load_dwie(args.file)[: args.limit] if args.limit else load_dwie(args.file)
-    score = evaluate(articles, model=args.model)
+        score = news.evaluate(path, split=args.split or "all", model=args.model)
+    else:
+        from kg.evaluation import dwie
+
+        articles = dwie.load_dwie(path)
+        score = dwie.evaluate(articles[: args.limit] if args.limit else articles, model=args.model)
     if getattr(args, "verbose", False) and score.details():
         print(score.details())
     print(score.summary())
     return 0
+
+
+class _Scored(Protocol):
+    """What an evaluation returns: its figures, and the failures for --verbose."""
+
+    def summary(self) -> str: ...
+
+    def details(self) -> str: ...
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
@@ -283,6 +337,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
             store_location=args.store,
             shard=parse_shard(args.shard) if args.shard else None,
             keep_going=args.keep_going,
+            resolve=not args.no_resolve,
         )
     except KeyboardInterrupt:
         bar.close()
@@ -302,6 +357,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
     )
     if report.skipped:
         print(f"skipped {report.skipped} unchanged since the last build (--force rebuilds them)")
+    if report.resolution:
+        print(report.resolution)
     print(f"store holds {report.store_triples} triples")
     for path in report.outputs:
         print(f"wrote {path}")
@@ -417,6 +474,68 @@ def _add_explore_parsers(sub: argparse._SubParsersAction, common: argparse.Argum
     )
     analyze.add_argument("--out", type=Path, help="where --export writes")
     _add_store_option(analyze)
+
+
+def _add_story_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """``kg resolve``, ``kg explain`` and ``kg timeline``: the store read as one story."""
+    resolve = sub.add_parser(
+        "resolve",
+        parents=[common],
+        help="resolve people, governments, events and policies across the store's articles",
+    )
+    resolve.add_argument(
+        "--force", action="store_true", help="resolve again even if nothing changed"
+    )
+    _add_store_option(resolve)
+    explain = sub.add_parser(
+        "explain", parents=[common], help="why resolution merged or inferred something"
+    )
+    explain.add_argument("iri", help="a node's IRI, e.g. id:person/akazawa")
+    _add_store_option(explain)
+    timeline = sub.add_parser(
+        "timeline",
+        parents=[common],
+        help="dated events and policy changes of people, governments or everything",
+    )
+    timeline.add_argument(
+        "names", nargs="*", metavar="NAME", help="people or governments that must all take part"
+    )
+    timeline.add_argument("--from", dest="start", metavar="DATE", help="from this day on")
+    timeline.add_argument("--to", dest="end", metavar="DATE", help="up to this day")
+    timeline.add_argument("--format", default="table", choices=("table", "csv", "json"))
+    _add_store_option(timeline)
+
+
+def _cmd_resolve(args: argparse.Namespace) -> int:
+    from kg.rdf.store import open_store
+    from kg.resolve import resolve_store
+
+    print(resolve_store(open_store(args.store), force=args.force).line())
+    return 0
+
+
+def _cmd_explain(args: argparse.Namespace) -> int:
+    from kg.rdf.store import open_store
+    from kg.resolve.explain import explain, full_iri
+
+    lines = explain(open_store(args.store, read_only=True), args.iri)
+    if not lines:
+        print(f"no resolution concerns <{full_iri(args.iri)}>: the articles state it as it is")
+    for line in lines:
+        print(line)
+    return 0
+
+
+def _cmd_timeline(args: argparse.Namespace) -> int:
+    from kg.ingest import parse_date
+    from kg.rdf.store import open_store
+    from kg.resolve.timeline import render, timeline
+
+    start = parse_date(args.start) if args.start else None
+    end = parse_date(args.end) if args.end else None
+    lines = timeline(open_store(args.store, read_only=True), args.names, start, end)
+    sys.stdout.write(render(lines, args.format))
+    return 0
 
 
 def _load_graph(store_dir: str, articles: Sequence[str] = ()):  # -> nx.MultiDiGraph
@@ -538,6 +657,9 @@ COMMANDS = {
     "viz": _cmd_viz,
     "analyze": _cmd_analyze,
     "eval": _cmd_eval,
+    "resolve": _cmd_resolve,
+    "explain": _cmd_explain,
+    "timeline": _cmd_timeline,
 }
 
 

@@ -87,10 +87,11 @@ def test_cli_export_formats_reparse(built, tmp_path, fmt):
         store = ox.Store()
         store.load(path=str(target), format=OX_FORMATS[fmt])
         graphs = {g.value for g in store.named_graphs()}
-        # the article's named graph is kept, beside the vocabulary's own graph
+        # the article's named graph is kept, beside the vocabulary's and resolution's graphs
         assert graphs == {
             "https://example.org/kg/graph/000-c6673815f6e7e950",
             "https://example.org/kg/graph/ontology",
+            "https://example.org/kg/graph/resolved",
         }
         assert len(store) > 300
     else:

@@ -152,6 +152,7 @@ _PREDICATES = [
         KG.target,
         KG.appliesTo,
         KG.evidence,
+        KG.inferredBy,
         ORG.member,
         ORG.organization,
         ORG.heldBy,
@@ -173,14 +174,23 @@ class _Index:
         self.lit: dict[str, dict[str, list[ox.Literal]]] = defaultdict(lambda: defaultdict(list))
         self.by_type: dict[str, list[str]] = defaultdict(list)
         rdf_type = RDF.type
+        # a person merged across articles (kg.resolve) is drawn once, as its canonical node
+        same = _canonical_people(store)
         for triple in _scan(store):
             s, pred, obj = _key(triple.subject), triple.predicate.value, triple.object
             if isinstance(obj, ox.Literal):
+                if s in same and pred in _PERSON_NAMES:  # its name is an alias of the canonical
+                    s, pred = same[s], _ALIAS
                 self.lit[s][pred].append(obj)
             elif not isinstance(obj, ox.Triple):
-                self.ref[s][pred].append(_key(obj))
+                o = _key(obj)
+                if s in same or o in same:
+                    s, o = same.get(s, s), same.get(o, o)
+                    if o in self.ref[s][pred]:
+                        continue
+                self.ref[s][pred].append(o)
                 if pred == rdf_type:
-                    self.by_type[_key(obj)].append(s)
+                    self.by_type[o].append(s)
 
     def refs(self, s: str, pred: str) -> list[str]:
         """The IRIs and blank nodes of ``s pred ?o``."""
@@ -205,6 +215,23 @@ class _Index:
     def text(self, s: str, *preds: str) -> str | None:
         values = self.texts(s, *preds)
         return values[0] if values else None
+
+
+_PERSON_NAMES = frozenset({str(RDFS.label), str(SDO.name)})
+_ALIAS = str(SKOS.altLabel)
+_PERSON_PREFIX = str(ID) + "person/"
+
+
+def _canonical_people(store: Any) -> dict[str, str]:
+    """Person IRI -> the IRI resolution merged it into (kg:canonical), for persons only."""
+    try:
+        rows = store.query(
+            f"SELECT ?m ?c WHERE {{ ?m <{KG.canonical}> ?c "
+            f'FILTER (STRSTARTS(STR(?c), "{_PERSON_PREFIX}")) }}'
+        )
+        return {_key(row["m"]): _key(row["c"]) for row in rows}
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise QueryError(f"cannot read the graph from {store!r}: {exc}") from exc
 
 
 def _scan(store: Any) -> Iterator[ox.Quad | ox.Triple]:
@@ -315,7 +342,7 @@ class _Mapper:
                 facts.append(f"Published: {article['date']}")
         else:
             label = ix.text(s, *_LABELS) or _local_name(s)
-        aliases = [a for a in ix.texts(s, SKOS.altLabel) if a != label]
+        aliases = [a for a in dict.fromkeys(ix.texts(s, SKOS.altLabel)) if a != label]
         if kind == "policy":
             specific = sorted(
                 _type_name(t)
@@ -471,6 +498,8 @@ class _Mapper:
             qualifier = ix.text(m, KG.qualifier)
             label = f"{qualifier} {title}" if qualifier else title
             role_class = ix.text(m, KG.roleClass)
+            if ix.refs(m, KG.inferredBy):  # a government resolution carried from other articles
+                label += " (inferred)"
             line = f"Role: {label}" + (f" ({role_class})" if role_class else "")
             evidence = ix.refs(m, KG.evidence)
             self._edge(person, gov, "role", label, evidence, [line])

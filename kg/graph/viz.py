@@ -51,6 +51,9 @@ __all__ = [
     "write_store_page",
 ]
 
+# The timeline view's data: its items (oldest first) and how many lines the store has.
+Timeline = tuple[list[dict[str, Any]], int]
+
 MAX_NODES = 3000  # a page above this is slow to draw and impossible to read
 AUTO_TOP = 500  # nodes kept by `kg build` when the whole store is over MAX_NODES
 _SMALL_GRAPH = 150  # nodes; up to this the browser's physics lays the graph out
@@ -317,10 +320,10 @@ def _shown(text: str) -> str:
     return html.escape(_UNSHOWN.sub("", text))
 
 
-def _header(title: str, n_nodes: int, n_edges: int, note: str) -> str:
+def _header(title: str, n_nodes: int, n_edges: int, note: str, switch: str = "") -> str:
     note_html = f'<span class="kg-note">{html.escape(note)}</span>' if note else ""
     return (
-        f'<div id="kg-header"><h1>{_shown(title)}</h1>'
+        f'<div id="kg-header"><h1>{_shown(title)}</h1>{switch}'
         f'<span class="kg-counts">{n_nodes} nodes, {n_edges} edges</span>'
         f'<span class="kg-counts" id="kg-visible"></span>{note_html}</div>'
     )
@@ -355,9 +358,35 @@ def _insert(page: str, anchor: str, text: str, *, before: bool) -> str:
     return page[:at] + text + page[at:]
 
 
+def _timeline_parts(timeline: Timeline | None) -> tuple[str, str, str, str]:
+    """The timeline view's switch (header), container, data and script, or nothing."""
+    if timeline is None:
+        return "", "", "", ""
+    items, total = timeline
+    switch = (
+        '<span id="kg-views"><button type="button" data-kg-view="graph" aria-pressed="true">'
+        'Graph</button><button type="button" data-kg-view="timeline" aria-pressed="false">'
+        f"Timeline ({total})</button></span>"
+    )
+    view = '<div id="kg-timeline-view" hidden></div>'
+    data = _json_script("kg-timeline", {"items": items, "total": total})
+    script = (
+        "\n<style>\n" + _asset("timeline.css") + "</style>\n"
+        '<script type="text/javascript">\n' + _asset("timeline.js") + "</script>\n"
+    )
+    return switch, view, data, script
+
+
 def _postprocess(
-    page: str, title: str, counts: dict[str, int], n_edges: int, data: object, note: str
+    page: str,
+    title: str,
+    counts: dict[str, int],
+    n_edges: int,
+    data: object,
+    note: str,
+    timeline: Timeline | None = None,
 ) -> str:
+    switch, view, timeline_data, timeline_script = _timeline_parts(timeline)
     page = _REMOTE_LINK.sub("", page)
     page = _REMOTE_SCRIPT.sub("", page)
     page = _EMPTY_HEADING.sub("", page)
@@ -373,19 +402,21 @@ def _postprocess(
         page,
         "<body>",
         "\n"
-        + _header(title, sum(counts.values()), n_edges, note)
+        + _header(title, sum(counts.values()), n_edges, note, switch)
+        + view
         + '<div id="kg-side">'
         + _SEARCH
         + _legend(counts)
         + _DETAILS
         + "</div>"
-        + _json_script("kg-data", data),
+        + _json_script("kg-data", data)
+        + timeline_data,
         before=False,
     )
     page = _insert(
         page,
         "</body>",
-        '\n<script type="text/javascript">\n' + _asset("page.js") + "</script>\n",
+        '\n<script type="text/javascript">\n' + _asset("page.js") + "</script>\n" + timeline_script,
         before=True,
     )
     if page.lstrip().lower().startswith("<html"):
@@ -397,7 +428,12 @@ def _postprocess(
 
 
 def render_network(
-    g: nx.MultiDiGraph, title: str = "kg", *, max_nodes: int = MAX_NODES, note: str = ""
+    g: nx.MultiDiGraph,
+    title: str = "kg",
+    *,
+    max_nodes: int = MAX_NODES,
+    note: str = "",
+    timeline: Timeline | None = None,
 ) -> str:
     """The whole interactive page for a graph of :mod:`kg.graph.network`, as one HTML string.
 
@@ -439,7 +475,7 @@ def render_network(
     for _, kind in g.nodes(data="kind"):
         counts[kind] = counts.get(kind, 0) + 1
     data = {"articles": [all_articles[a] for a in used], "physics": physics}
-    return _postprocess(page, title, counts, len(edge_items), data, note)
+    return _postprocess(page, title, counts, len(edge_items), data, note, timeline)
 
 
 def render_html(graph: Graph, title: str = "kg", *, max_nodes: int = MAX_NODES) -> str:
@@ -471,10 +507,12 @@ def write_html(
     *,
     max_nodes: int = MAX_NODES,
     note: str = "",
+    timeline: Timeline | None = None,
 ) -> None:
     """Write the page of an rdflib graph or a :mod:`kg.graph.network` graph to ``path``."""
     g = graph if isinstance(graph, nx.MultiDiGraph) else from_rdflib(graph)
-    _write_atomic(path, render_network(g, title, max_nodes=max_nodes, note=note))
+    page = render_network(g, title, max_nodes=max_nodes, note=note, timeline=timeline)
+    _write_atomic(path, page)
 
 
 def store_title(g: nx.MultiDiGraph) -> str:
@@ -491,8 +529,11 @@ def write_store_page(
     """The page of the whole store (titled after its articles unless ``title`` is given);
     past ``max_nodes``, of its :data:`AUTO_TOP` most central nodes instead. Returns a note
     saying so, or None when the page shows everything."""
+    from kg.graph.timeline_page import timeline_items
+
     g = from_store(store)
     title = title or store_title(g)
+    timeline = timeline_items(store, g)  # from the whole graph, before any cut
     note = None
     if g.number_of_nodes() > max_nodes:
         from kg.graph.analyze import top_nodes
@@ -503,5 +544,5 @@ def write_store_page(
             "central (PageRank) - draw other parts with kg viz --focus, --article or --query"
         )
         g = induced(g, keep, with_articles=False)
-    write_html(g, path, title, max_nodes=max_nodes, note=note or "")
+    write_html(g, path, title, max_nodes=max_nodes, note=note or "", timeline=timeline)
     return note

@@ -76,6 +76,21 @@ class KG(DefinedNamespace):
     contentHash: URIRef
     buildKey: URIRef
 
+    # resolution across articles (kg.resolve; all in the graph/resolved named graph)
+    Resolution: URIRef  # one conclusion drawn from several articles
+    Story: URIRef  # an event or policy reported by several articles
+    StatusReport: URIRef  # what one article reported of a story's state, on its date
+    canonical: URIRef  # a person, meeting or policy node -> the one node it resolves to
+    inferredBy: URIRef  # a fact -> the Resolution that added to it
+    rule: URIRef  # the name of the rule that drew a conclusion
+    about: URIRef  # Resolution -> the node the conclusion is about
+    concludes: URIRef  # Resolution -> what it concluded (the canonical node, the government)
+    basedOn: URIRef  # Resolution -> the stated facts it rests on
+    statusReport: URIRef  # story -> one StatusReport per article
+    report: URIRef  # StatusReport -> the article's own fact node
+    asOf: URIRef  # StatusReport -> the publication date of the article
+    resolutionKey: URIRef  # digest of the articles a resolved graph was computed from
+
 
 __all__ = [
     "BASE",

@@ -245,3 +245,25 @@ def test_network_analyze_and_viz_do_not_import_spacy() -> None:
         "assert 'spacy' not in sys.modules, 'spaCy imported by the graph layer'"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_network_draws_a_person_merged_across_articles_once_with_inferred_roles_marked():
+    import pyoxigraph as ox
+
+    from kg.resolve import resolve_store
+    from tests.resolve.stories import JAPAN, add, mention, role
+
+    store = ox.Store()
+    add(
+        store,
+        "a1",
+        "2025-05-01",
+        [mention("Ryosei Akazawa"), role("Ryosei Akazawa", "Minister", JAPAN)],
+    )
+    add(store, "a2", "2025-05-02", [mention("Akazawa"), role("Akazawa", "Minister", None)])
+    resolve_store(store)
+    g = from_store(store)
+    people = [d for _, d in g.nodes(data=True) if d["kind"] == "person"]
+    assert [(p["label"], p["aliases"]) for p in people] == [("Ryosei Akazawa", ["Akazawa"])]
+    roles = sorted(d["label"] for _, _, d in g.edges(data=True) if d.get("relation") == "role")
+    assert roles == ["Minister", "Minister (inferred)"]

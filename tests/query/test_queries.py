@@ -38,9 +38,14 @@ def test_queries_every_rq_file_runs(store):
     names = sorted(p.stem for p in QUERIES.glob("*.rq"))
     assert {"officials", "meetings", "policies", "evidence"} <= set(names)
     assert available_queries() == names
-    for name in names:
-        bind = {"day": "2025-06-01"} if name == "policies_in_force" else {}
-        assert rows(store, name, **bind), f"{name} returned nothing on the seed"
+    binds = {
+        "policies_in_force": {"day": "2025-06-01"},
+        "person_month": {"name": "Ryosei Akazawa", "month": "2025-05"},
+        "changes_between": {"since": "2025-05-01", "until": "2025-05-31"},
+    }
+    stories = {"policy_history", "series_rounds"}  # need several articles: tests/resolve
+    for name in sorted(set(names) - stories):
+        assert rows(store, name, **binds.get(name, {})), f"{name} returned nothing on the seed"
 
 
 def test_queries_officials_contract(store):

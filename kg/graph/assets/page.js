@@ -161,6 +161,11 @@
       status.textContent = "No node matches \u201c" + search.value + "\u201d";
     }
   }
+  window.kgSelect = function (id) {  // for the timeline view: show a node in the graph
+    if (!byId[id]) { return false; }
+    select(id);
+    return true;
+  };
   search.addEventListener("change", runSearch);
   search.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { runSearch(); } });
 

@@ -28,10 +28,17 @@ from typing import Any
 
 from kg import gazetteer
 from kg.errors import InputError
+from kg.evaluation.graphs import (
+    ROLE_CLASS_QUERY,
+    add_result,
+    article_results,
+    memory_store,
+    resolve,
+    select,
+)
+from kg.evaluation.scoring import Tally
 from kg.facts import HEAD_OF_GOVERNMENT, HEAD_OF_STATE, MINISTER, OTHER
 from kg.ingest import Article
-
-DEFAULT_DWIE = Path("..") / "shared" / "eval" / "dwie" / "dwie-dev.jsonl"
 
 # DWIE relations -> the role classes kg uses; the rest ("agent_of", "head_of", ...) are OTHER.
 _GOLD_CLASS = {
@@ -42,18 +49,6 @@ _GOLD_CLASS = {
 _HYPHEN = re.compile(r"\s*-\s*")
 # Most senior first: a pair with several predicted roles is judged by the highest one.
 _SENIORITY = (HEAD_OF_STATE, HEAD_OF_GOVERNMENT, MINISTER, OTHER)
-
-# The role classes of the graph's memberships, to join with the rows of officials.rq.
-ROLE_CLASS_QUERY = """
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX kg: <https://example.org/kg/ontology#>
-SELECT DISTINCT ?article ?official ?role ?roleClass
-WHERE {
-  ?membership a org:Membership ; org:member ?official ; kg:roleTitle ?role ;
-              kg:roleClass ?roleClass ; dcterms:source ?article .
-}
-"""
 
 
 @dataclass(frozen=True)
@@ -112,19 +107,21 @@ class Score:
         return sum(getattr(a, name) for a in self.articles)
 
     @property
+    def tally(self) -> Tally:
+        correct = self._sum("correct")
+        return Tally(self._sum("predicted"), correct, self._sum("gold"), correct)
+
+    @property
     def precision(self) -> float:
-        predicted = self._sum("predicted")
-        return self._sum("correct") / predicted if predicted else 0.0
+        return self.tally.precision
 
     @property
     def recall(self) -> float:
-        gold = self._sum("gold")
-        return self._sum("correct") / gold if gold else 0.0
+        return self.tally.recall
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return self.tally.f1
 
     @property
     def class_accuracy(self) -> float:
@@ -306,38 +303,34 @@ def score_article(gold: GoldArticle, predictions: Sequence[Prediction]) -> Artic
 def predict(
     articles: Sequence[GoldArticle], model: str | None = None
 ) -> Iterator[tuple[GoldArticle, list[Prediction]]]:
-    """Officials of each article as officials.rq returns them from an in-memory store."""
-    import pyoxigraph as ox
+    """Officials of each article as officials.rq returns them, all articles built into one
+    store and resolved across it as ``kg build`` does (DWIE's pairs are per article: the
+    rows are grouped by their article)."""
+    from kg.rdf.iris import article_iri
 
-    from kg.extractors import extract_facts
-    from kg.nlp import parse
-    from kg.query import resolve_query, run_query
-    from kg.rdf.mapping import article_graph
-    from kg.rdf.store import replace_graph
-
-    officials = resolve_query("officials")
-    by_id = {a.id: a for a in articles}
-    for doc, article in parse((as_article(a) for a in articles), model=model):
-        store = ox.Store()  # one article at a time: rows never mix across articles
-        replace_graph(store, article_graph(article, extract_facts(doc, article)))
-        rows = json.loads(run_query(store, officials, {}, "json"))["results"]["bindings"]
-        class_rows = json.loads(run_query(store, ROLE_CLASS_QUERY, {}, "json"))["results"][
-            "bindings"
-        ]
-        classes = {
-            (r["official"]["value"], r["role"]["value"]): r["roleClass"]["value"]
-            for r in class_rows
-        }
-        predictions = [
-            Prediction(
-                person=r["name"]["value"],
-                government=r["government"]["value"] if "government" in r else None,
-                role=r["role"]["value"],
-                role_class=classes.get((r["official"]["value"], r["role"]["value"]), OTHER),
+    by_iri = {str(article_iri(a.id)): a for a in articles}
+    store = memory_store()
+    for result in article_results((as_article(a) for a in articles), model=model):
+        add_result(store, result)
+    resolve(store)
+    classes = {
+        (row["article"], row["official"], row["role"]): row["roleClass"]
+        for row in select(store, ROLE_CLASS_QUERY)
+    }
+    found: dict[str, list[Prediction]] = {iri: [] for iri in by_iri}
+    for row in select(store, "officials"):
+        if row["article"] in found:
+            key = (row["article"], row["official"], row["role"])
+            found[row["article"]].append(
+                Prediction(
+                    person=row["name"],
+                    government=row.get("government"),
+                    role=row["role"],
+                    role_class=classes.get(key, OTHER),
+                )
             )
-            for r in rows
-        ]
-        yield by_id[article.id], predictions
+    for iri, gold in by_iri.items():
+        yield gold, found[iri]
 
 
 def evaluate(articles: Sequence[GoldArticle], model: str | None = None) -> Score:

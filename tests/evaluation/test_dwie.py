@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from kg.evaluation import (
+from kg.evaluation.dwie import (
     Concept,
     Prediction,
     Score,
@@ -150,13 +150,14 @@ def test_cli_eval_runs_the_pipeline_on_a_file(gold_file):
     assert "precision" in result.stdout and "role-class accuracy" in result.stdout
 
 
-def test_cli_eval_reports_a_missing_file(tmp_path):
+def test_cli_eval_reports_an_unreadable_file(tmp_path):
+    (tmp_path / "gold.jsonl").mkdir()  # there, but not a file
     result = subprocess.run(
-        [sys.executable, "-m", "kg", "eval", "dwie", str(tmp_path / "none.jsonl")],
+        [sys.executable, "-m", "kg", "eval", "dwie", str(tmp_path / "gold.jsonl")],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=300,
     )
     assert result.returncode == 1
-    assert "cannot read" in result.stderr
+    assert result.stderr.startswith("kg: error: cannot read") and result.stderr.count("\n") == 1
