@@ -230,18 +230,6 @@ def _title_with_name(reading: Reading, subject: Token) -> Speaker | None:
     return Speaker(EntityRef(PERSON, name, name), _phrase(reading.ctx, subject))
 
 
-def _person_beside(reading: Reading, subject: Token) -> Speaker | None:
-    """A person set beside a subject that names no one ("With 50 days to go, Jane Doe, an
-    adviser, called ...", where the parser made "days" the subject)."""
-    for appos in subject.children:
-        if appos.dep_ != "appos":
-            continue
-        person = person_named(reading.ctx, appos)
-        if person:
-            return Speaker(EntityRef(PERSON, person, person), _phrase(reading.ctx, appos))
-    return None
-
-
 def _group(reading: Reading, subject: Token) -> Speaker | None:
     """Anonymous speakers kept as a group ("diplomatic sources said")."""
     if subject.lower_ not in GROUP_HEADS:
@@ -315,7 +303,6 @@ SUBJECT_SHAPES: tuple[tuple[str, SubjectShape], ...] = (
     ("person or title standing for one", _person),
     ("country, government or place", _entity),
     ("title with the name beside it", _title_with_name),
-    ("person set beside the subject", _person_beside),
     ("anonymous group", _group),
     ("name with a middle initial", _initialled_name),
     ("organisation", _organisation),
