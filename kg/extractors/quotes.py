@@ -1,15 +1,12 @@
 """Who said what: direct quotations and reported speech, linked to the speaker.
 
-A direct quote is the text between a pair of quotation marks; straight marks (") open or
-close by the spaces around them, so a scare quote ("crippled") cannot shift the pairing.
-A quote that goes on over paragraphs opens again without closing ("...first part.
-"Second part," he added.); its parts form one run with one speaker. The speaker is the
-subject of the nearest speech verb (or "according to") outside quotes, in the quote's
-sentences or the one before, within the paragraph ("Akazawa told reporters, "..."",
-""...," the minister said"); when that verb governs the quote but its subject cannot be
-named, no other sentence's speaker is taken. "He"/"she" is resolved to the nearest person
-subject before it outside any quote (main clause first, gender from Mr/Ms/Sir/Lady when
-the article gives it); a title stands for its holder, or for the name set beside it.
+A direct quote is the text between a pair of quotation marks (see ``quote_marks``). Its speaker
+comes from the first quote shape that fits, each one small named rule: the subject of the
+nearest speech verb (or "according to") outside quotes, in the quote's sentences or the one
+before, within the paragraph ("Akazawa told reporters, "..."", ""...," the minister said");
+when that verb governs the quote but its subject cannot be named, no other sentence's speaker
+is taken. A quote that goes on over paragraphs takes the speaker of its run. Who a subject
+stands for ("he", "the minister", "the shadow secretary, Jane Doe") is read by ``speakers``.
 Quoted words with no speech verb nearby ("a "reciprocal" tariff") are scare quotes and are
 skipped. Reported speech is a speech verb with a clausal complement and no quotation marks
 ("X said Thursday that purchases ... may help reduce"). Anonymous speakers ("diplomatic
@@ -18,412 +15,383 @@ sources") are kept as a group.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
-from kg.extractors.context import DocContext, clean_text, is_title_word
-from kg.extractors.patterns.quotes import CLOSE_QUOTES, OPEN_QUOTES, SPEECH_VERBS
-from kg.extractors.titles import person_at
-from kg.facts import GROUP, PERSON, EntityRef, Quote
-
-_GROUP_HEADS = frozenset(
-    {
-        "sources",
-        "officials",
-        "source",
-        "official",
-        "diplomats",
-        "analysts",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "people",
-    }
+from kg.extractors.context import DocContext
+from kg.extractors.patterns.quotes import (
+    NO_OBJECT_CUES,
+    RELAY_CUES,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    TAG_CUES,
+    TAG_FOLLOWS,
 )
+from kg.extractors.quote_marks import Segment, paragraph_ids, quote_paragraphs, segments
+from kg.extractors.speakers import Reading, Speaker, speaker_at, speaker_of, subjects
+from kg.facts import PERSON, Quote
 
-
-_MALE = frozenset({"mr", "mr.", "sir", "lord"})
-_FEMALE = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "lady", "baroness", "dame"})
-_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-_OPEN, _CLOSE = "open", "close"
-_LINE_BREAK = re.compile(r"\n\s*")
-_PARAGRAPH_END = frozenset('.!?:"”’»')
+# reported speech shorter than this many tokens is no statement ("he said so")
+_MIN_REPORTED_TOKENS = 4
 
 
 @dataclass(frozen=True)
-class _Segment:
-    """Quoted tokens ``open + 1 .. end - 1``; ``closed`` when a closing mark ends them.
+class Attribution:
+    """A quote's speaker and the cue that gives it (a speech verb lemma, "according to")."""
 
-    An unclosed segment ran on to a paragraph's end or to the next opening mark: the news
-    convention for a quote that goes on in the next paragraph ("...first part.
-    "Second part," he added.), whose segments form one ``run`` with one speaker.
-    """
-
-    open: int
-    end: int  # the closing mark, or one past the last quoted token
-    closed: bool
-    run: int
+    speaker: Speaker
+    cue: str
 
 
-_PARAGRAPHS = "kg.quotes.paragraph_ids"
-
-
-def _paragraph_ids(doc: Doc) -> list[int]:
-    """A paragraph number per token. A line break starts a paragraph after a blank line,
-    before an indented line, or after a sentence's end; elsewhere it is wire copy's line
-    wrapping ("said that\nprotectionist bills"), inside one paragraph. Computed once per doc
-    (Doc.text re-joins every token)."""
-    cached: list[int] | None = doc.user_data.get(_PARAGRAPHS)
-    if cached is not None:
-        return cached
-    text = doc.text
-    breaks = []
-    for match in _LINE_BREAK.finditer(text):
-        gap = match.group()
-        i = match.start()
-        while i > 0 and text[i - 1] in " \t":
-            i -= 1
-        before = text[i - 1] if i > 0 else ""
-        if gap.count("\n") > 1 or gap.endswith((" ", "\t")) or before in _PARAGRAPH_END:
-            breaks.append(match.end())
-    ids = [bisect_right(breaks, token.idx) for token in doc]
-    doc.user_data[_PARAGRAPHS] = ids
-    return ids
-
-
-def _mark_kind(doc: Doc, token: Token, is_open: bool) -> str | None:
-    """Whether a quotation mark opens or closes, from the marks and the spaces around them."""
-    text = token.text
-    if text in ("“", "«", "‘"):
-        return _OPEN
-    if text in ("”", "»", "’"):
-        return _CLOSE
-    if text not in OPEN_QUOTES and text not in CLOSE_QUOTES:
-        return None
-    before = token.i == 0 or bool(doc[token.i - 1].whitespace_) or doc[token.i - 1].is_space
-    before = before or doc[token.i - 1].text in ("(", "[", "—", "–", "-")
-    after = (
-        bool(token.whitespace_)
-        or token.i + 1 == len(doc)
-        or doc[token.i + 1].is_space
-        or (doc[token.i + 1].is_punct and doc[token.i + 1].text not in ("(", "[", "‘", "'"))
-    )
-    if before and not after:
-        return _OPEN
-    if after and not before:
-        return _CLOSE
-    return _CLOSE if is_open else _OPEN
-
-
-def _segments(doc: Doc) -> list[_Segment]:
-    """The quoted segments of a document, in text order, grouped into runs."""
-    paragraph = _paragraph_ids(doc)
-    segments: list[_Segment] = []
-    open_at: int | None = None
-    run = 0
-
-    def unclosed(end: int) -> None:
-        nonlocal open_at
-        assert open_at is not None
-        while end > open_at + 1 and doc[end - 1].is_space:
-            end -= 1
-        if end > open_at + 1:
-            segments.append(_Segment(open_at, end, False, run))
-        open_at = None
-
-    for token in doc:
-        if open_at is not None and paragraph[token.i] != paragraph[open_at]:
-            unclosed(token.i)
-        kind = _mark_kind(doc, token, open_at is not None)
-        if kind == _OPEN:
-            if open_at is not None:
-                unclosed(token.i)  # "...first part. "Second part": one quote goes on
-            elif not segments or segments[-1].closed or not _adjacent(doc, segments[-1], token):
-                run += 1
-            open_at = token.i
-        elif kind == _CLOSE and open_at is not None:
-            if token.i > open_at + 1:
-                segments.append(_Segment(open_at, token.i, True, run))
-            open_at = None
-    if open_at is not None:
-        unclosed(len(doc))
-    return segments
-
-
-def _adjacent(doc: Doc, segment: _Segment, token: Token) -> bool:
-    """The opening mark comes right after an unclosed segment (white space between)."""
-    return all(t.is_space for t in doc[segment.end : token.i])
-
-
-def _gender_of(ctx: DocContext, person: str) -> str | None:
-    """'m' or 'f' when the article gives the person an honorific (Mr, Ms, Sir, Lady)."""
-    for mention in ctx.mentions:
-        if mention.ref.kind != PERSON or mention.ref.key != person:
-            continue
-        for i in (mention.start - 1, mention.start):
-            if 0 <= i < len(ctx.doc):
-                word = ctx.doc[i].lower_
-                if word in _MALE:
-                    return "m"
-                if word in _FEMALE:
-                    return "f"
-    return None
-
-
-def _is_subject(token: Token) -> bool:
-    """The subject of a clause, also through apposition ("Mr Balls, a Labour MP, said")."""
-    while token.dep_ in ("appos", "conj", "compound") and token.head != token:
-        token = token.head
-    # "one of the four, Gerry Conlon - who ... - said": the tagger hangs the name on the verb
-    misparsed = token.dep_ == "npadvmod" and token.pos_ == "PROPN" and token.head.pos_ == "VERB"
-    return token.dep_ in _SUBJECT_DEPS or misparsed
-
-
-def _main_clause(token: Token) -> bool:
-    """The token's clause is the sentence's own, not a complement or relative clause."""
-    verb = token.head
-    while verb.dep_ == "conj" and verb.head != verb:
-        verb = verb.head
-    return verb.dep_ == "ROOT"
-
-
-def _antecedent(
-    ctx: DocContext,
-    pronoun: Token,
-    quoted: set[int],
-    paragraph: list[int],
-    depth: int = 0,
-) -> str | None:
-    """The person a 'he'/'she' refers to: going back sentence by sentence through its
-    paragraph and the one before, the first subject that is a person of the pronoun's
-    gender (when the article gives one), a main clause's subject first; an earlier 'he'
-    that is a subject stands for its own antecedent. Persons named inside quotes are not
-    candidates. A subject that is an unresolved title ("the Shadow Secretary ..., said")
-    stops the search: the speaker is someone the article did not name clearly."""
-    gender = _PRONOUN_GENDER.get(pronoun.lower_)
-    here = paragraph[pronoun.i]
-    sentence = ctx.sentence_index(pronoun)
-    nearby: str | None = None
-    while sentence >= 0:
-        sent = ctx.sentences[sentence]
-        if paragraph[sent.start] < here - 1 and paragraph[sent.end - 1] < here - 1:
-            break
-        main: str | None = None
-        other: str | None = None
-        for token in reversed(sent):
-            if token.i >= pronoun.i or token.i in quoted or paragraph[token.i] < here - 1:
-                continue
-            if not _is_subject(token) and token.dep_ not in ("pobj", "dobj", "poss"):
-                continue
-            person: str | None = None
-            if token.lower_ in _PRONOUN_GENDER and _is_subject(token):
-                if depth >= 3 or _PRONOUN_GENDER[token.lower_] != gender:
-                    continue
-                person = _antecedent(ctx, token, quoted, paragraph, depth + 1)
-            else:
-                person = person_at(ctx, token) if token.pos_ != "PRON" else None
-                if person is None and _is_subject(token):
-                    person = _appositive_name(ctx, token)
-                if person is None:
-                    if _is_subject(token) and _main_clause(token) and is_title_word(token.lower_):
-                        return None  # "The Shadow Secretary ..., Theresa May, said"
-                    continue
-                if gender is not None and _gender_of(ctx, person) not in (None, gender):
-                    continue
-            if person is None:
-                continue
-            if _is_subject(token):
-                if _main_clause(token):
-                    main = main or person
-                else:
-                    other = person
-            elif nearby is None and sentence >= ctx.sentence_index(pronoun) - 1:
-                nearby = person
-        if main or other:
-            return main or other
-        sentence -= 1
-    return nearby
-
-
-def _appositive_name(ctx: DocContext, subject: Token) -> str | None:
-    """The name set beside a title that the tagger did not take as a person ("the shadow
-    secretary, Jane Doe, said"): two or more capitalised proper nouns, no place or group."""
-    if not (is_title_word(subject.lower_) or subject.lower_ in _GROUP_HEADS):
-        return None
-    for appos in subject.children:
-        if appos.dep_ != "appos" or appos.pos_ != "PROPN":
-            continue
-        ref = ctx.entity_at(appos)
-        if ref is not None and ref.kind == PERSON:
-            return ref.key
-        words = [t for t in appos.lefts if t.dep_ == "compound"] + [appos]
-        if len(words) < 2 or words[-1].i - words[0].i != len(words) - 1:
-            continue
-        if any(
-            not t.text[:1].isupper()
-            or not t.is_alpha
-            or t.ent_type_ not in ("", "PERSON", "DATE")
-            or ctx.entity_at(t) is not None
-            or is_title_word(t.lower_)
-            for t in words
-        ):
-            continue
-        return " ".join(t.text for t in words)
-    return None
-
-
-def _governs(verb: Token, first: int, last: int) -> bool:
-    return verb.left_edge.i <= first and last <= verb.right_edge.i
-
-
-def _subjects(verb: Token) -> list[Token]:
-    """Who speaks at a cue: the verb's subject, or the object of 'according to'."""
-    if verb.lower_ == "according":
-        return [
-            g for to in verb.children if to.lower_ == "to" for g in to.children if g.dep_ == "pobj"
-        ]
-    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-
-
-def _speaker(
-    ctx: DocContext, verb: Token, quoted: set[int], paragraph: list[int]
-) -> tuple[EntityRef | None, str]:
-    for child in _subjects(verb):
-        surface = clean_text(ctx.doc[child.left_edge.i : child.right_edge.i + 1].text)
-        if child.lower_ in _PRONOUN_GENDER:
-            person = _antecedent(ctx, child, quoted, paragraph)
-            if person:
-                return EntityRef(PERSON, person, person), child.text
-            continue
-        person = person_at(ctx, child)
-        if person:
-            return EntityRef(PERSON, person, person), clean_text(
-                ctx.doc[child.left_edge.i : child.i + 1].text
-            )
-        ref = ctx.entity_at(child)
-        if ref is not None:
-            return ref, surface
-        name = _appositive_name(ctx, child)
-        if name:  # "The Shadow Secretary for the Family, Jane Doe, said"
-            return EntityRef(PERSON, name, name), clean_text(
-                ctx.doc[child.left_edge.i : child.i + 1].text
-            )
-        if child.lower_ in _GROUP_HEADS:
-            label = surface.removeprefix("the ").removeprefix("The ")
-            return EntityRef(GROUP, label.lower(), label), surface
-    return None, ""
-
-
-def _is_cue(token: Token) -> bool:
-    if token.lemma_ in SPEECH_VERBS and token.pos_ == "VERB":
-        return True
+# --- cues ------------------------------------------------------------------------------
+def _is_cue(token: Token, quoted: frozenset[int]) -> bool:
+    """A speech verb outside quotes, or "according to"."""
+    if token.i in quoted or token.pos_ != "VERB" and token.lower_ != "according":
+        return False
+    if token.lemma_ in TAG_CUES:
+        return _beside_quote(token, quoted)
+    if token.lemma_ in SPEECH_VERBS:
+        # "trading adds liquidity": with an object of its own, "add" is no speech
+        return token.lemma_ not in NO_OBJECT_CUES or not any(
+            c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i not in quoted for c in token.children
+        )
     nxt = token.nbor() if token.i + 1 < len(token.doc) else None
     return token.lower_ == "according" and nxt is not None and nxt.lower_ == "to"
+
+
+def _beside_quote(verb: Token, quoted: frozenset[int]) -> bool:
+    """A quote ends just before the verb and its subject ('"...," she continued', '"...,"
+    concluded Smith') or starts right after the verb ('he continued: "..."')."""
+    doc = verb.doc
+    after = [t.i for t in doc[verb.i + 1 : verb.i + 3] if not t.is_space]
+    if after and doc[after[0]].text in (":", ","):
+        after = after[1:]
+    subject = [c.left_edge.i for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    before = (subject[0] if subject else verb.i) - 1
+    if before >= 0 and doc[before].text == ",":
+        before -= 1
+    return bool(after and after[0] in quoted) or (before >= 0 and before in quoted)
 
 
 def _cue_name(verb: Token) -> str:
     return "according to" if verb.lower_ == "according" else verb.lemma_
 
 
-def _speech_verbs(
-    ctx: DocContext, first: int, last: int, quoted: set[int], paragraph: list[int]
-) -> list[Token]:
-    """Speech verbs outside quotes, in the quote's sentences and the one before, nearest
-    first, in the quote's paragraph."""
-    doc = ctx.doc
+def _governs(verb: Token, first: int, last: int) -> bool:
+    return verb.left_edge.i <= first and last <= verb.right_edge.i
+
+
+def _words(reading: Reading, segment: Segment) -> tuple[int, int]:
+    """The first and last quoted word, marks and punctuation left out (the parser often
+    hangs a closing mark on the verb after it)."""
+    doc = reading.ctx.doc
+    inside = [t.i for t in doc[segment.open + 1 : segment.end] if not (t.is_punct or t.is_space)]
+    return (inside[0], inside[-1]) if inside else (segment.open, segment.last)
+
+
+def _speech_verbs(reading: Reading, segment: Segment) -> list[Token]:
+    """Speech verbs outside quotes, in the quote's sentences and the one before, in the
+    quote's paragraph: those whose clause holds the quote first, innermost first, then the
+    nearest."""
+    doc = reading.ctx.doc
+    first, last = segment.open, segment.last
     sent_start = doc[first].sent.start
     prev_start = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
-    sent_end = doc[min(last, len(doc) - 1)].sent.end
+    paragraphs = (reading.paragraph[first], reading.paragraph[last])
     verbs = [
         t
-        for t in doc[prev_start:sent_end]
-        if _is_cue(t)
-        and t.i not in quoted
-        and paragraph[t.i] in (paragraph[first], paragraph[min(last, len(doc) - 1)])
+        for t in doc[prev_start : doc[last].sent.end]
+        if _is_cue(t, reading.quoted) and reading.paragraph[t.i] in paragraphs
     ]
+    words = _words(reading, segment)
 
-    def rank(verb: Token) -> tuple[bool, bool, int]:
+    def rank(verb: Token) -> tuple[bool, bool, bool, int, int]:
+        governs = _governs(verb, *words)
         return (
-            not _governs(verb, first, last),
             verb.i < sent_start,
+            # a paper that reports someone's words relays them ('X argued "...", the
+            # BBC reported')
+            verb.lemma_ in RELAY_CUES or verb.lower_ in RELAY_CUES,
+            not governs,
+            # of two cues around the quote the inner one speaks, the outer relays it
+            # ("Lee stressed that "...", Kim said": Lee's words)
+            verb.right_edge.i - verb.left_edge.i if governs else 0,
             min(abs(verb.i - first), abs(verb.i - last)),
         )
 
     return sorted(verbs, key=rank)
 
 
+# --- direct quotes: shapes read from the quote's own sentences -------------------------
+def _cue_near_quote(reading: Reading, segment: Segment) -> Attribution | None:
+    """'"...," the minister said', 'X told reporters: "..."', '"...", according to X'."""
+    words = _words(reading, segment)
+    verbs = _speech_verbs(reading, segment)
+    for n, verb in enumerate(verbs):
+        speaker = speaker_at(reading, verb)
+        if speaker is not None:
+            return Attribution(speaker, _cue_name(verb))
+        who = subjects(verb, reading.quoted)
+        if not who or not _governs(verb, *words):
+            continue
+        # "X said ..., although he added "..."": an unresolved "he" inside another cue's
+        # clause leaves the quote to that cue
+        outer = any(_governs(v, *words) for v in verbs[n + 1 :])
+        if not (outer and all(t.pos_ == "PRON" for t in who)):
+            return None  # the quote's own cue names someone unknown: no other verb's subject
+    return None
+
+
+def _tag_after_break(reading: Reading, segment: Segment) -> Attribution | None:
+    """'"Why now?" she asked.', '"...," a spokesperson for the ministry, Jane Doe, said':
+    a quote ending in a comma, question or exclamation mark is followed by its speech tag,
+    even where the parser started a new sentence at the mark or inside the tag."""
+    window = _tag_window(reading, segment)
+    if window is None:
+        return None
+    doc = reading.ctx.doc
+    verb = next((t for t in doc[window[0] : window[1]] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or not _is_cue(verb, reading.quoted):
+        return None
+    speaker = speaker_at(reading, verb)
+    return Attribution(speaker, _cue_name(verb)) if speaker is not None else None
+
+
+def _tag_window(reading: Reading, segment: Segment) -> tuple[int, int] | None:
+    """The tokens after a closing mark that may hold the quote's tag, when the parser cut
+    the sentence there or inside the tag (a piece with no verb)."""
+    doc = reading.ctx.doc
+    if not segment.closed:
+        return None
+    after = segment.end + 1
+    if after < len(doc) and doc[after].text == ",":
+        after += 1
+    ends_open = doc[segment.end - 1].text[-1:] in TAG_FOLLOWS or doc[after - 1].text == ","
+    if (
+        not ends_open
+        or after >= len(doc)
+        or reading.paragraph[after] != reading.paragraph[segment.end]
+    ):
+        return None
+    sent = doc[after].sent
+    if sent.start == after:
+        return after, sent.end
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[after : sent.end]) or sent.end >= len(doc):
+        return None
+    return after, doc[sent.end].sent.end
+
+
+def _speech_noun(reading: Reading, segment: Segment) -> Attribution | None:
+    """ "Starmer's claim that it 'delivers ...'", "her promise to be "tough"": the quote lies
+    in the clause of a speech noun whose possessor is a person."""
+    doc = reading.ctx.doc
+    token = doc[_words(reading, segment)[0]]
+    while token.head != token:
+        token = token.head
+        if token.pos_ == "VERB" and _is_cue(token, reading.quoted):
+            return None  # a speech verb between: the verb cues read it
+        if token.pos_ != "NOUN" or token.lemma_ not in SPEECH_NOUNS:
+            continue
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        speaker = speaker_of(reading, owners[0]) if owners else None
+        if speaker is not None and speaker.ref.kind == PERSON:
+            return Attribution(speaker, token.lemma_)
+        return None
+    return None
+
+
+def _colon_before_paragraph(reading: Reading, segment: Segment) -> Attribution | None:
+    """'Mr Shultz replied:' ending a paragraph, the quote opening the next one."""
+    doc = reading.ctx.doc
+    before = segment.open - 1
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    if before < 0 or doc[before].text != ":":
+        return None
+    if reading.paragraph[before] == reading.paragraph[segment.open]:
+        return None  # in one paragraph, the cue near the quote reads it
+    sentence = doc[before].sent
+    cues = [t for t in doc[sentence.start : before] if _is_cue(t, reading.quoted)]
+    speaker = speaker_at(reading, cues[-1]) if cues else None
+    return Attribution(speaker, _cue_name(cues[-1])) if speaker is not None else None
+
+
+QuoteShape = Callable[[Reading, Segment], "Attribution | None"]
+
+# A quote's own attribution: tried in order, the first that fits wins.
+QUOTE_SHAPES: tuple[tuple[str, QuoteShape], ...] = (
+    ("speech noun with its owner", _speech_noun),
+    ("speech verb near the quote", _cue_near_quote),
+    ("speech tag after a sentence break", _tag_after_break),
+    ("cue and colon ending the paragraph before", _colon_before_paragraph),
+)
+
+
+# --- direct quotes: shapes that borrow another statement's speaker --------------------
+@dataclass
+class _Statements:
+    """The article's quotes with the attributions found so far (in text order, borrowed ones
+    included), and its reported statements by cue token: what a quote with no cue of its
+    own may borrow from."""
+
+    reading: Reading
+    quotes: list[Segment]
+    own: list[Attribution | None]
+    found: list[Attribution | None]
+    reported: list[tuple[int, Attribution]]
+
+
+def _same_run(statements: _Statements, n: int) -> Attribution | None:
+    """A quote that goes on over paragraphs has one speaker: the nearest attribution of its
+    run, the one after first ("...first part. "Second part," he added.)."""
+    quotes, own = statements.quotes, statements.own
+    later = [(quotes[m], own[m]) for m in range(n + 1, len(quotes))]
+    earlier = [(quotes[m], own[m]) for m in range(n - 1, -1, -1)]
+    for other, attribution in later + earlier:
+        if attribution is not None and other.run == quotes[n].run:
+            return attribution
+    return None
+
+
+def _paragraph_after_speaker(statements: _Statements, n: int) -> Attribution | None:
+    """A paragraph that is nothing but a quote goes on with the last speaker of the paragraph
+    before ('"...," she said. / "And we will not stop there."')."""
+    reading, segment = statements.reading, statements.quotes[n]
+    if not _whole_paragraph(reading, segment) or _headline(reading, segment):
+        return None
+    before = reading.paragraph[segment.open] - 1
+    spoken = [
+        (quote.open, attribution)
+        for quote, attribution in zip(statements.quotes[:n], statements.found, strict=False)
+        if attribution is not None and reading.paragraph[quote.last] == before
+    ]
+    spoken += [(i, a) for i, a in statements.reported if reading.paragraph[i] == before]
+    return max(spoken, key=lambda pair: pair[0])[1] if spoken else None
+
+
+def _whole_paragraph(reading: Reading, segment: Segment) -> bool:
+    """The quote opens its paragraph and no word of the paragraph stands outside quotes."""
+    here = reading.paragraph[segment.open]
+    opens = segment.open == 0 or reading.paragraph[segment.open - 1] != here
+    return opens and here in reading.quote_paragraphs
+
+
+def _headline(reading: Reading, segment: Segment) -> bool:
+    """A quoted subheading ('All Is Well.'): no lower-case word longer than three letters."""
+    words = reading.ctx.doc[segment.open + 1 : segment.end]
+    return not any(t.is_alpha and t.is_lower and len(t) > 3 for t in words)
+
+
+BorrowShape = Callable[[_Statements, int], "Attribution | None"]
+
+# For quotes none of QUOTE_SHAPES attributes, in text order: the first that fits wins.
+BORROW_SHAPES: tuple[tuple[str, BorrowShape], ...] = (
+    ("quote run over paragraphs", _same_run),
+    ("quote paragraph after a speaker's paragraph", _paragraph_after_speaker),
+)
+
+
+def _attribute(
+    reading: Reading, quotes: list[Segment], reported: list[tuple[int, Quote]]
+) -> list[Attribution | None]:
+    """Each quote's attribution: its own, else one borrowed from a statement around it."""
+    own = [_first_shape(reading, segment) for segment in quotes]
+    said = [
+        (i, Attribution(Speaker(q.speaker, q.speaker_text), q.cue))
+        for i, q in reported
+        if q.speaker is not None
+    ]
+    statements = _Statements(reading, quotes, own, [], said)
+    for n in range(len(quotes)):
+        attribution = own[n]
+        for _name, shape in BORROW_SHAPES:
+            if attribution is not None:
+                break
+            attribution = shape(statements, n)
+        statements.found.append(attribution)
+    return statements.found
+
+
+def _first_shape(reading: Reading, segment: Segment) -> Attribution | None:
+    for _name, shape in QUOTE_SHAPES:
+        attribution = shape(reading, segment)
+        if attribution is not None:
+            return attribution
+    return None
+
+
+def _direct_quote(reading: Reading, segment: Segment, attribution: Attribution) -> Quote:
+    ctx, doc = reading.ctx, reading.ctx.doc
+    last = doc[segment.last]
+    end_char = last.idx if segment.closed else last.idx + len(last.text)
+    opening = doc[segment.open]
+    text_span = ctx.span(opening.idx + len(opening.text), end_char)
+    return Quote(
+        attribution.speaker.ref,
+        attribution.speaker.surface,
+        attribution.cue,
+        text_span.text.rstrip(" ,"),  # '"We will not back down," X said'
+        True,
+        ctx.evidence(opening, last),
+    )
+
+
+# --- reported speech -------------------------------------------------------------------
+def _said_that(reading: Reading, verb: Token) -> Quote | None:
+    """'X said (that) the talks would go on': a speech verb's clausal complement."""
+    ctx, doc = reading.ctx, reading.ctx.doc
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return None
+    clause = clauses[0]
+    span = range(clause.left_edge.i, clause.right_edge.i + 1)
+    if any(i in reading.quoted for i in span) or len(span) < _MIN_REPORTED_TOKENS:
+        return None
+    speaker = speaker_at(reading, verb)
+    if speaker is None:
+        return None
+    first = doc[clause.left_edge.i]
+    if first.lower_ == "that":
+        first = doc[first.i + 1]
+    last = doc[clause.right_edge.i]
+    while last.is_punct and last.i > first.i:
+        last = doc[last.i - 1]
+    text = ctx.span(first.idx, last.idx + len(last.text)).text
+    return Quote(speaker.ref, speaker.surface, verb.lemma_, text, False, ctx.evidence(first, last))
+
+
+ReportedShape = Callable[[Reading, Token], "Quote | None"]
+
+REPORTED_SHAPES: tuple[tuple[str, ReportedShape], ...] = (
+    ("speech verb with a clause", _said_that),
+)
+
+
+def _reported(reading: Reading) -> list[tuple[int, Quote]]:
+    """Reported statements with the index of their cue."""
+    found = []
+    for verb in reading.ctx.tokens:
+        if verb.lemma_ not in SPEECH_VERBS or verb.pos_ != "VERB" or verb.i in reading.quoted:
+            continue
+        for _name, shape in REPORTED_SHAPES:
+            quote = shape(reading, verb)
+            if quote is not None:
+                found.append((verb.i, quote))
+                break
+    return found
+
+
 def extract(ctx: DocContext) -> Iterator[Quote]:
     """Direct quotes, then reported speech, each with a speaker where one can be found."""
-    doc = ctx.doc
-    paragraph = _paragraph_ids(doc)
-    segments = _segments(doc)
-    quoted: set[int] = set()
-    for segment in segments:
-        quoted.update(range(segment.open, segment.end + (1 if segment.closed else 0)))
-    found: list[tuple[_Segment, EntityRef, str, str] | None] = []
-    for segment in segments:
-        last_i = segment.end if segment.closed else segment.end - 1
-        attribution = None
-        for verb in _speech_verbs(ctx, segment.open, last_i, quoted, paragraph):
-            speaker, surface = _speaker(ctx, verb, quoted, paragraph)
-            if speaker is not None:
-                attribution = (segment, speaker, surface, _cue_name(verb))
-                break
-            if _governs(verb, segment.open, last_i) and _subjects(verb):
-                break  # the quote's own cue names someone unknown: no other verb's subject
-        found.append(attribution)
-    for n, segment in enumerate(segments):
-        attribution = found[n]
-        if attribution is None:
-            # a quote that goes on over paragraphs has one speaker: the nearest attribution
-            # of its run, the one after first ("...first part. "Second part," he added.)
-            run = [
-                a
-                for a in found[n + 1 :] + found[:n][::-1]
-                if a is not None and a[0].run == segment.run
-            ]
-            if not run:
-                continue
-            attribution = run[0]
-        _, speaker, surface, cue = attribution
-        end_char = (
-            doc[segment.end].idx
-            if segment.closed
-            else doc[segment.end - 1].idx + len(doc[segment.end - 1].text)
-        )
-        text_span = ctx.span(doc[segment.open].idx + len(doc[segment.open].text), end_char)
-        last_token = doc[segment.end] if segment.closed else doc[segment.end - 1]
-        yield Quote(
-            speaker,
-            surface,
-            cue,
-            text_span.text.rstrip(" ,"),  # '"We will not back down," X said'
-            True,
-            ctx.evidence(doc[segment.open], last_token),
-        )
-    for verb in ctx.tokens:
-        if verb.lemma_ not in SPEECH_VERBS or verb.pos_ != "VERB" or verb.i in quoted:
-            continue
-        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-        if not clauses:
-            continue
-        clause = clauses[0]
-        span = range(clause.left_edge.i, clause.right_edge.i + 1)
-        if any(i in quoted for i in span) or len(span) < 4:
-            continue
-        speaker, surface = _speaker(ctx, verb, quoted, paragraph)
-        if speaker is None:
-            continue
-        first = doc[clause.left_edge.i]
-        if first.lower_ == "that":
-            first = doc[first.i + 1]
-        last = doc[clause.right_edge.i]
-        while last.is_punct and last.i > first.i:
-            last = doc[last.i - 1]
-        text = ctx.span(first.idx, last.idx + len(last.text)).text
-        yield Quote(speaker, surface, verb.lemma_, text, False, ctx.evidence(first, last))
+    quotes = segments(ctx.doc)
+    quoted = frozenset(i for segment in quotes for i in segment.tokens())
+    paragraph = paragraph_ids(ctx.doc)
+    reading = Reading(ctx, paragraph, quoted, quote_paragraphs(ctx.doc, paragraph, quoted))
+    reported = _reported(reading)
+    for segment, attribution in zip(quotes, _attribute(reading, quotes, reported), strict=True):
+        if attribution is not None:
+            yield _direct_quote(reading, segment, attribution)
+    for _i, quote in reported:
+        yield quote

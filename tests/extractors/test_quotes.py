@@ -1,5 +1,7 @@
 """Quotes: direct quotes with their speaker and cue, reported speech, scare quotes."""
 
+import pytest
+
 from kg.facts import Quote
 
 
@@ -136,12 +138,49 @@ def test_quotes_spanning_paragraphs_take_the_attribution_of_the_run(extract):
     assert found["We will extend the support to nine months"] == "Hewlett"
 
 
-def test_quotes_new_paragraph_quote_is_not_part_of_a_closed_one(extract):
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # a paragraph that is nothing but a quote goes on with the speaker before it
+        (
+            '"We have made a firm commitment," Ms Hewlett said.\n\n'
+            '"Nothing has changed since the spring."\n\nThe talks ended.',
+            "Nothing has changed since the spring.",
+            "Hewlett",
+        ),
+        (
+            "Mr Harlow said he flew to Oslo on Sunday.\n"
+            '"I met the minister twice, and we agreed on the main points."\nTalks resume in May.',
+            "I met the minister twice, and we agreed on the main points.",
+            "Harlow",
+        ),
+    ],
+)
+def test_quotes_quote_paragraph_after_a_speaker(extract, text, quote, speaker):
+    assert speakers(extract(text))[quote] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no one speaks in the paragraph before
+        'Talks went on all day.\n\n"Nothing has changed since the spring."\n\nThe talks ended.',
+        # a quoted subheading is no one's words
+        '"We have made a firm commitment," Ms Hewlett said.\n\n"Nothing Has Changed."\n\nEnd.',
+    ],
+)
+def test_quotes_quote_paragraph_without_a_speaker_before(extract, text):
+    found = speakers(extract(text))
+    assert not any(quote.startswith("Nothing") for quote in found)
+
+
+def test_quotes_pronoun_looks_past_a_quote_paragraph(extract):
     facts = extract(
-        '"We have made a firm commitment," Ms Hewlett said.\n\n'
-        '"Nothing has changed."\n\nThe talks ended.'
+        'Anna Keller told the paper that exports were "holding up well".\n'
+        '"We are making progress every week."\n'
+        "She said she would travel to Oslo in May."
     )
-    assert "Nothing has changed." not in speakers(facts)
+    assert speakers(facts, direct=False)["she would travel to Oslo in May"] == "Anna Keller"
 
 
 def test_quotes_according_to_is_a_cue(extract):
@@ -214,3 +253,263 @@ def test_quotes_pronoun_after_a_name_set_beside_the_subject(extract):
         'spoken with "real warmth", adding: "He listened to everyone."'
     )
     assert speakers(facts)["He listened to everyone."] == "Peter Callan"
+
+
+def test_quotes_nested_quote_is_part_of_the_quote(extract):
+    facts = extract(
+        "“Rivera promised to ‘close the gap’ by May. Still no gap closed,” Ms Ode said in a post."
+    )
+    found = speakers(facts)
+    assert found["Rivera promised to ‘close the gap’ by May. Still no gap closed"] == "Ode"
+    assert "close the gap" not in found
+
+
+def test_quotes_in_single_marks(extract):
+    facts = extract(
+        "Gareth Pike, head of the Millers' Guild, said: ‘Time is short for the mills.\n"
+        "'Orders are being lost every week.’\nThe guild meets in May."
+    )
+    found = speakers(facts)
+    assert found["Time is short for the mills."] == "Gareth Pike"
+    assert found["Orders are being lost every week."] == "Gareth Pike"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (
+            '"How many more plants must close?" Mr Dunmore said at the rally.',
+            "How many more plants must close?",
+            "Dunmore",
+        ),
+        ('"Enough is enough!" Ms Okafor said on Tuesday.', "Enough is enough!", "Okafor"),
+    ],
+)
+def test_quotes_tag_after_a_sentence_break(extract, text, quote, speaker):
+    # the parser ends the sentence at the closing mark; the tag that follows is the quote's
+    assert speakers(extract(text))[quote] == speaker
+
+
+def test_quotes_tag_after_a_sentence_break_must_start_with_the_cue(extract):
+    facts = extract('"Who pays for it?" Nobody knows, Mr Harlow said later.')
+    assert "Who pays for it?" not in speakers(facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        # a participle cue speaks with the subject of the verb it hangs on
+        (
+            'Ms Okafor criticised the levy, calling it "a tax on jobs".',
+            "a tax on jobs",
+            ("Okafor", "call"),
+        ),
+        (
+            'Ms Okafor praised the deal, saying: "It is a fair one."',
+            "It is a fair one.",
+            ("Okafor", "say"),
+        ),
+        (
+            'Mr Harlow met the union on Monday and added: "The talks are going well."',
+            "The talks are going well.",
+            ("Harlow", "add"),
+        ),
+    ],
+)
+def test_quotes_participle_and_conjoined_cues(extract, text, quote, expected):
+    found = {q.text: (q.speaker.label, q.cue) for q in quotes(extract(text)) if q.direct}
+    assert found[quote] == expected
+
+
+def test_quotes_relayed_words_belong_to_the_inner_speaker(extract):
+    # a spokesman relays what the leader stressed: the leader's words
+    facts = extract(
+        'Ms Varga stressed to Mr Holm that "the pact must survive the election," Jan Ekberg said.'
+    )
+    assert speakers(facts)["the pact must survive the election"] == "Varga"
+
+
+def test_quotes_text_of_a_document_is_nobodys(extract):
+    # the quoted words are the agreement's, not the official's who describes it
+    facts = extract(
+        "Anna Dorn said the accord calls for both sides to buy grain at "
+        '"prices in effect in each country."'
+    )
+    assert "prices in effect in each country." not in speakers(facts)
+
+
+def test_quotes_unresolved_pronoun_inside_a_cue_leaves_the_quote_to_it(extract):
+    facts = extract(
+        "The union spokesman said no strike was planned, although he added, "
+        '"Nobody knows what the members will decide."'
+    )
+    assert speakers(facts)["Nobody knows what the members will decide."] == "union spokesman"
+
+
+def test_quotes_add_with_an_object_is_no_cue(extract):
+    # "selling adds depth" is no speech: the quote is Lund's
+    facts = extract(
+        'Ms Lund said short selling adds depth to the market but "in a panic it deepens the fall."'
+    )
+    assert speakers(facts)["in a panic it deepens the fall."] == "Lund"
+
+
+def test_quotes_surname_the_tagger_takes_for_a_place(extract):
+    # "Denver" alone is tagged as a city; the article names Lisa Denver in full before
+    facts = extract(
+        "Prime Minister Lisa Denver flew home on Monday.\n"
+        'Denver said the offer was "not serious enough".'
+    )
+    (quote,) = [q for q in quotes(facts) if q.direct]
+    assert (quote.speaker.kind, quote.speaker.key) == ("person", "Lisa Denver")
+    # a city no person of the article is named after stays a place
+    facts = extract('Denver said the offer was "not serious enough".')
+    assert not any(q.speaker.kind == "person" for q in quotes(facts))
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # the one person the article gave that title before
+        (
+            "Tom Hale and Ivan Petrov will meet in Alaska on Friday.\n"
+            "The US President and his Russian counterpart will sit down at an air base.\n"
+            "Addressing reporters last week, Hale suggested some exchange of land.\n"
+            "‘There will be some swapping of land,’ the Republican president said.",
+            "There will be some swapping of land",
+            "Tom Hale",
+        ),
+        # a title naming a country: the person just before it, of no other title or country
+        (
+            "Olena Marchuk rejected the plan on Sunday. In a video address, the Ukrainian "
+            'President said: "This plan would reward aggression."',
+            "This plan would reward aggression.",
+            "Olena Marchuk",
+        ),
+    ],
+)
+def test_quotes_title_standing_alone(extract, text, quote, speaker):
+    assert speakers(extract(text))[quote] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone's spokesman is not that someone
+        'Mr Harlow flew to Rome. "No comment on the talks," Mr Harlow\'s spokesman said.',
+        # a plural title is no one person
+        'President Tom Hale met the finance ministers. "We agreed on nothing," the ministers said.',
+    ],
+)
+def test_quotes_title_for_no_one_in_particular(extract, text):
+    assert not any(q.speaker.kind == "person" for q in quotes(extract(text)) if q.direct)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        (
+            'Anna Okafor repeated her claim that the levy is "a tax on jobs".',
+            "a tax on jobs",
+            ("Anna Okafor", "claim"),
+        ),
+        (
+            'Voters remember Mr Harlow\'s promise to be "tough on waste" in the spring.',
+            "tough on waste",
+            ("Harlow", "promise"),
+        ),
+    ],
+)
+def test_quotes_speech_noun_with_its_owner(extract, text, quote, expected):
+    found = {q.text: (q.speaker.label, q.cue) for q in quotes(extract(text)) if q.direct}
+    assert found[quote] == expected
+
+
+def test_quotes_words_about_a_speech_noun_are_not_its_owners(extract):
+    # the quote judges the comments; it is not part of them
+    facts = extract('Mr Harlow\'s comments were "deeply unhelpful", the report found.')
+    assert speakers(facts).get("deeply unhelpful") != "Harlow"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (
+            'The International Grain Council said the harvest was "the worst in a decade".',
+            "the worst in a decade",
+            "International Grain Council",
+        ),
+        (
+            'The IGC said: "Stocks are lower than at any time since 1990."',
+            "Stocks are lower than at any time since 1990.",
+            "IGC",
+        ),
+    ],
+)
+def test_quotes_organisation_speaks(extract, text, quote, speaker):
+    (found,) = [q for q in quotes(extract(text)) if q.direct and q.text == quote]
+    assert (found.speaker.kind, found.speaker.label) == ("group", speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        (
+            'Mr Harlow asked: "Who will pay for the new roads?"',
+            "Who will pay for the new roads?",
+            ("Harlow", "ask"),
+        ),
+        (
+            'Anna Keller recalled: "We met every week that winter."',
+            "We met every week that winter.",
+            ("Anna Keller", "recall"),
+        ),
+        (
+            'Mr Harlow continued: "The roads will be paid for by tolls."',
+            "The roads will be paid for by tolls.",
+            ("Harlow", "continue"),
+        ),
+        # a cue that relays gives way to the speaker it reports
+        (
+            'Ms Varga, who argued the pact was "the only way forward", spoke first, '
+            "the Daily Courier reported.",
+            "the only way forward",
+            ("Varga", "argue"),
+        ),
+    ],
+)
+def test_quotes_more_cue_verbs(extract, text, quote, expected):
+    found = {q.text: (q.speaker.label, q.cue) for q in quotes(extract(text)) if q.direct}
+    assert found[quote] == expected
+
+
+def test_quotes_continue_is_a_cue_only_beside_a_quote(extract):
+    # "talks continued" is no speech: the quote is Ode's
+    facts = extract('Talks continued on Friday, "a good sign," Ms Ode said.')
+    found = {q.text: (q.speaker.label, q.cue) for q in quotes(facts) if q.direct}
+    assert found["a good sign"] == ("Ode", "say")
+
+
+def test_quotes_ask_to_do_is_no_speech(extract):
+    # a request, not words of the asker: the quoted word is a scare quote
+    assert quotes(extract("Norway asked its ally to withdraw the “punitive” levy.")) == []
+
+
+def test_quotes_participle_on_a_quoted_verb_keeps_the_cue_before(extract):
+    # the parser hangs "noting" on the quoted "give in": its subject "we" does not speak
+    facts = extract(
+        'But Mr Harlow told reporters, "Our view is the same. We will not give in" on the '
+        'levy, noting that farmers are likely to face "real hardship" due to it.'
+    )
+    assert speakers(facts)["real hardship"] == "Harlow"
+
+
+def test_quotes_cue_and_colon_ending_the_paragraph_before(extract):
+    facts = extract(
+        "Asked whether the levy would go, Anna Keller replied:\n"
+        '    "These rules were agreed by both sides and they will stay."\n'
+        "    The talks resume in May."
+    )
+    assert speakers(facts)["These rules were agreed by both sides and they will stay."] == (
+        "Anna Keller"
+    )
