@@ -1,4 +1,4 @@
-"""statements.rq: a speaker merged across articles is found by either name."""
+"""statements.rq names speakers as their articles do; person_month follows the person."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ def said(name: str, text: str) -> Quote:
     return Quote(person(name), name, "say", text, True, evidence(f'"{text}," {name} said.'))
 
 
-def test_statements_list_the_resolved_and_the_written_name():
+def test_statements_name_speakers_as_written_and_person_month_follows_the_person():
     store = ox.Store()
     add(
         store,
@@ -31,8 +31,9 @@ def test_statements_list_the_resolved_and_the_written_name():
     assert resolve_store(store).merged_people == 1
     lines = run_query(store, resolve_query("statements"), {}, "csv").splitlines()[1:]
     names = {(line.split(",")[-1], line.split(",")[2]) for line in lines}
-    # each statement under the name the store resolved it to and the one its article wrote
-    resolved = {n for q, n in names if q == "We hold"} & {n for q, n in names if q == "No deal"}
-    assert len(resolved) == 1
-    assert ("We hold", "Olena Marchenkova") in names
-    assert ("No deal", "Olena Marchenkovaa") in names
+    # one row per statement, the speaker named as the article names them
+    assert names == {("We hold", "Olena Marchenkova"), ("No deal", "Olena Marchenkovaa")}
+    # the person is one across the store: everything they said in May, under either name
+    month = dict([("name", ox.Literal("Olena Marchenkovaa")), ("month", ox.Literal("2025-05"))])
+    rows = run_query(store, resolve_query("person_month"), month, "csv").splitlines()[1:]
+    assert sorted(r.split(",")[2] for r in rows if ",statement," in r) == ["No deal", "We hold"]
