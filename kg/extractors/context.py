@@ -327,7 +327,9 @@ class DocContext:
         ]
         spans += self._confirmed_names(spans)
         spans.sort(key=lambda s: s.start)
-        full_names = sorted({person_name(s) for s in spans if len(s) > 1}, key=len, reverse=True)
+        full_names = sorted(
+            {person_name(s) for s in spans if len(s) > 1}, key=lambda n: (-len(n), n)
+        )
         for span in spans:
             name = person_name(span)
             canonical = _full_name(name, full_names)
@@ -732,10 +734,9 @@ def _full_name(name: str, full_names: list[str]) -> str:
                 return found[0] if len(found) == 1 else name
         return name
     lowered = name.lower()
-    for full in full_names:
-        if full != name and full.lower().endswith(" " + lowered):
-            return full
-    return name
+    longer = [f for f in full_names if f != name and f.lower().endswith(" " + lowered)]
+    # "Maria Lind" beside "Anna Maria Lind" and "Erik Maria Lind" names neither
+    return longer[0] if len({f.lower() for f in longer}) == 1 else name
 
 
 def entity_span(token: Token) -> Span | None:
