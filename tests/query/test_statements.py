@@ -29,10 +29,15 @@ def test_statements_name_speakers_as_written_and_person_month_follows_the_person
         [mention("Olena Marchenkovaa"), said("Olena Marchenkovaa", "No deal")],
     )
     assert resolve_store(store).merged_people == 1
-    lines = run_query(store, resolve_query("statements"), {}, "csv").splitlines()[1:]
-    names = {(line.split(",")[-1], line.split(",")[2]) for line in lines}
+    import csv
+    import io
+
+    table = run_query(store, resolve_query("statements"), {}, "csv")
+    rows = list(csv.DictReader(io.StringIO(table)))
+    names = {(r["quote"], r["name"]) for r in rows}
     # one row per statement, the speaker named as the article names them
     assert names == {("We hold", "Olena Marchenkova"), ("No deal", "Olena Marchenkovaa")}
+    assert {r["person"] for r in rows} == {"Olena Marchenkovaa"}  # one person, resolved
     # the person is one across the store: everything they said in May, under either name
     month = dict([("name", ox.Literal("Olena Marchenkovaa")), ("month", ox.Literal("2025-05"))])
     rows = run_query(store, resolve_query("person_month"), month, "csv").splitlines()[1:]
