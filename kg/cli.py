@@ -158,6 +158,12 @@ def _add_query_parsers(sub: argparse._SubParsersAction, common: argparse.Argumen
         metavar="NAME=VALUE",
         help="bind a query variable (repeatable); <iri>, 123, 2025-05-29 or text",
     )
+    query.add_argument(
+        "--limit", type=int, metavar="N", help="at most N solutions (one page of a long listing)"
+    )
+    query.add_argument(
+        "--offset", type=int, metavar="N", help="skip the first N solutions (with --limit: paging)"
+    )
     _add_store_option(query)
     _add_limit_options(query)
     _one_line_errors(query)
@@ -547,6 +553,10 @@ def _cmd_query(args: argparse.Namespace) -> int:
 
     sparql = resolve_query(args.query)
     check = check_query(sparql, allow_update=args.update, allow_service=args.allow_service)
+    if args.limit is not None or args.offset is not None:
+        from kg.query.paging import page
+
+        sparql = page(sparql, args.limit, args.offset)
     bindings = dict(parse_binding(b) for b in args.bind)
     result = execute(
         args.store,
