@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 import time
 from collections.abc import Sequence
@@ -18,6 +17,7 @@ from typing import NoReturn, Protocol
 
 from kg import __version__
 from kg.errors import KGError
+from kg.jobs import default_jobs
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -80,8 +80,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--jobs",
         type=int,
-        default=os.cpu_count() or 1,
-        help="worker processes (default: all cores, here %(default)s)",
+        default=default_jobs(),
+        help="worker processes (default: the usable cores, at most 8 and 1 per GiB of free "
+        "memory; here %(default)s)",
     )
     build.add_argument(
         "--force",
