@@ -1,7 +1,7 @@
 """kg build against bare spaCy on the same articles, side by side in one run.
 
     python benchmarks/build_throughput.py ../shared/corpus/reuters21578/reuters21578.jsonl \
-        --limit 2000 --jobs 1
+        --limit 2000 --jobs 1 2 --stages
 
 On the first ``--limit`` articles with a text, with ``--jobs`` processes for each:
 
@@ -11,7 +11,9 @@ On the first ``--limit`` articles with a text, with ``--jobs`` processes for eac
 3. ``kg build`` itself (``kg.build.build``: input check, parse, extraction, mapping, the
    store, resolution, graph.ttl and the page), on a JSON Lines copy of those articles,
 
-then the ratio of 3. to 1., and with ``--stages`` the time of each stage of 3. run one after
+each ``--rounds`` times in alternating order (a shared machine's speed drifts by tens of
+per cent over minutes; alternating cancels most of it), at each of ``--jobs``; then the
+ratios of 2. and 3. to 1., and with ``--stages`` the time of each stage of 3. run one after
 another in this process (parse, extract, map, store, resolve, Turtle, page). Models are
 loaded before timing; nothing is written outside a temporary folder.
 """
@@ -26,6 +28,7 @@ import platform
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import spacy
 
@@ -35,7 +38,7 @@ from kg.nlp import choose_model, load_model
 
 def _line(name: str, seconds: float, articles: int, words: int) -> None:
     print(
-        f"{name:34s} {seconds:8.2f} s  {articles / seconds:7.1f} articles/s  "
+        f"{name:42s} {seconds:8.2f} s  {articles / seconds:7.1f} articles/s  "
         f"{words / seconds:8.0f} words/s"
     )
 
@@ -93,20 +96,41 @@ def _stages(articles: list[Article], tmp: Path, batch_size: int) -> dict[str, fl
     return times
 
 
+def _bare(nlp: Any, texts: list[str], batch_size: int, jobs: int) -> float:
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=batch_size, n_process=jobs):
+        pass
+    return time.perf_counter() - started
+
+
+def _kg_build(source: Path, out: Path, jobs: int) -> tuple[float, Any]:
+    from kg.build import build
+
+    started = time.perf_counter()
+    report = build([source], out, jobs=jobs)
+    return time.perf_counter() - started, report
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("inputs", nargs="+", help="article files or directories")
     parser.add_argument(
         "--limit", type=int, default=2000, help="articles to use (default 2000; 0 for all)"
     )
-    parser.add_argument("--jobs", type=int, default=1, help="processes for each (default 1)")
+    parser.add_argument(
+        "--jobs", type=int, nargs="+", default=[1, 2], help="process counts (default: 1 2)"
+    )
     parser.add_argument("--batch-size", type=int, default=16, help="nlp.pipe batch size")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=2,
+        help="runs of each, in alternating order so that a machine's drift cancels (default 2)",
+    )
     parser.add_argument(
         "--stages", action="store_true", help="also time each stage of a build (jobs 1)"
     )
     args = parser.parse_args()
-
-    from kg.build import build
 
     articles = list(itertools.islice(iter_articles(args.inputs), args.limit or None))
     n, words = len(articles), sum(len(a.text.split()) for a in articles)
@@ -116,39 +140,41 @@ def main() -> None:
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}, spaCy {spacy.__version__}, "
-        f"model {choose_model()}, jobs {args.jobs}"
+        f"model {choose_model()}"
     )
-    print(f"input: {n} articles, {words} words")
+    print(f"input: {n} articles, {words} words; {args.rounds} rounds in alternating order")
     print(f"pipeline as shipped: {', '.join(shipped.pipe_names)}")
     print(f"pipeline as kg runs it: {', '.join(kg_nlp.pipe_names)}")
 
-    timed: dict[str, float] = {}
-    for name, nlp in (
-        ("bare nlp.pipe, as shipped", shipped),
-        ("bare nlp.pipe, as kg runs it", kg_nlp),
-    ):
-        started = time.perf_counter()
-        for _ in nlp.pipe(texts, batch_size=args.batch_size, n_process=args.jobs):
-            pass
-        timed[name] = time.perf_counter() - started
-        _line(name, timed[name], n, words)
-    del shipped
-
+    names = ("bare nlp.pipe, as shipped", "bare nlp.pipe, as kg runs it", "kg build (ttl, page)")
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         source = tmp / "articles.jsonl"
         _write_jsonl(articles, source)
-        started = time.perf_counter()
-        report = build([source], tmp / "out", jobs=args.jobs)
-        seconds = time.perf_counter() - started
-        _line("kg build (graph.ttl and page)", seconds, n, words)
-        print(
-            f"articles {report.articles}, failed {len(report.failed)}, triples {report.store_triples}"
-        )
-        bare = timed["bare nlp.pipe, as shipped"]
-        print(f"kg build / bare nlp.pipe as shipped: {seconds / bare:.2f}x")
+        for jobs in args.jobs:
+            print(f"--jobs {jobs}")
+            totals = dict.fromkeys(names, 0.0)
+            for round_ in range(args.rounds):
+                order = names if round_ % 2 == 0 else names[::-1]
+                for name in order:
+                    if name == names[2]:
+                        seconds, report = _kg_build(source, tmp / f"out-{jobs}-{round_}", jobs)
+                    else:
+                        nlp = shipped if name == names[0] else kg_nlp
+                        seconds = _bare(nlp, texts, args.batch_size, jobs)
+                    totals[name] += seconds
+                    _line(f"  round {round_ + 1}: {name}", seconds, n, words)
+            print(f"  kg build: {report.articles} articles, {report.store_triples} triples")
+            for name in names:
+                _line(f"  mean: {name}", totals[name] / args.rounds, n, words)
+            bare = totals[names[0]]
+            print(
+                f"  ratios to bare as shipped: as kg runs it {totals[names[1]] / bare:.2f}x, "
+                f"kg build {totals[names[2]] / bare:.2f}x"
+            )
         if args.stages:
-            print("stages, one after another in one process:")
+            del shipped
+            print("stages, one after another in one process (jobs 1):")
             stage_times = _stages(articles, tmp, args.batch_size)
             total = sum(stage_times.values())
             for stage, t in stage_times.items():

@@ -242,10 +242,19 @@ def _parser():  # dateparser is slow to import; only load it when a date needs i
     return DateDataParser(languages=["en"], settings={"STRICT_PARSING": True})
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@lru_cache(maxsize=4096)  # pure, and a corpus repeats its dates: dateparser is the slow part
 def _absolute(surface: str, core: str) -> DateValue | None:
     """Fully specified dates ("2025-05-29", "29 May 2025") via dateparser; others None."""
     if not re.search(r"\d{4}", core):
         return None
+    if _ISO_DAY.fullmatch(core):  # a publication date: no need for dateparser
+        try:
+            return _day(surface, dt.date.fromisoformat(core))
+        except ValueError:
+            pass  # not a calendar day: dateparser decides, as for any other text
     try:
         data = _parser().get_date_data(core)
     except (ValueError, OverflowError):
