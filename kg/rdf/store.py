@@ -186,12 +186,3 @@ def named_quads(store: ox.Store) -> list[ox.Quad]:
     """The quads of the named graphs (the dataset without its union copy), in a stable order."""
     quads = (q for q in store.quads_for_pattern(None, None, None, None) if q.graph_name != DEFAULT)
     return sorted(quads, key=str)
-
-
-def to_rdflib(store: ox.Store) -> Graph:
-    """The union graph as an rdflib Graph (for the page and for networkx)."""
-    graph = Graph()
-    data = ox.serialize(union_triples(store), format=ox.RdfFormat.N_TRIPLES)
-    if data:
-        graph.parse(data=data.decode("utf-8"), format="nt")
-    return graph
