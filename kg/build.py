@@ -97,7 +97,7 @@ def fill_store(
 ) -> None:
     """The heart of a build, shared by ``kg build`` and :mod:`kg.api`: the vocabulary, then
     each article's graph in one transaction as its worker finishes it (unchanged articles
-    skipped), then resolution. IRIs are minted under the current base (the caller settles
+    skipped), then resolution, with the workers closed first. IRIs are minted under the current base (the caller settles
     it with the store: :func:`kg.rdf.base.settle_base`)."""
     from kg.rdf.mapping import ontology_graph
     from kg.rdf.store import count_triples, replace_graph, stored_hashes, write_graph
@@ -131,6 +131,7 @@ def fill_store(
             status = "built"
         if progress is not None:
             progress.advance(result.article_id, status)
+    workers.close()  # each worker holds the model: free it before resolution and the outputs
     store.flush()
     if options.resolve:
         from kg.resolve import resolve_store
