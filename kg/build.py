@@ -97,8 +97,8 @@ def fill_store(
 ) -> None:
     """The heart of a build, shared by ``kg build`` and :mod:`kg.api`: the vocabulary, then
     each article's graph in one transaction as its worker finishes it (unchanged articles
-    skipped), then resolution, with the workers closed first. IRIs are minted under the current base (the caller settles
-    it with the store: :func:`kg.rdf.base.settle_base`)."""
+    skipped), then resolution, with the workers closed first. IRIs are minted under the
+    current base (the caller settles it with the store: :func:`kg.rdf.base.settle_base`)."""
     from kg.rdf.mapping import ontology_graph
     from kg.rdf.store import count_triples, replace_graph, stored_hashes, write_graph
 
