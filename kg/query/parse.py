@@ -154,6 +154,11 @@ def _variables(node: Any, skip: tuple[str, ...] = ()) -> set[str]:
     return found
 
 
+def variables_of(node: Any) -> set[str]:
+    """The names of the variables anywhere under ``node`` of a parse tree."""
+    return _variables(node)
+
+
 def _data_words(node: Any) -> tuple[tuple[str, int], ...]:
     """How often each risky word occurs in the tree's leaves: strings, IRIs, prefixed names,
     variables, language tags, blank node labels (all ``str`` values in rdflib's tree)."""
