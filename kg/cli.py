@@ -718,46 +718,26 @@ def _open_reading(location: str):  # -> ox.Store | RemoteStore
 
 def _load_graph(store_dir: str, articles: Sequence[str] = ()):  # -> nx.MultiDiGraph
     """The store's graph for viz/analyze, narrowed to some articles if asked."""
-    from kg.graph.network import from_store, induced, nodes_of_article
+    from kg.graph.network import from_store
+    from kg.graph.select import of_articles
 
-    g = from_store(_open_reading(store_dir))
-    if articles:
-        keep: set[str] = set()
-        for article in articles:
-            keep |= nodes_of_article(g, article)
-        g = induced(g, keep)
-    return g
+    return of_articles(from_store(_open_reading(store_dir)), articles)
 
 
 def _cmd_viz(args: argparse.Namespace) -> int:
-    from kg.graph.analyze import top_nodes
-    from kg.graph.network import find_node, induced, neighbourhood, nodes_from_query
+    from kg.graph.network import from_store
+    from kg.graph.select import Selection, select
     from kg.graph.viz import write_html
 
-    g = _load_graph(args.store, args.article)
-    what = [f"article {', '.join(args.article)}"] if args.article else []
+    store = _open_reading(args.store)
+    query = None
     if args.query:
-        from kg.errors import QueryError
         from kg.query import resolve_query
-        from kg.rdf.store import open_store
 
-        store = open_store(args.store, read_only=True)
-        found = nodes_from_query(g, store, resolve_query(args.query))
-        if not found:
-            raise QueryError(
-                f"the query {args.query} returned no node of the graph; return the IRIs of "
-                "people, governments, meetings, policies or quotes (SELECT or CONSTRUCT)"
-            )
-        g = induced(g, found)
-        what.append(f"query {args.query}")
-    if args.focus:
-        centre = find_node(g, args.focus)
-        g = induced(g, neighbourhood(g, centre, args.hops))
-        what.append(f"{g.nodes[centre]['label']} and {args.hops} hops around")
-    if args.top is not None:
-        g = induced(g, top_nodes(g, args.top), with_articles=False)
-        what.append(f"top {args.top} by PageRank")
-    title = args.title or "kg: " + ("; ".join(what) if what else "the whole graph")
+        query = resolve_query(args.query)
+    wanted = Selection(args.article or (), query, args.query, args.focus, args.hops, args.top)
+    g, what = select(from_store(store), store, wanted)
+    title = args.title or "kg: " + (what or "the whole graph")
     if args.out.parent and not args.out.parent.is_dir():
         args.out.parent.mkdir(parents=True, exist_ok=True)
     write_html(g, args.out, title=title, max_nodes=args.max_nodes)
