@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from rdflib import Dataset
 
+
 __all__ = ["Graph", "Page", "build", "open_graph", "queries"]
 
 
@@ -132,7 +133,7 @@ def _articles(
 class Graph:
     """A built store: query it, get it as rdflib or networkx, draw it."""
 
-    def __init__(self, store: Any, base: str, report: BuildReport | None = None) -> None:
+    def __init__(self, store: ox.Store, base: str, report: BuildReport | None = None) -> None:
         self.store = store
         self.base = base  # the store's base IRI: what its id: and graph: IRIs start with
         self.report = report  # what the build did, when this graph was just built

@@ -11,14 +11,17 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from kg.errors import InputError
 from kg.ingest import Article, check_inputs, iter_articles
 from kg.rdf.iris import graph_iri
 
 if TYPE_CHECKING:
+    import pyoxigraph as ox
+
     from kg.pipeline import Workers
+    from kg.rdf.remote import RemoteStore
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +91,7 @@ class FillOptions:
 
 
 def fill_store(
-    store: Any,
+    store: ox.Store | RemoteStore,
     articles: Iterable[Article],
     workers: Workers,
     key: str,
@@ -214,7 +217,7 @@ def build(
     return report
 
 
-def _write_files(store: Any, out_dir: Path, html: bool, report: BuildReport) -> None:
+def _write_files(store: ox.Store, out_dir: Path, html: bool, report: BuildReport) -> None:
     """graph.ttl and graph.html of the whole store, each written atomically."""
     from kg.atomic import write_atomic
     from kg.rdf.export import serialize

@@ -12,10 +12,14 @@ import json
 import logging
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg.ingest import Article
 from kg.pipeline import ArticleResult
+from kg.rdf.graphstore import GraphStore
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +72,7 @@ def _ontology() -> tuple[str, bytes]:
     return str(graph.identifier), graph.serialize(format="nt", encoding="utf-8")
 
 
-def add_result(store: Any, result: ArticleResult) -> None:
+def add_result(store: ox.Store, result: ArticleResult) -> None:
     """Write one article's graph into the store (nothing for an article that failed)."""
     from kg.rdf.store import write_graph
 
@@ -76,14 +80,14 @@ def add_result(store: Any, result: ArticleResult) -> None:
         write_graph(store, result.graph_iri, result.ntriples)
 
 
-def resolve(store: Any) -> None:
+def resolve(store: GraphStore) -> None:
     """Resolve the store across its articles, as ``kg build`` does after its articles."""
     from kg.resolve import resolve_store
 
     resolve_store(store)
 
 
-def select(store: Any, query: str) -> list[dict[str, str]]:
+def select(store: GraphStore, query: str) -> list[dict[str, str]]:
     """The rows of a SELECT query (a packaged query's name or SPARQL text), each a dict of
     the bound variables' values as text; unbound variables are left out."""
     from kg.query import resolve_query, run_query

@@ -18,7 +18,6 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 import networkx as nx
 import pyoxigraph as ox
@@ -27,6 +26,7 @@ from rdflib import namespace as _ns
 
 from kg.errors import InputError, QueryError
 from kg.rdf import ontology as _ontology
+from kg.rdf.graphstore import GraphStore
 
 ID = _ontology.ID
 
@@ -174,7 +174,7 @@ class _Index:
     """subject -> predicate -> objects, for the predicates the mapping reads; IRIs and
     literals kept apart so lookups need no type checks."""
 
-    def __init__(self, store: Any) -> None:
+    def __init__(self, store: GraphStore) -> None:
         self.ref: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         self.lit: dict[str, dict[str, list[ox.Literal]]] = defaultdict(lambda: defaultdict(list))
         self.by_type: dict[str, list[str]] = defaultdict(list)
@@ -227,7 +227,7 @@ _ALIAS = str(SKOS.altLabel)
 _PERSON_PREFIX = str(ID) + "person/"
 
 
-def _canonical_people(store: Any) -> dict[str, str]:
+def _canonical_people(store: GraphStore) -> dict[str, str]:
     """Person IRI -> the IRI resolution merged it into (kg:canonical), for persons only."""
     try:
         rows = store.query(
@@ -239,7 +239,7 @@ def _canonical_people(store: Any) -> dict[str, str]:
         raise QueryError(f"cannot read the graph from {store!r}: {exc}") from exc
 
 
-def _scan(store: Any) -> Iterator[ox.Quad | ox.Triple]:
+def _scan(store: GraphStore) -> Iterator[ox.Quad | ox.Triple]:
     """The default graph's triples with the predicates the mapping reads: one index scan
     per predicate in a local store, one CONSTRUCT from a remote SPARQL server."""
     if isinstance(store, ox.Store):
@@ -558,7 +558,7 @@ class _Mapper:
             data["articles"] = sorted(data["articles"])
 
 
-def from_store(store: Any) -> nx.MultiDiGraph:
+def from_store(store: GraphStore) -> nx.MultiDiGraph:
     """The entity-and-fact graph of everything in the store (its union default graph): a
     pyoxigraph store, or a ``kg.rdf.remote.RemoteStore`` (a SPARQL server)."""
     return _Mapper(_Index(store)).run()
@@ -654,7 +654,7 @@ def nodes_in_results(g: nx.MultiDiGraph, terms: Iterable[object]) -> set[str]:
     return found
 
 
-def nodes_from_query(g: nx.MultiDiGraph, store: Any, sparql: str) -> set[str]:
+def nodes_from_query(g: nx.MultiDiGraph, store: GraphStore, sparql: str) -> set[str]:
     """The graph's nodes that a SELECT (any cell) or CONSTRUCT/DESCRIBE (any subject or
     object) returns; ASK and updates are refused."""
     if re.match(

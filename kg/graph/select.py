@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import networkx as nx
 
 from kg.errors import QueryError
 from kg.graph.network import find_node, induced, neighbourhood, nodes_from_query, nodes_of_article
+from kg.rdf.graphstore import GraphStore
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,9 @@ def of_articles(g: nx.MultiDiGraph, articles: Sequence[str]) -> nx.MultiDiGraph:
     return induced(g, keep)
 
 
-def select(g: nx.MultiDiGraph, store: Any, selection: Selection) -> tuple[nx.MultiDiGraph, str]:
+def select(
+    g: nx.MultiDiGraph, store: GraphStore, selection: Selection
+) -> tuple[nx.MultiDiGraph, str]:
     """The selected part of ``g`` (built from ``store``) and a description of it ("" when
     the selection keeps everything)."""
     from kg.graph.analyze import top_nodes

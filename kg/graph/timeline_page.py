@@ -13,6 +13,8 @@ from typing import Any
 
 import networkx as nx
 
+from kg.rdf.graphstore import GraphStore
+
 MAX_LINES = 3000  # the newest lines kept on a page; `kg timeline` lists them all
 _MAX_EVIDENCE = 6
 
@@ -21,7 +23,7 @@ MEMBERS = (
 )
 
 
-def timeline_items(store: Any, g: nx.MultiDiGraph) -> tuple[list[dict[str, Any]], int]:
+def timeline_items(store: GraphStore, g: nx.MultiDiGraph) -> tuple[list[dict[str, Any]], int]:
     """Items for the page (oldest first) and how many lines the store has in all."""
     from kg.resolve.timeline import timeline
 

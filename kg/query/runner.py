@@ -32,6 +32,7 @@ from kg.query.binding import bind_values
 from kg.query.formats import QUERY_FORMATS, write_result
 from kg.query.named import required_params
 from kg.query.policy import CLI, Flags, check_query, explain_syntax_error
+from kg.rdf.graphstore import GraphStore
 from kg.rdf.oxerrors import oxigraph_errors
 
 T = TypeVar("T")
@@ -46,7 +47,7 @@ def check_format(fmt: str) -> None:
         raise QueryError(f"unknown format '{fmt}'; choose one of: {', '.join(QUERY_FORMATS)}")
 
 
-def run_store_query(store: Any, sparql: str, *, flags: Flags = CLI, **options: Any) -> Any:
+def run_store_query(store: GraphStore, sparql: str, *, flags: Flags = CLI, **options: Any) -> Any:
     """``store.query`` with pyoxigraph's errors as one-line ``QueryError``s (an update
     refused by Oxigraph's query grammar is named as such)."""
     try:
@@ -67,7 +68,7 @@ def _check_params(sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal]) -
 
 
 def write_query(
-    store: Any,
+    store: GraphStore,
     sparql: str,
     bindings: dict[str, ox.NamedNode | ox.Literal],
     fmt: str,
@@ -90,7 +91,7 @@ def write_query(
 
 
 def run_query(
-    store: Any,
+    store: GraphStore,
     sparql: str,
     bindings: dict[str, ox.NamedNode | ox.Literal],
     fmt: str = "table",

@@ -18,11 +18,17 @@ import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rdflib import URIRef
 
 from kg.errors import InputError, StoreError
+from kg.rdf.graphstore import GraphStore
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+
+    from kg.rdf.remote import RemoteStore
 
 DEFAULT_BASE = "https://example.org/kg/"
 ENV = "KG_BASE"
@@ -67,7 +73,7 @@ def using_base(iri: str | None) -> Iterator[str]:
         _current = previous
 
 
-def adopt_base(store: Any) -> str:
+def adopt_base(store: GraphStore) -> str:
     """Mint under the base ``store`` was built with from now on (reading commands, so that
     ``id:`` shortening and expansion use the store's own IRIs)."""
     global _current
@@ -97,7 +103,7 @@ _BASES = "SELECT DISTINCT ?base WHERE { GRAPH ?g { ?s <" + _RECORD + "> ?base } 
 _ANY_ARTICLE = "ASK { GRAPH ?g { ?a <https://example.org/kg/ontology#contentHash> ?h } }"
 
 
-def stored_base(store: Any) -> str | None:
+def stored_base(store: GraphStore) -> str | None:
     """The base the store records; the default for a store of articles built before bases
     were recorded; None for an empty store."""
     bases = sorted(str(row["base"].value) for row in store.query(_BASES))
@@ -111,7 +117,7 @@ def stored_base(store: Any) -> str | None:
     return DEFAULT_BASE if bool(store.query(_ANY_ARTICLE)) else None
 
 
-def settle_base(store: Any, requested: str | None, where: str) -> str:
+def settle_base(store: ox.Store | RemoteStore, requested: str | None, where: str) -> str:
     """The base a build into ``store`` mints under, recorded in the store the first time.
 
     A store built under one base refuses a build under another (``requested`` from
@@ -130,7 +136,7 @@ def settle_base(store: Any, requested: str | None, where: str) -> str:
     return base
 
 
-def _record(store: Any, base: str) -> None:
+def _record(store: ox.Store | RemoteStore, base: str) -> None:
     """The vocabulary's graph, written under ``base``, carries the record (see
     :func:`kg.rdf.mapping.ontology_graph`)."""
     from kg.rdf.mapping import ontology_graph

@@ -18,6 +18,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import ExportError
+from kg.rdf.graphstore import GraphStore
 from kg.rdf.ontology import BASE, GRAPH, ID
 
 VOID = "http://rdfs.org/ns/void#"
@@ -60,7 +61,7 @@ def namespace_of(iri: str) -> str:
     return iri[: cut + 1]
 
 
-def describe(store: Any, license_iri: str | None = None) -> list[ox.Quad]:
+def describe(store: GraphStore, license_iri: str | None = None) -> list[ox.Quad]:
     """The description of the store's union graph, as quads of the ``graph/void`` graph."""
     dataset = _node(str(ID["dataset"]))
     graph = _node(str(GRAPH["void"]))
@@ -97,7 +98,7 @@ def describe(store: Any, license_iri: str | None = None) -> list[ox.Quad]:
     return [ox.Quad(s, p, o, graph) for s, p, o in triples]
 
 
-def _period(store: Any, dataset: ox.NamedNode) -> list[tuple[Any, ox.NamedNode, Any]]:
+def _period(store: GraphStore, dataset: ox.NamedNode) -> list[tuple[Any, ox.NamedNode, Any]]:
     """``dcterms:temporal``: the first and last publication dates of the articles."""
     (row,) = store.query(_DATES)
     if row["first"] is None:

@@ -19,6 +19,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.errors import StoreError
+from kg.rdf.graphstore import GraphStore
 from kg.rdf.remote import RemoteStore, is_url
 from kg.rdf.remote import write_graph as remote_write_graph
 
@@ -104,7 +105,7 @@ def _open_remote(url: str) -> RemoteStore:
     return store
 
 
-def replace_graph(store: ox.Store, graph: Graph) -> int:
+def replace_graph(store: ox.Store | RemoteStore, graph: Graph) -> int:
     """Put an article's graph in the store in place of its previous version; returns triples."""
     data = graph.serialize(format="nt", encoding="utf-8")
     write_graph(store, str(graph.identifier), data)
@@ -171,18 +172,18 @@ def stored_hashes(store: ox.Store | RemoteStore) -> dict[str, str]:
     }
 
 
-def count_triples(store: ox.Store | RemoteStore) -> int:
+def count_triples(store: GraphStore) -> int:
     """Triples in the union (the default graph); counted by the store, not in Python."""
-    (row,) = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")  # type: ignore[misc]
+    (row,) = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
     return int(row["n"].value)
 
 
-def union_triples(store: ox.Store) -> list[ox.Triple]:
+def union_triples(store: GraphStore) -> list[ox.Triple]:
     """Every triple of every article graph, once (the default graph), in a stable order."""
     return sorted((q.triple for q in store.quads_for_pattern(None, None, None, DEFAULT)), key=str)
 
 
-def named_quads(store: ox.Store) -> list[ox.Quad]:
+def named_quads(store: GraphStore) -> list[ox.Quad]:
     """The quads of the named graphs (the dataset without its union copy), in a stable order."""
     quads = (q for q in store.quads_for_pattern(None, None, None, None) if q.graph_name != DEFAULT)
     return sorted(quads, key=str)

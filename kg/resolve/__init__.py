@@ -26,8 +26,8 @@ import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
+from kg.rdf.graphstore import GraphStore
 from kg.rdf.ontology import KG
 from kg.resolve import read
 from kg.resolve.events import resolve_events, resolve_series
@@ -79,7 +79,7 @@ def _rules_digest() -> bytes:
     return digest.digest()
 
 
-def resolution_key(store: Any) -> str:
+def resolution_key(store: GraphStore) -> str:
     """A digest of every article's content hash and build key, and of the rules."""
     digest = hashlib.sha256(_rules_digest())
     for key in read.article_keys(store):
@@ -87,7 +87,7 @@ def resolution_key(store: Any) -> str:
     return digest.hexdigest()
 
 
-def resolve_store(store: Any, *, force: bool = False) -> ResolveReport:
+def resolve_store(store: GraphStore, *, force: bool = False) -> ResolveReport:
     """Resolve the whole store (a pyoxigraph Store or a RemoteStore) into graph/resolved."""
     from kg.rdf.base import current_base, stored_base, using_base
 
@@ -104,7 +104,7 @@ def resolve_store(store: Any, *, force: bool = False) -> ResolveReport:
     return report
 
 
-def conclude(store: Any) -> tuple[Triples, ResolveReport]:
+def conclude(store: GraphStore) -> tuple[Triples, ResolveReport]:
     """Read the stated facts and draw every conclusion; nothing is written."""
     dates = read.article_dates(store)
     people = read.people(store)
@@ -148,7 +148,7 @@ def conclude(store: Any) -> tuple[Triples, ResolveReport]:
     return out, report
 
 
-def government_labels(store: Any) -> dict[str, str]:
+def government_labels(store: GraphStore) -> dict[str, str]:
     """Government IRI -> its country's name ("United States")."""
     rows = store.query(
         f"SELECT DISTINCT ?g ?name WHERE {{ ?g <{KG.governs}> ?c ."

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from kg.errors import QueryError
+from kg.rdf.graphstore import GraphStore
 from kg.rdf.ontology import BASE, ID, KG
 
 
@@ -23,7 +22,7 @@ def full_iri(text: str) -> str:
     return text
 
 
-def _label_of(store: Any, iri: str) -> str:
+def _label_of(store: GraphStore, iri: str) -> str:
     rows = list(
         store.query(
             f"SELECT ?l WHERE {{ <{iri}> <http://www.w3.org/2000/01/rdf-schema#label> ?l }}"
@@ -33,7 +32,7 @@ def _label_of(store: Any, iri: str) -> str:
     return str(rows[0]["l"].value) if rows else iri.rsplit("/", 1)[-1]
 
 
-def explain(store: Any, iri: str) -> list[str]:
+def explain(store: GraphStore, iri: str) -> list[str]:
     """Lines saying which conclusions are about ``iri`` (or conclude it), by which rule, why,
     and from which articles; and, for a story, the reports it gathers."""
     iri = full_iri(iri)

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from kg.rdf.graphstore import GraphStore
 from kg.rdf.ontology import GRAPH
 
 
@@ -70,13 +71,13 @@ def _value(term: Any) -> str | None:
     return None if term is None else str(term.value)
 
 
-def _rows(store: Any, sparql: str) -> list[dict[str, str | None]]:
+def _rows(store: GraphStore, sparql: str) -> list[dict[str, str | None]]:
     result = store.query(PREFIXES + sparql)
     names = [v.value for v in result.variables]
     return [{name: _value(row[name]) for name in names} for row in result]
 
 
-def article_dates(store: Any) -> dict[str, str]:
+def article_dates(store: GraphStore) -> dict[str, str]:
     """Article IRI -> publication date (ISO), for the articles that have one."""
     rows = _rows(
         store,
@@ -86,7 +87,7 @@ def article_dates(store: Any) -> dict[str, str]:
     return {r["a"]: r["d"] for r in rows if r["a"] and r["d"]}
 
 
-def article_keys(store: Any) -> list[str]:
+def article_keys(store: GraphStore) -> list[str]:
     """'graph|hash|build key' of every article: what the resolution depends on."""
     rows = _rows(
         store,
@@ -96,7 +97,7 @@ def article_keys(store: Any) -> list[str]:
     return sorted(f"{r['g']}|{r['h']}|{r['k'] or ''}" for r in rows)
 
 
-def people(store: Any) -> list[Person]:
+def people(store: GraphStore) -> list[Person]:
     rows = _rows(
         store,
         "SELECT ?p ?name ?a WHERE { GRAPH ?g { ?p a schema:Person ; schema:name ?name ."
@@ -114,7 +115,7 @@ def people(store: Any) -> list[Person]:
     return [Person(iri, names[iri], frozenset(seen[iri])) for iri in sorted(names)]
 
 
-def memberships(store: Any) -> list[Membership]:
+def memberships(store: GraphStore) -> list[Membership]:
     rows = _rows(
         store,
         "SELECT ?m ?p ?role ?title ?a ?gov WHERE { GRAPH ?g {"
@@ -150,7 +151,7 @@ def _reports(rows: Iterable[dict[str, str | None]], fields: dict[str, str]) -> l
     return [by_iri[i] for i in sorted(by_iri)]
 
 
-def meetings(store: Any) -> list[Report]:
+def meetings(store: GraphStore) -> list[Report]:
     rows = _rows(
         store,
         "SELECT ?e ?a ?kind ?status ?label ?who ?place ?start ?early ?late ?ord WHERE {"
@@ -172,7 +173,7 @@ def meetings(store: Any) -> list[Report]:
     return _reports(rows, fields)
 
 
-def policies(store: Any) -> list[Report]:
+def policies(store: GraphStore) -> list[Report]:
     rows = _rows(
         store,
         "SELECT ?e ?a ?kind ?status ?label ?by ?target ?goods ?rate ?unit ?start ?end WHERE {"

@@ -20,6 +20,7 @@ from typing import Any
 
 from kg import gazetteer
 from kg.errors import QueryError
+from kg.rdf.graphstore import GraphStore
 from kg.resolve import names as name_forms
 
 PREFIXES = """PREFIX schema: <https://schema.org/>
@@ -120,7 +121,7 @@ def _value(row: Any, name: str) -> str:
     return "" if term is None else str(term.value)
 
 
-def _gather(store: Any, sparql: str, by: str) -> list[dict[str, Any]]:
+def _gather(store: GraphStore, sparql: str, by: str) -> list[dict[str, Any]]:
     """Rows folded per ``by`` (a fact or a step), with the set of actors and articles."""
     folded: dict[str, dict[str, Any]] = {}
     result = store.query(sparql)
@@ -166,7 +167,7 @@ def _line(item: dict[str, Any], sources: dict[str, str]) -> Line | None:
 
 
 def timeline(
-    store: Any,
+    store: GraphStore,
     names: Sequence[str] = (),
     start: dt.date | None = None,
     end: dt.date | None = None,

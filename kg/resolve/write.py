@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping
-from typing import Any
 
 import pyoxigraph as ox
 
+from kg.rdf.graphstore import GraphStore
 from kg.rdf.ontology import DCTERMS, ID, KG, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 from kg.resolve.events import Event, Series, summary
 from kg.resolve.governments import Inferred
@@ -153,7 +153,7 @@ class Triples:
         return node
 
 
-def replace_resolved(store: Any, ntriples: bytes) -> None:
+def replace_resolved(store: GraphStore, ntriples: bytes) -> None:
     """Swap the resolved graph and its share of the union in one update request."""
     g = f"<{resolved_graph()}>"
     triples = ntriples.decode("utf-8")
@@ -165,7 +165,7 @@ def replace_resolved(store: Any, ntriples: bytes) -> None:
     )
 
 
-def stored_key(store: Any) -> str | None:
+def stored_key(store: GraphStore) -> str | None:
     """The resolution key the store's resolved graph was computed for, if any."""
     g = f"<{resolved_graph()}>"
     rows = list(store.query(f"SELECT ?k WHERE {{ GRAPH {g} {{ {g} <{KG.resolutionKey}> ?k }} }}"))

@@ -23,6 +23,8 @@ from typing import Any
 
 import anyio
 
+from kg.rdf.graphstore import GraphStore
+
 log = logging.getLogger(__name__)
 
 CHUNK = 1 << 16  # bytes per message
@@ -79,7 +81,7 @@ class _Answer:
         self.conn.send(("fail", status, text))
 
 
-def _evaluate(store: Any, job: Job) -> Any:
+def _evaluate(store: GraphStore, job: Job) -> Any:
     """Check and run the query; a QueryError says why not."""
     import pyoxigraph as ox
 
@@ -94,7 +96,7 @@ def _evaluate(store: Any, job: Job) -> Any:
     return run_store_query(store, job.query, flags=SERVER, **options)
 
 
-def answer(store: Any, job: Job, conn: Connection, max_result: int) -> None:
+def answer(store: GraphStore, job: Job, conn: Connection, max_result: int) -> None:
     """Run one job on an open store and send its answer through ``conn``."""
     import pyoxigraph as ox
 
