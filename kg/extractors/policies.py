@@ -340,12 +340,30 @@ def _pause_dates(ctx: DocContext, token: Token, draft: Draft) -> None:
         if days is not None:
             draft.rate, draft.unit = days, "days"
             continue
+        if not _same_clause(ent.root, token):
+            continue  # "..., the minister said on Monday": the day of the saying
         value = ctx.date_of(ent, FUTURE)
         if value is not None and draft.end is None:
             draft.end = value
     for child in token.lefts:
         if child.ent_type_ == "DATE" and re.fullmatch(r"\d+(\.\d+)?", child.text):
             draft.rate, draft.unit = float(child.text), "days"
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The verb of the clause a token is in: itself, or its nearest verb ancestor."""
+    for node in [token, *token.ancestors]:
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def _same_clause(date: Token, token: Token) -> bool:
+    """Whether a date belongs to the clause of ``token`` (in its phrase, or on its verb)."""
+    if date in token.subtree:
+        return True
+    verb = _clause_verb(token)
+    return verb is not None and _clause_verb(date) == verb
 
 
 def _party(ctx: DocContext, token: Token, groups: bool = False) -> EntityRef | None:

@@ -3,6 +3,8 @@ pledges and proposals."""
 
 import datetime as dt
 
+import pytest
+
 from kg.facts import Policy
 
 
@@ -412,6 +414,21 @@ def test_policies_pause_verb_pauses_the_measure_of_its_subject(extract):
     facts = extract("Canada paused its tariffs on Mexican steel for 90 days on Monday.")
     pause = one(facts, "pause")
     assert sides(pause) == ("Canada", "Mexico") and (pause.rate, pause.unit) == (90.0, "days")
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("The United States paused the tariffs on Mexican goods until July 9, officials said "
+         "on Friday.", "2025-07-09"),
+        # the day of the saying is not the day the pause ends
+        ("Washington paused the 34% tariffs on Chinese goods for 90 days, Treasury Secretary "
+         "Scott Bessent said on Monday.", None),
+    ],
+)  # fmt: skip
+def test_policies_a_pause_ends_on_a_date_of_its_own_clause(extract, text, end):
+    pause = one(extract(text), "pause")
+    assert (pause.end.iso if pause.end else None) == end
 
 
 def test_policies_sanction_verb(extract):
