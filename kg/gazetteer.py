@@ -28,7 +28,7 @@ the rule only matters for within-row repeats such as Singapore's capital "Singap
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from importlib import resources
 from types import MappingProxyType
@@ -104,20 +104,27 @@ def _normalize(surface: str) -> str:
     return " ".join(surface.translate(_APOSTROPHES).split())
 
 
-def _parse(text: str) -> tuple[Country, ...]:
+def _tsv_rows(text: str, name: str, header: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
+    """(line number, stripped fields) of each non-blank line of a table after its header;
+    a wrong header or field count is a ValueError naming the file and line."""
     lines = text.splitlines()
-    if not lines or tuple(lines[0].split("\t")) != _HEADER:
-        raise ValueError("countries.tsv: unexpected header")
-    rows: list[Country] = []
+    if not lines or tuple(lines[0].split("\t")) != header:
+        raise ValueError(f"{name}: unexpected header")
     for lineno, line in enumerate(lines[1:], start=2):
         if not line.strip():
             continue
-        fields = line.split("\t")
-        if len(fields) != len(_HEADER):
+        fields = [f.strip() for f in line.split("\t")]
+        if len(fields) != len(header):
             raise ValueError(
-                f"countries.tsv line {lineno}: expected {len(_HEADER)} fields, got {len(fields)}"
+                f"{name} line {lineno}: expected {len(header)} fields, got {len(fields)}"
             )
-        iso2, iso3, wikidata, name, aliases, demonyms, capitals, seats = (f.strip() for f in fields)
+        yield lineno, fields
+
+
+def _parse(text: str) -> tuple[Country, ...]:
+    rows: list[Country] = []
+    for lineno, fields in _tsv_rows(text, "countries.tsv", _HEADER):
+        iso2, iso3, wikidata, name, aliases, demonyms, capitals, seats = fields
         if not name:
             raise ValueError(f"countries.tsv line {lineno}: empty name")
         rows.append(
@@ -136,15 +143,9 @@ def _parse(text: str) -> tuple[Country, ...]:
 
 
 def _parse_regions(text: str) -> tuple[Country, ...]:
-    lines = text.splitlines()
-    if not lines or tuple(lines[0].split("\t")) != _REGION_HEADER:
-        raise ValueError("regions.tsv: unexpected header")
     rows: list[Country] = []
-    for lineno, line in enumerate(lines[1:], start=2):
-        if not line.strip():
-            continue
-        fields = [f.strip() for f in line.split("\t")]
-        if len(fields) != len(_REGION_HEADER) or "-" not in fields[0] or not fields[2]:
+    for lineno, fields in _tsv_rows(text, "regions.tsv", _REGION_HEADER):
+        if "-" not in fields[0] or not fields[2]:
             raise ValueError(f"regions.tsv line {lineno}: expected CODE-XX and five fields")
         code, wikidata, name, aliases, demonyms = fields
         rows.append(
@@ -164,15 +165,9 @@ def _parse_regions(text: str) -> tuple[Country, ...]:
 
 
 def _parse_blocs(text: str) -> tuple[Country, ...]:
-    lines = text.splitlines()
-    if not lines or tuple(lines[0].split("\t")) != _BLOC_HEADER:
-        raise ValueError("blocs.tsv: unexpected header")
     rows: list[Country] = []
-    for lineno, line in enumerate(lines[1:], start=2):
-        if not line.strip():
-            continue
-        fields = [f.strip() for f in line.split("\t")]
-        if len(fields) != len(_BLOC_HEADER) or len(fields[0]) != 2 or not fields[2]:
+    for lineno, fields in _tsv_rows(text, "blocs.tsv", _BLOC_HEADER):
+        if len(fields[0]) != 2 or not fields[2]:
             raise ValueError(f"blocs.tsv line {lineno}: expected a two-letter code and five fields")
         code, wikidata, name, aliases, seats = fields
         rows.append(

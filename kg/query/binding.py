@@ -167,21 +167,12 @@ def _only_optional(parts: list[Any], name: str) -> int | None:
     return holding[0]
 
 
-def _same_but(parts: list[Any], others: list[Any], index: int) -> bool:
-    """Whether two WHERE groups have the same parts, except perhaps the one at ``index``."""
-    if len(parts) != len(others):
-        return False
-    return all(repr(a) == repr(b) for i, (a, b) in enumerate(zip(parts, others, strict=True))
-               if i != index)  # fmt: skip
-
-
 def _require(sparql: str, tree: Any, index: int) -> str | None:
     """The text with the keyword of the WHERE group's part ``index`` (an OPTIONAL) removed,
     checked on the parse: that part is now a plain group of the same patterns and
     everything else is as it was. None when no occurrence of the keyword gives that."""
     parts = _where_parts(tree)
-    body = tree[1]
-    rest = repr({key: value for key, value in body.items() if key != "where"})
+    others = _signature(tree, parts[:index] + parts[index + 1 :])
     inner = repr(parts[index]["graph"])
     for match in re.finditer(r"(?i)\bOPTIONAL\b", sparql):
         text = sparql[: match.start()] + sparql[match.end() :]
@@ -192,9 +183,10 @@ def _require(sparql: str, tree: Any, index: int) -> str | None:
         if candidate.tree is None:
             continue
         new_parts = _where_parts(candidate.tree)
-        new_rest = repr({k: v for k, v in candidate.tree[1].items() if k != "where"})
-        if new_rest != rest or not _same_but(parts, new_parts, index):
-            continue
+        if len(new_parts) != len(parts) or others != _signature(
+            candidate.tree, new_parts[:index] + new_parts[index + 1 :]
+        ):
+            continue  # something else changed too
         group = new_parts[index]
         graph = field(group, "graph")
         if group.name == "GroupOrUnionGraphPattern" and len(graph) == 1 and repr(graph[0]) == inner:
