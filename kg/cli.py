@@ -13,11 +13,16 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, Protocol
+from typing import TYPE_CHECKING, NoReturn, Protocol
 
 from kg import __version__
 from kg.errors import KGError
 from kg.jobs import default_jobs
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from kg.graph.analyze import Centrality, Step
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -758,28 +763,55 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
             raise KGError("--export needs --out (a file; a directory for csv)")
         for path in analyze.export(g, args.export, args.out):
             print(f"wrote {path}")
-        return 0
-    if args.path:
-        for i, steps in enumerate(analyze.paths(g, *args.path), 1):
-            first = g.nodes[steps[0].source]
-            print(f"path {i}: {len(steps)} steps")
-            print(f"  {first['label']} ({first['kind']})")
-            for step in steps:
-                node = g.nodes[step.target]
-                print(f"    {' / '.join(step.relations)}  {node['label']} ({node['kind']})")
-                for fact in step.facts:
-                    print(f"        {fact}")
-                for ev in step.evidence[:2]:
-                    where = ", ".join(x for x in (ev["articleId"], ev["date"]) if x)
-                    print(f"        \u201c{ev['text']}\u201d [{where}]")
-        return 0
+    elif args.path:
+        _print_paths(analyze.paths(g, *args.path), g)
+    else:
+        _print_summary(g, args.top)
+    return 0
+
+
+def _print_paths(found: list[list[Step]], g: nx.MultiDiGraph) -> None:
+    """Each path between two nodes: its steps, their facts and up to two evidence sentences."""
+    for i, steps in enumerate(found, 1):
+        first = g.nodes[steps[0].source]
+        print(f"path {i}: {len(steps)} steps")
+        print(f"  {first['label']} ({first['kind']})")
+        for step in steps:
+            node = g.nodes[step.target]
+            print(f"    {' / '.join(step.relations)}  {node['label']} ({node['kind']})")
+            for fact in step.facts:
+                print(f"        {fact}")
+            for ev in step.evidence[:2]:
+                where = ", ".join(x for x in (ev["articleId"], ev["date"]) if x)
+                print(f"        \u201c{ev['text']}\u201d [{where}]")
+
+
+def _print_summary(g: nx.MultiDiGraph, top: int) -> None:
+    """The graph's size, its most central nodes, communities and components."""
+    from kg.graph import analyze
+
     view_nodes = sum(1 for _, k in g.nodes(data="kind") if k != "article")
     n_articles = len(g.graph.get("articles", {}))
     print(
         f"graph: {view_nodes} entities and facts from {n_articles} "
         f"article{'s' if n_articles != 1 else ''}"
     )
-    rows, sampled = analyze.centrality(g, top=args.top)
+    _print_centrality(*analyze.centrality(g, top=top))
+    groups = analyze.communities(g)
+    print(f"\ncommunities (Louvain): {len(groups)}")
+    for i, group in enumerate(groups[:top], 1):
+        names = ", ".join(_short(g.nodes[n]["label"]) for n in group[:6])
+        more = ", ..." if len(group) > 6 else ""
+        print(f"  {i}. {len(group)} node{'s' if len(group) != 1 else ''}: {names}{more}")
+    parts = analyze.components(g)
+    sizes = [len(c) for c in parts]
+    print(
+        f"\nconnected components: {len(parts)} (sizes: {', '.join(map(str, sizes[:10]))}"
+        f"{' ...' if len(sizes) > 10 else ''})"
+    )
+
+
+def _print_centrality(rows: list[Centrality], sampled: int | None) -> None:
     print(
         "\nmost central people and governments"
         + (f" (betweenness estimated from {sampled} sample nodes)" if sampled else "")
@@ -791,19 +823,6 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
             f"  {r.label:<{width}}  {r.kind:<10}  {r.degree:>6}  {r.betweenness:>11.3f}"
             f"  {r.pagerank:>8.4f}"
         )
-    groups = analyze.communities(g)
-    print(f"\ncommunities (Louvain): {len(groups)}")
-    for i, group in enumerate(groups[: args.top], 1):
-        names = ", ".join(_short(g.nodes[n]["label"]) for n in group[:6])
-        more = ", ..." if len(group) > 6 else ""
-        print(f"  {i}. {len(group)} node{'s' if len(group) != 1 else ''}: {names}{more}")
-    parts = analyze.components(g)
-    sizes = [len(c) for c in parts]
-    print(
-        f"\nconnected components: {len(parts)} (sizes: {', '.join(map(str, sizes[:10]))}"
-        f"{' ...' if len(sizes) > 10 else ''})"
-    )
-    return 0
 
 
 COMMANDS = {

@@ -522,21 +522,7 @@ class DocContext:
             return GOVERNMENT, span.end
         if how == "demonym":
             return COUNTRY, span.end
-        first = root
-        while first.dep_ == "conj" and first.head != first:
-            first = first.head
-        dep, head = first.dep_, first.head
-        if how == "capital":
-            if dep in AGENT_DEPS or dep == "poss" or (dep == "pobj" and head.lower_ == "by"):
-                return GOVERNMENT, span.end
-            return PLACE, span.end
-        if dep in AGENT_DEPS and head.pos_ in ("VERB", "AUX"):
-            return GOVERNMENT, span.end
-        if dep == "pobj" and head.lower_ == "by":
-            return GOVERNMENT, span.end
-        if dep == "pobj" and head.lower_ in ("with", "between") and head.head.lower_ in PARTY_HEADS:
-            return GOVERNMENT, span.end
-        return COUNTRY, span.end
+        return _sense_by_role(root, how), span.end
 
     def _find_other_places(self) -> None:
         for ent in self.ents:
@@ -750,3 +736,20 @@ def entity_span(token: Token) -> Span | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return doc[start:end]
+
+
+def _sense_by_role(root: Token, how: str) -> str:
+    """A capital or country name by its role in the clause (of the first of a conjunction):
+    the agent of a verb, or after 'by' or a party's 'with'/'between', is the government."""
+    first = root
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    dep, head = first.dep_, first.head
+    by_agent = dep == "pobj" and head.lower_ == "by"
+    if how == "capital":
+        return GOVERNMENT if dep in AGENT_DEPS or dep == "poss" or by_agent else PLACE
+    if (dep in AGENT_DEPS and head.pos_ in ("VERB", "AUX")) or by_agent:
+        return GOVERNMENT
+    if dep == "pobj" and head.lower_ in ("with", "between") and head.head.lower_ in PARTY_HEADS:
+        return GOVERNMENT
+    return COUNTRY
