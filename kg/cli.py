@@ -22,6 +22,7 @@ from kg.jobs import default_jobs
 if TYPE_CHECKING:
     import networkx as nx
 
+    from kg.build import BuildReport
     from kg.graph.analyze import Centrality, Step
 
 EXIT_ERROR = 1
@@ -48,8 +49,19 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
-    # the same two flags after the command ("kg build --debug"); SUPPRESS keeps the
-    # top-level value when they are not repeated there
+    common = _common_flags()
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_build_parser(sub, common)
+    _add_query_parsers(sub, common)
+    _add_explore_parsers(sub, common)
+    _add_story_parsers(sub, common)
+    _add_eval_parser(sub, common)
+    return parser
+
+
+def _common_flags() -> argparse.ArgumentParser:
+    """--debug and --verbose again after the command ("kg build --debug"); SUPPRESS keeps
+    the top-level value when they are not repeated there."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks on errors"
@@ -61,8 +73,11 @@ def _parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="log progress details",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    return common
 
+
+def _add_build_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """kg build: what to read and where to write it."""
     build = sub.add_parser(
         "build", parents=[common], help="extract facts from articles into the graph store"
     )
@@ -95,6 +110,11 @@ def _parser() -> argparse.ArgumentParser:
         help="rebuild every article, even those unchanged since the last build",
     )
     build.add_argument("--no-html", action="store_true", help="skip writing graph.html")
+    _add_build_store_options(build)
+
+
+def _add_build_store_options(build: argparse.ArgumentParser) -> None:
+    """kg build: which store, which part of the input, which IRIs, and what after."""
     build.add_argument(
         "--shard",
         metavar="K/N",
@@ -125,16 +145,10 @@ def _parser() -> argparse.ArgumentParser:
         "articles after the build (kg resolve does it later)",
     )
 
-    _add_query_parsers(sub, common)
-    _add_explore_parsers(sub, common)
-    _add_story_parsers(sub, common)
-    _add_eval_parser(sub, common)
-    return parser
-
 
 def _add_query_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """kg query, kg export and kg serve: reading the store (their formats from one table)."""
-    from kg.rdf.formats import EXPORT_FORMATS, QUERY_FORMATS
+    from kg.rdf.formats import QUERY_FORMATS
 
     query = sub.add_parser(
         "query",
@@ -184,6 +198,12 @@ def _add_query_parsers(sub: argparse._SubParsersAction, common: argparse.Argumen
         action="store_true",
         help="allow SERVICE and LOAD, which fetch data from other hosts",
     )
+    _add_export_parser(sub, common)
+    _add_serve_parser(sub, common)
+
+
+def _add_export_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    from kg.rdf.formats import EXPORT_FORMATS
 
     export = sub.add_parser("export", parents=[common], help="serialise the whole graph")
     export.add_argument(
@@ -208,7 +228,6 @@ def _add_query_parsers(sub: argparse._SubParsersAction, common: argparse.Argumen
     )
     _add_store_option(export)
     _one_line_errors(export)
-    _add_serve_parser(sub, common)
 
 
 def _one_line_errors(parser: argparse.ArgumentParser) -> None:
@@ -504,7 +523,12 @@ def _cmd_build(args: argparse.Namespace) -> int:
         return 130
     finally:
         bar.close()
-    seconds = time.perf_counter() - started
+    _print_build_report(report, time.perf_counter() - started)
+    return 0
+
+
+def _print_build_report(report: BuildReport, seconds: float) -> None:
+    """What the build did, on standard output; what it skipped, on standard error."""
     kinds = ", ".join(f"{n} {k}" for k, n in sorted(report.facts.items()))
     print(
         f"built {report.articles} article{'s' if report.articles != 1 else ''} "
@@ -530,7 +554,6 @@ def _cmd_build(args: argparse.Namespace) -> int:
             "(see the warnings above; --debug shows tracebacks)",
             file=sys.stderr,
         )
-    return 0
 
 
 def _seconds(text: str) -> float:
