@@ -21,9 +21,13 @@ from kg.jobs import default_jobs
 
 if TYPE_CHECKING:
     import networkx as nx
+    import pyoxigraph as ox
 
     from kg.build import BuildReport
     from kg.graph.analyze import Centrality, Step
+    from kg.rdf.remote import RemoteStore
+
+    _Subcommands = argparse._SubParsersAction[argparse.ArgumentParser]  # generic in typeshed only
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -76,7 +80,7 @@ def _common_flags() -> argparse.ArgumentParser:
     return common
 
 
-def _add_build_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def _add_build_parser(sub: _Subcommands, common: argparse.ArgumentParser) -> None:
     """kg build: what to read and where to write it."""
     build = sub.add_parser(
         "build", parents=[common], help="extract facts from articles into the graph store"
@@ -146,7 +150,7 @@ def _add_build_store_options(build: argparse.ArgumentParser) -> None:
     )
 
 
-def _add_query_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def _add_query_parsers(sub: _Subcommands, common: argparse.ArgumentParser) -> None:
     """kg query, kg export and kg serve: reading the store (their formats from one table)."""
     from kg.rdf.formats import QUERY_FORMATS
 
@@ -202,7 +206,7 @@ def _add_query_parsers(sub: argparse._SubParsersAction, common: argparse.Argumen
     _add_serve_parser(sub, common)
 
 
-def _add_export_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def _add_export_parser(sub: _Subcommands, common: argparse.ArgumentParser) -> None:
     from kg.rdf.formats import EXPORT_FORMATS
 
     export = sub.add_parser("export", parents=[common], help="serialise the whole graph")
@@ -256,7 +260,7 @@ def _add_limit_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _add_serve_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def _add_serve_parser(sub: _Subcommands, common: argparse.ArgumentParser) -> None:
     serve = sub.add_parser(
         "serve", parents=[common], help="a read-only SPARQL endpoint over the store"
     )
@@ -406,7 +410,7 @@ class _ProgressBar:
         self.bar.close()
 
 
-def _add_eval_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def _add_eval_parser(sub: _Subcommands, common: argparse.ArgumentParser) -> None:
     """``kg eval dwie|news [PATH]``: score the graph against a gold data set."""
     evaluate = sub.add_parser(
         "eval",
@@ -626,7 +630,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _add_explore_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def _add_explore_parsers(sub: _Subcommands, common: argparse.ArgumentParser) -> None:
     """``kg viz`` and ``kg analyze`` (kept together so other commands merge cleanly)."""
     viz = sub.add_parser(
         "viz", parents=[common], help="draw the graph, or a part of it, as an HTML page"
@@ -674,7 +678,7 @@ def _add_explore_parsers(sub: argparse._SubParsersAction, common: argparse.Argum
     _add_store_option(analyze)
 
 
-def _add_story_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def _add_story_parsers(sub: _Subcommands, common: argparse.ArgumentParser) -> None:
     """``kg resolve``, ``kg explain`` and ``kg timeline``: the store read as one story."""
     resolve = sub.add_parser(
         "resolve",
@@ -734,17 +738,17 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open_reading(location: str):  # -> ox.Store | RemoteStore
+def _open_reading(location: str) -> ox.Store | RemoteStore:
     """A store opened read-only, with IRIs shortened and expanded under the store's base."""
     from kg.rdf.base import adopt_base
     from kg.rdf.store import open_store
 
-    store = open_store(location, read_only=True)
+    store: ox.Store | RemoteStore = open_store(location, read_only=True)
     adopt_base(store)
     return store
 
 
-def _load_graph(store_dir: str, articles: Sequence[str] = ()):  # -> nx.MultiDiGraph
+def _load_graph(store_dir: str, articles: Sequence[str] = ()) -> nx.MultiDiGraph:
     """The store's graph for viz/analyze, narrowed to some articles if asked."""
     from kg.graph.network import from_store
     from kg.graph.select import of_articles

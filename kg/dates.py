@@ -14,8 +14,12 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from kg.facts import DateValue
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 PAST = "past"
 FUTURE = "future"
@@ -271,7 +275,7 @@ def _calendar(surface: str, core: str, anchor: dt.date, tense: str | None) -> Da
 
 
 @lru_cache(maxsize=1)
-def _parser():  # dateparser is slow to import; only load it when a date needs it
+def _parser() -> DateDataParser:  # dateparser is slow to import: loaded when a date needs it
     from dateparser.date import DateDataParser
 
     return DateDataParser(languages=["en"], settings={"STRICT_PARSING": True})

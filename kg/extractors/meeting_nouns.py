@@ -410,7 +410,7 @@ def _is_specific(
     verbs: list[Token],
     participants: list[EntityRef],
     places: list[EntityRef],
-    dates: list,
+    dates: list[Span],
 ) -> bool:
     """Something makes the event one occasion: an ordinal, a place, a name, an event verb,
     named parties, 'between X and Y', a trip made for it, a date."""

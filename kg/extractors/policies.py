@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.dates import FUTURE, PAST
 from kg.extractors.context import DocContext
@@ -251,7 +251,7 @@ def _measure_draft(found: _Found, noun: Token, kind: str) -> Draft:
     return draft
 
 
-def _targets(ctx: DocContext, noun: Token, on: Goods, actor: EntityRef | None) -> list:
+def _targets(ctx: DocContext, noun: Token, on: Goods, actor: EntityRef | None) -> list[EntityRef]:
     """The countries a measure is aimed at: its goods' countries, or who it hits."""
     found = [c for c in on.countries if not same_side(c, actor)]
     hit = bearer(ctx, noun)
@@ -1111,7 +1111,7 @@ def request_noun(found: _Found, noun: Token) -> list[Draft]:
     ]
 
 
-def _speaker_government(ctx: DocContext, sent) -> EntityRef | None:
+def _speaker_government(ctx: DocContext, sent: Span) -> EntityRef | None:
     """The government of the subject of the sentence's first 'say', 'tell' or 'suggest'
     whose subject has one."""
     for verb in sent:

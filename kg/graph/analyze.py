@@ -53,7 +53,8 @@ class Centrality:
 def _pagerank(view: nx.Graph) -> dict[str, float]:
     if view.number_of_edges() == 0:
         return {n: 1.0 / max(1, len(view)) for n in view}
-    return nx.pagerank(view, weight="weight")
+    ranks: dict[str, float] = nx.pagerank(view, weight="weight")
+    return ranks
 
 
 def top_nodes(g: nx.MultiDiGraph, n: int) -> list[str]:

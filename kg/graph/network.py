@@ -18,6 +18,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 import pyoxigraph as ox
@@ -646,7 +647,9 @@ def find_node(g: nx.MultiDiGraph, name: str, kinds: Iterable[str] | None = None)
     contains it; an IRI or short IRI works too. Ties go to the best connected node."""
     wanted = _clean(name).casefold()
     allowed = set(kinds) if kinds else None
-    candidates = [(n, d) for n, d in g.nodes(data=True) if allowed is None or d["kind"] in allowed]
+    candidates: list[tuple[str, dict[str, Any]]] = [
+        (n, d) for n, d in g.nodes(data=True) if allowed is None or d["kind"] in allowed
+    ]
     for n, _ in candidates:
         if wanted in (n.casefold(), short_iri(n).casefold()):
             return n
