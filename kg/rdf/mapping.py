@@ -28,6 +28,7 @@ from kg.facts import (
     Mention,
     OfficialRole,
     Policy,
+    PolicyKind,
     Quote,
 )
 from kg.ingest import Article
@@ -59,7 +60,7 @@ PREFIXES = {
     "dcat": "http://www.w3.org/ns/dcat#",
 }
 
-POLICY_CLASSES = {
+POLICY_CLASSES: dict[PolicyKind, URIRef] = {
     "tariff": KG.TariffMeasure,
     "quota": KG.TariffMeasure,
     "sanction": KG.Sanction,
