@@ -434,14 +434,8 @@ def _is_specific(
 
 def _is_before(noun: Token) -> bool:
     """'ahead of the summit', 'before the talks': the event comes after the clause's time."""
-    return (
-        noun.head.dep_ == "pobj"
-        and noun.head.head.lower_ in BEFORE_PREPS
-        or (
-            noun.dep_ == "pobj"
-            and noun.head.lower_ == "of"
-            and noun.head.head.lower_ in BEFORE_PREPS
-        )
+    return (noun.head.dep_ == "pobj" and noun.head.head.lower_ in BEFORE_PREPS) or (
+        noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in BEFORE_PREPS
     )
 
 

@@ -777,7 +777,7 @@ def _countries_in(ctx: DocContext, noun: Token) -> list[EntityRef]:
 def exempt_verb(found: _Found, token: Token) -> list[Draft]:
     """'the deal spares car makers in Britain from the duties', 'Mexican goods are exempted
     from tariffs': an exemption from a measure, for the country named."""
-    if token.lower_ not in EXEMPT_WORDS or token.pos_ == "ADJ" and token.dep_ == "amod":
+    if token.lower_ not in EXEMPT_WORDS or (token.pos_ == "ADJ" and token.dep_ == "amod"):
         return []
     ctx, doc = found.ctx, found.ctx.doc
     stop = min(token.sent.end, token.i + 12)
@@ -862,7 +862,7 @@ def investment_noun(found: _Found, noun: Token) -> list[Draft]:
     is_head = noun.lower_ in INVESTMENT_HEADS and any(
         c.lower_ in INVESTMENT_NOUNS for c in noun.lefts
     )
-    if not (noun.lower_ in INVESTMENT_NOUNS and noun.dep_ != "compound" or is_head):
+    if not ((noun.lower_ in INVESTMENT_NOUNS and noun.dep_ != "compound") or is_head):
         return []
     ctx = found.ctx
     money = _money_near(ctx, noun)
@@ -1098,7 +1098,7 @@ def request_noun(found: _Found, noun: Token) -> list[Draft]:
     ):
         return []
     ctx = found.ctx
-    clause = [c for c in noun.children if c.dep_ == "acl"][0]
+    clause = next(c for c in noun.children if c.dep_ == "acl")
     earlier = [d for d in found.drafts if d.kind == "request"]
     return [
         Draft(

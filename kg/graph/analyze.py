@@ -153,7 +153,7 @@ def paths(g: nx.MultiDiGraph, a: str, b: str, limit: int = 3) -> list[list[Step]
             f"'{g.nodes[source]['label']}' and '{g.nodes[target]['label']}' are not connected "
             "in the graph"
         )
-    return [[_step(g, u, v) for u, v in zip(p, p[1:], strict=False)] for p in found]
+    return [[_step(g, u, v) for u, v in itertools.pairwise(p)] for p in found]
 
 
 # --- export -----------------------------------------------------------------------------------

@@ -59,9 +59,9 @@ __all__ = [
     "from_store",
     "induced",
     "neighbourhood",
-    "nodes_of_article",
     "nodes_from_query",
     "nodes_in_results",
+    "nodes_of_article",
     "short_iri",
 ]
 

@@ -146,7 +146,7 @@ def _single_threaded() -> bool:
     """Whether this process has one thread, counting native ones (an open Oxigraph store
     runs RocksDB threads that Python's threading module does not see)."""
     try:
-        return len(os.listdir("/proc/self/task")) == 1
+        return len(list(Path("/proc/self/task").iterdir())) == 1
     except OSError:
         return threading.active_count() == 1 and "pyoxigraph" not in sys.modules
 
