@@ -113,7 +113,7 @@ def main() -> None:
                     range(args.clients),
                 )
                 for r in rs
-            ]  # noqa: E501
+            ]
         elapsed = time.monotonic() - started
     finally:
         server.terminate()

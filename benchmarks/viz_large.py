@@ -39,7 +39,7 @@ def _store(n_articles: int) -> ox.Store:
     return store
 
 
-def _timed(label: str, fn):  # noqa: ANN001, ANN202 - a tiny timing helper
+def _timed(label: str, fn):  # a tiny timing helper
     started = time.perf_counter()
     value = fn()
     print(f"  {label}: {time.perf_counter() - started:.2f} s")

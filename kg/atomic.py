@@ -45,8 +45,8 @@ def write_atomic(path: Path | str, data: bytes | str) -> None:
                 handle.write(payload)
                 handle.flush()
                 os.fsync(handle.fileno())
-            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; outputs are not
-            os.replace(tmp, path)
+            Path(tmp).chmod(0o666 & ~_umask())  # mkstemp makes it private; outputs are not
+            Path(tmp).replace(path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
@@ -90,7 +90,7 @@ def remove_stale_temps(path: Path) -> list[Path]:
             if not _stale(match.group(1), entry):
                 continue
             with contextlib.suppress(FileNotFoundError):
-                os.unlink(entry.path)
+                Path(entry.path).unlink()
                 removed.append(Path(entry.path))
     for leftover in removed:
         log.info("removed %s, left by an interrupted write", leftover)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from kg.errors import InputError
-from kg.ingest import Article, check_inputs, iter_articles
+from kg.ingest import Article, InputCheck, check_inputs, iter_articles
 from kg.rdf.iris import graph_iri
 
 if TYPE_CHECKING:
@@ -174,8 +174,7 @@ def build(
     is false. IRIs are minted under ``base`` (else ``$KG_BASE``, else the store's own base;
     see :mod:`kg.rdf.base`); a store built under another base is refused.
     """
-    from kg.nlp import load_model
-    from kg.pipeline import Workers, build_key
+    from kg.pipeline import Workers
     from kg.rdf.base import requested_base, settle_base, using_base
     from kg.rdf.remote import is_url
     from kg.rdf.store import open_store, store_errors
@@ -183,15 +182,7 @@ def build(
     wanted = requested_base(base)  # a bad --base fails before anything is written
     remote = is_url(store_location)
     location = store_location if store_location is not None else out_dir / STORE_DIR
-    if not remote:
-        _check_output(out_dir)
-    # every input is read once before anything is written: a broken record stops the build
-    # here (or is listed and skipped with keep_going), and the count gives the progress ETA
-    checked = check_inputs(inputs, keep_going=keep_going)
-    report_broken = list(checked.skipped)
-    load_model(model)  # fail on a missing model before the store is touched
-    key = build_key(model)
-    report = BuildReport(broken=report_broken)
+    checked, key, report = _before_the_store(inputs, out_dir, remote, keep_going, model)
     with Workers(model, jobs, key) as workers, ExitStack() as minting:  # forked before the store
         store = open_store(location)
         try:
@@ -201,20 +192,35 @@ def build(
                 minting.enter_context(using_base(settle_base(store, wanted, str(location))))
                 if progress is not None:
                     progress.start(checked.articles if shard is None else None)
-                articles = iter_articles(
-                    inputs, default_date=published, keep_going=keep_going, warn=False
-                )
+                articles = iter_articles(inputs, published, keep_going=keep_going, warn=False)
                 fill_store(store, articles, workers, key, report, options)
-                if remote:
-                    report.outputs.append(str(location))
-                    return report
-                _write_files(store, out_dir, html, report)
+                if not remote:
+                    _write_files(store, out_dir, html, report)
         finally:
             with store_errors(location):
                 store.flush()
             del store
-    report.outputs.append(Path(location))
+    report.outputs.append(str(location) if remote else Path(location))
     return report
+
+
+def _before_the_store(
+    inputs: Sequence[str | Path], out_dir: Path, remote: bool, keep_going: bool, model: str | None
+) -> tuple[InputCheck, str, BuildReport]:
+    """What fails before the store is touched: the output directory, the inputs and the
+    model. Returns the inputs' check, the build key and the report to fill."""
+    from kg.nlp import load_model
+    from kg.pipeline import build_key
+
+    if not remote:
+        _check_output(out_dir)
+    # every input is read once before anything is written: a broken record stops the build
+    # here (or is listed and skipped with keep_going), and the count gives the progress ETA
+    checked = check_inputs(inputs, keep_going=keep_going)
+    report_broken = list(checked.skipped)
+    load_model(model)  # fail on a missing model before the store is touched
+    key = build_key(model)
+    return checked, key, BuildReport(broken=report_broken)
 
 
 def _write_files(store: ox.Store, out_dir: Path, html: bool, report: BuildReport) -> None:

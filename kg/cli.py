@@ -13,11 +13,21 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, Protocol
+from typing import TYPE_CHECKING, NoReturn, Protocol
 
 from kg import __version__
 from kg.errors import KGError
 from kg.jobs import default_jobs
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import pyoxigraph as ox
+
+    from kg.build import BuildReport
+    from kg.graph.analyze import Centrality, Step
+    from kg.rdf.remote import RemoteStore
+
+    _Subcommands = argparse._SubParsersAction[argparse.ArgumentParser]  # generic in typeshed only
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -43,8 +53,19 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
-    # the same two flags after the command ("kg build --debug"); SUPPRESS keeps the
-    # top-level value when they are not repeated there
+    common = _common_flags()
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_build_parser(sub, common)
+    _add_query_parsers(sub, common)
+    _add_explore_parsers(sub, common)
+    _add_story_parsers(sub, common)
+    _add_eval_parser(sub, common)
+    return parser
+
+
+def _common_flags() -> argparse.ArgumentParser:
+    """--debug and --verbose again after the command ("kg build --debug"); SUPPRESS keeps
+    the top-level value when they are not repeated there."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks on errors"
@@ -56,8 +77,11 @@ def _parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="log progress details",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    return common
 
+
+def _add_build_parser(sub: _Subcommands, common: argparse.ArgumentParser) -> None:
+    """kg build: what to read and where to write it."""
     build = sub.add_parser(
         "build", parents=[common], help="extract facts from articles into the graph store"
     )
@@ -90,6 +114,11 @@ def _parser() -> argparse.ArgumentParser:
         help="rebuild every article, even those unchanged since the last build",
     )
     build.add_argument("--no-html", action="store_true", help="skip writing graph.html")
+    _add_build_store_options(build)
+
+
+def _add_build_store_options(build: argparse.ArgumentParser) -> None:
+    """kg build: which store, which part of the input, which IRIs, and what after."""
     build.add_argument(
         "--shard",
         metavar="K/N",
@@ -120,16 +149,10 @@ def _parser() -> argparse.ArgumentParser:
         "articles after the build (kg resolve does it later)",
     )
 
-    _add_query_parsers(sub, common)
-    _add_explore_parsers(sub, common)
-    _add_story_parsers(sub, common)
-    _add_eval_parser(sub, common)
-    return parser
 
-
-def _add_query_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def _add_query_parsers(sub: _Subcommands, common: argparse.ArgumentParser) -> None:
     """kg query, kg export and kg serve: reading the store (their formats from one table)."""
-    from kg.rdf.formats import EXPORT_FORMATS, QUERY_FORMATS
+    from kg.rdf.formats import QUERY_FORMATS
 
     query = sub.add_parser(
         "query",
@@ -179,6 +202,12 @@ def _add_query_parsers(sub: argparse._SubParsersAction, common: argparse.Argumen
         action="store_true",
         help="allow SERVICE and LOAD, which fetch data from other hosts",
     )
+    _add_export_parser(sub, common)
+    _add_serve_parser(sub, common)
+
+
+def _add_export_parser(sub: _Subcommands, common: argparse.ArgumentParser) -> None:
+    from kg.rdf.formats import EXPORT_FORMATS
 
     export = sub.add_parser("export", parents=[common], help="serialise the whole graph")
     export.add_argument(
@@ -203,7 +232,6 @@ def _add_query_parsers(sub: argparse._SubParsersAction, common: argparse.Argumen
     )
     _add_store_option(export)
     _one_line_errors(export)
-    _add_serve_parser(sub, common)
 
 
 def _one_line_errors(parser: argparse.ArgumentParser) -> None:
@@ -232,7 +260,7 @@ def _add_limit_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _add_serve_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def _add_serve_parser(sub: _Subcommands, common: argparse.ArgumentParser) -> None:
     serve = sub.add_parser(
         "serve", parents=[common], help="a read-only SPARQL endpoint over the store"
     )
@@ -382,7 +410,7 @@ class _ProgressBar:
         self.bar.close()
 
 
-def _add_eval_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def _add_eval_parser(sub: _Subcommands, common: argparse.ArgumentParser) -> None:
     """``kg eval dwie|news [PATH]``: score the graph against a gold data set."""
     evaluate = sub.add_parser(
         "eval",
@@ -499,7 +527,12 @@ def _cmd_build(args: argparse.Namespace) -> int:
         return 130
     finally:
         bar.close()
-    seconds = time.perf_counter() - started
+    _print_build_report(report, time.perf_counter() - started)
+    return 0
+
+
+def _print_build_report(report: BuildReport, seconds: float) -> None:
+    """What the build did, on standard output; what it skipped, on standard error."""
     kinds = ", ".join(f"{n} {k}" for k, n in sorted(report.facts.items()))
     print(
         f"built {report.articles} article{'s' if report.articles != 1 else ''} "
@@ -525,7 +558,6 @@ def _cmd_build(args: argparse.Namespace) -> int:
             "(see the warnings above; --debug shows tracebacks)",
             file=sys.stderr,
         )
-    return 0
 
 
 def _seconds(text: str) -> float:
@@ -598,7 +630,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _add_explore_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def _add_explore_parsers(sub: _Subcommands, common: argparse.ArgumentParser) -> None:
     """``kg viz`` and ``kg analyze`` (kept together so other commands merge cleanly)."""
     viz = sub.add_parser(
         "viz", parents=[common], help="draw the graph, or a part of it, as an HTML page"
@@ -646,7 +678,7 @@ def _add_explore_parsers(sub: argparse._SubParsersAction, common: argparse.Argum
     _add_store_option(analyze)
 
 
-def _add_story_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def _add_story_parsers(sub: _Subcommands, common: argparse.ArgumentParser) -> None:
     """``kg resolve``, ``kg explain`` and ``kg timeline``: the store read as one story."""
     resolve = sub.add_parser(
         "resolve",
@@ -706,17 +738,17 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open_reading(location: str):  # -> ox.Store | RemoteStore
+def _open_reading(location: str) -> ox.Store | RemoteStore:
     """A store opened read-only, with IRIs shortened and expanded under the store's base."""
     from kg.rdf.base import adopt_base
     from kg.rdf.store import open_store
 
-    store = open_store(location, read_only=True)
+    store: ox.Store | RemoteStore = open_store(location, read_only=True)
     adopt_base(store)
     return store
 
 
-def _load_graph(store_dir: str, articles: Sequence[str] = ()):  # -> nx.MultiDiGraph
+def _load_graph(store_dir: str, articles: Sequence[str] = ()) -> nx.MultiDiGraph:
     """The store's graph for viz/analyze, narrowed to some articles if asked."""
     from kg.graph.network import from_store
     from kg.graph.select import of_articles
@@ -758,28 +790,55 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
             raise KGError("--export needs --out (a file; a directory for csv)")
         for path in analyze.export(g, args.export, args.out):
             print(f"wrote {path}")
-        return 0
-    if args.path:
-        for i, steps in enumerate(analyze.paths(g, *args.path), 1):
-            first = g.nodes[steps[0].source]
-            print(f"path {i}: {len(steps)} steps")
-            print(f"  {first['label']} ({first['kind']})")
-            for step in steps:
-                node = g.nodes[step.target]
-                print(f"    {' / '.join(step.relations)}  {node['label']} ({node['kind']})")
-                for fact in step.facts:
-                    print(f"        {fact}")
-                for ev in step.evidence[:2]:
-                    where = ", ".join(x for x in (ev["articleId"], ev["date"]) if x)
-                    print(f"        \u201c{ev['text']}\u201d [{where}]")
-        return 0
+    elif args.path:
+        _print_paths(analyze.paths(g, *args.path), g)
+    else:
+        _print_summary(g, args.top)
+    return 0
+
+
+def _print_paths(found: list[list[Step]], g: nx.MultiDiGraph) -> None:
+    """Each path between two nodes: its steps, their facts and up to two evidence sentences."""
+    for i, steps in enumerate(found, 1):
+        first = g.nodes[steps[0].source]
+        print(f"path {i}: {len(steps)} steps")
+        print(f"  {first['label']} ({first['kind']})")
+        for step in steps:
+            node = g.nodes[step.target]
+            print(f"    {' / '.join(step.relations)}  {node['label']} ({node['kind']})")
+            for fact in step.facts:
+                print(f"        {fact}")
+            for ev in step.evidence[:2]:
+                where = ", ".join(x for x in (ev["articleId"], ev["date"]) if x)
+                print(f"        \u201c{ev['text']}\u201d [{where}]")
+
+
+def _print_summary(g: nx.MultiDiGraph, top: int) -> None:
+    """The graph's size, its most central nodes, communities and components."""
+    from kg.graph import analyze
+
     view_nodes = sum(1 for _, k in g.nodes(data="kind") if k != "article")
     n_articles = len(g.graph.get("articles", {}))
     print(
         f"graph: {view_nodes} entities and facts from {n_articles} "
         f"article{'s' if n_articles != 1 else ''}"
     )
-    rows, sampled = analyze.centrality(g, top=args.top)
+    _print_centrality(*analyze.centrality(g, top=top))
+    groups = analyze.communities(g)
+    print(f"\ncommunities (Louvain): {len(groups)}")
+    for i, group in enumerate(groups[:top], 1):
+        names = ", ".join(_short(g.nodes[n]["label"]) for n in group[:6])
+        more = ", ..." if len(group) > 6 else ""
+        print(f"  {i}. {len(group)} node{'s' if len(group) != 1 else ''}: {names}{more}")
+    parts = analyze.components(g)
+    sizes = [len(c) for c in parts]
+    print(
+        f"\nconnected components: {len(parts)} (sizes: {', '.join(map(str, sizes[:10]))}"
+        f"{' ...' if len(sizes) > 10 else ''})"
+    )
+
+
+def _print_centrality(rows: list[Centrality], sampled: int | None) -> None:
     print(
         "\nmost central people and governments"
         + (f" (betweenness estimated from {sampled} sample nodes)" if sampled else "")
@@ -791,19 +850,6 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
             f"  {r.label:<{width}}  {r.kind:<10}  {r.degree:>6}  {r.betweenness:>11.3f}"
             f"  {r.pagerank:>8.4f}"
         )
-    groups = analyze.communities(g)
-    print(f"\ncommunities (Louvain): {len(groups)}")
-    for i, group in enumerate(groups[: args.top], 1):
-        names = ", ".join(_short(g.nodes[n]["label"]) for n in group[:6])
-        more = ", ..." if len(group) > 6 else ""
-        print(f"  {i}. {len(group)} node{'s' if len(group) != 1 else ''}: {names}{more}")
-    parts = analyze.components(g)
-    sizes = [len(c) for c in parts]
-    print(
-        f"\nconnected components: {len(parts)} (sizes: {', '.join(map(str, sizes[:10]))}"
-        f"{' ...' if len(sizes) > 10 else ''})"
-    )
-    return 0
 
 
 COMMANDS = {

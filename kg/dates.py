@@ -12,9 +12,14 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from kg.facts import DateValue
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 PAST = "past"
 FUTURE = "future"
@@ -114,7 +119,9 @@ def _relative_week(match: re.Match[str], text: str, anchor: dt.date) -> DateValu
     return _range(text, monday, sunday)
 
 
-def _part_of_month(match: re.Match[str], text: str, anchor: dt.date, tense: str | None):
+def _part_of_month(
+    match: re.Match[str], text: str, anchor: dt.date, tense: str | None
+) -> DateValue | None:
     part, month_name, year_text = match.group(1).lower(), match.group(2).lower(), match.group(3)
     month = _MONTHS.get(month_name)
     if month is None:
@@ -152,58 +159,90 @@ def _normalise(text: str, anchor: dt.date | None, tense: str | None) -> DateValu
         return None
     year_match = _YEAR.match(core)
     if year_match:
-        year = int(year_match.group(1))
-        return DateValue(surface, f"{year:04d}", "year", dt.date(year, 1, 1), dt.date(year, 12, 31))
+        return _year(surface, int(year_match.group(1)))
     if anchor is None:
         return _absolute(surface, core)
+    return _relative(surface, core, anchor, tense)
+
+
+# Words for a day relative to the anchor, and how many days from it.
+_DAY_WORDS = {
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "yesterday": -1,
+    "last night": -1,
+    "tomorrow": 1,
+}
+# 'last month', 'next year': the shift of the phrase's first word.
+_SHIFTS = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}
+
+
+def _relative(surface: str, core: str, anchor: dt.date, tense: str | None) -> DateValue | None:
+    """An expression placed on the calendar by the anchor (the publication date)."""
     lower = core.lower()
-    if lower in ("today", "tonight", "this morning", "this afternoon", "this evening"):
-        return _day(surface, anchor)
-    if lower in ("yesterday", "last night"):
-        return _day(surface, anchor - dt.timedelta(days=1))
-    if lower == "tomorrow":
-        return _day(surface, anchor + dt.timedelta(days=1))
+    if lower in _DAY_WORDS:
+        return _day(surface, anchor + dt.timedelta(days=_DAY_WORDS[lower]))
+    weekday, tense = _weekday_and_tense(lower, tense)
+    if weekday is not None:
+        return _weekday(surface, weekday, anchor, tense)
+    for pattern, resolve in _PHRASES:
+        match = pattern.match(core)
+        if match:
+            return resolve(match, surface, anchor, tense)
+    month = _MONTHS.get(lower)
+    if month is not None and len(lower) > 3:
+        return _month(surface, _pick_year(month, 15, anchor, tense), month)
+    return _calendar(surface, core, anchor, tense)
+
+
+def _weekday_and_tense(lower: str, tense: str | None) -> tuple[int | None, str | None]:
+    """The weekday of 'Thursday(s)' or 'last/next/this Thursday'; the last two set the tense
+    (as any two words after 'last', 'next' or 'this' do, weekday or not)."""
     weekday = _WEEKDAYS.get(lower.removesuffix("s"))
     if (
         weekday is None
         and lower.split(" ")[0] in ("last", "next", "this")
         and len(lower.split()) == 2
     ):
-        weekday = _WEEKDAYS.get(lower.split()[1])
-        tense = PAST if lower.startswith("last") else FUTURE
-    if weekday is not None:
-        delta = (anchor.weekday() - weekday) % 7
-        if tense == FUTURE:
-            ahead = (weekday - anchor.weekday()) % 7
-            return _day(surface, anchor + dt.timedelta(days=ahead))
-        return _day(surface, anchor - dt.timedelta(days=delta))
-    week = _WEEK_PHRASE.match(core)
-    if week:
-        return _relative_week(week, surface, anchor)
-    weekend = _WEEKEND_PHRASE.match(core)
-    if weekend:
-        return _relative_weekend(weekend, surface, anchor)
-    month_phrase = _MONTH_PHRASE.match(core)
-    if month_phrase:
-        shift = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(
-            month_phrase.group(1).lower(), 0
-        )
-        index = anchor.year * 12 + anchor.month - 1 + shift
-        return _month(surface, index // 12, index % 12 + 1)
-    year_phrase = _YEAR_PHRASE.match(core)
-    if year_phrase:
-        shift = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(
-            year_phrase.group(1).lower(), 0
-        )
-        year = anchor.year + shift
-        return DateValue(surface, f"{year:04d}", "year", dt.date(year, 1, 1), dt.date(year, 12, 31))
-    part = _PART_OF_MONTH.match(core)
-    if part:
-        return _part_of_month(part, surface, anchor, tense)
-    month = _MONTHS.get(lower)
-    if month is not None and len(lower) > 3:
-        return _month(surface, _pick_year(month, 15, anchor, tense), month)
-    return _calendar(surface, core, anchor, tense)
+        return _WEEKDAYS.get(lower.split()[1]), PAST if lower.startswith("last") else FUTURE
+    return weekday, tense
+
+
+def _weekday(surface: str, weekday: int, anchor: dt.date, tense: str | None) -> DateValue:
+    """A bare weekday: the next one for the future tense, else the last one (or the anchor)."""
+    if tense == FUTURE:
+        ahead = (weekday - anchor.weekday()) % 7
+        return _day(surface, anchor + dt.timedelta(days=ahead))
+    delta = (anchor.weekday() - weekday) % 7
+    return _day(surface, anchor - dt.timedelta(days=delta))
+
+
+def _year(text: str, year: int) -> DateValue:
+    return DateValue(text, f"{year:04d}", "year", dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+def _relative_month(match: re.Match[str], text: str, anchor: dt.date) -> DateValue:
+    index = anchor.year * 12 + anchor.month - 1 + _SHIFTS.get(match.group(1).lower(), 0)
+    return _month(text, index // 12, index % 12 + 1)
+
+
+def _relative_year(match: re.Match[str], text: str, anchor: dt.date) -> DateValue:
+    return _year(text, anchor.year + _SHIFTS.get(match.group(1).lower(), 0))
+
+
+_Resolve = Callable[[re.Match[str], str, dt.date, str | None], DateValue | None]
+
+# The relative phrases, tried in order: the first pattern that matches decides.
+_PHRASES: tuple[tuple[re.Pattern[str], _Resolve], ...] = (
+    (_WEEK_PHRASE, lambda m, text, anchor, _tense: _relative_week(m, text, anchor)),
+    (_WEEKEND_PHRASE, lambda m, text, anchor, _tense: _relative_weekend(m, text, anchor)),
+    (_MONTH_PHRASE, lambda m, text, anchor, _tense: _relative_month(m, text, anchor)),
+    (_YEAR_PHRASE, lambda m, text, anchor, _tense: _relative_year(m, text, anchor)),
+    (_PART_OF_MONTH, lambda m, text, anchor, tense: _part_of_month(m, text, anchor, tense)),
+)
 
 
 _MONTH_DAY = re.compile(
@@ -236,7 +275,7 @@ def _calendar(surface: str, core: str, anchor: dt.date, tense: str | None) -> Da
 
 
 @lru_cache(maxsize=1)
-def _parser():  # dateparser is slow to import; only load it when a date needs it
+def _parser() -> DateDataParser:  # dateparser is slow to import: loaded when a date needs it
     from dateparser.date import DateDataParser
 
     return DateDataParser(languages=["en"], settings={"STRICT_PARSING": True})
@@ -265,7 +304,5 @@ def _absolute(surface: str, core: str) -> DateValue | None:
     if data.period == "month":
         return _month(surface, day.year, day.month)
     if data.period == "year":
-        return DateValue(
-            surface, f"{day.year:04d}", "year", dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
-        )
+        return _year(surface, day.year)
     return _day(surface, day)

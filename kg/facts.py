@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, fields
-from typing import Union
+from typing import Final, Literal, Union
 
 # Kinds of entity a fact can point to.
 PERSON = "person"
@@ -25,12 +25,46 @@ MINISTER = "minister"
 OTHER = "other"
 
 # Meeting statuses.
-HELD = "held"
-PLANNED = "planned"
-EXPECTED = "expected"
-PROPOSED = "proposed"
-CANCELLED = "cancelled"
-MEETING_STATUSES = (HELD, PLANNED, EXPECTED, PROPOSED, CANCELLED)
+MeetingStatus = Literal["held", "planned", "expected", "proposed", "cancelled"]
+HELD: Final = "held"
+PLANNED: Final = "planned"
+EXPECTED: Final = "expected"
+PROPOSED: Final = "proposed"
+CANCELLED: Final = "cancelled"
+MEETING_STATUSES: tuple[MeetingStatus, ...] = (HELD, PLANNED, EXPECTED, PROPOSED, CANCELLED)
+
+# Policy kinds (each a class of the ontology: kg.rdf.mapping.POLICY_CLASSES).
+PolicyKind = Literal[
+    "tariff",
+    "sanction",
+    "quota",
+    "export control",
+    "pause",
+    "exemption",
+    "agreement",
+    "ceasefire",
+    "investment",
+    "purchase",
+    "pledge",
+    "request",
+    "proposal",
+]
+# Policy statuses: as reported ("in force", "planned", "threatened", ...), what an agreement
+# or pledge has come to ("reached", "pledged", "requested"), and what later news did to the
+# measure ("superseded", "lifted", "partly paused").
+PolicyStatus = Literal[
+    "in force",
+    "planned",
+    "proposed",
+    "threatened",
+    "reached",
+    "pledged",
+    "requested",
+    "superseded",
+    "lifted",
+    "to be lifted",
+    "partly paused",
+]
 
 
 @dataclass(frozen=True)
@@ -111,7 +145,7 @@ class Meeting:
     participants: tuple[EntityRef, ...]
     place: EntityRef | None
     when: DateValue | None
-    status: str  # one of MEETING_STATUSES
+    status: MeetingStatus
     ordinal: int | None  # "fourth round" -> 4
     part_of: str | None  # the ``key`` of the event it happens beside ("the G7 summit")
     evidence: Evidence
@@ -124,8 +158,7 @@ class Meeting:
 class Policy:
     """A tariff, pause, agreement, pledge, request or offer and who stands behind it."""
 
-    kind: str  # tariff | sanction | quota | export control | pause | exemption | agreement |
-    # ceasefire | investment | purchase | pledge | request | proposal
+    kind: PolicyKind
     label: str
     actor: EntityRef | None  # who imposes, pledges, requests or is party to it
     target: EntityRef | None  # the country or government it is aimed at or agreed with
@@ -134,7 +167,7 @@ class Policy:
     unit: str | None  # "percent", "days", "USD", ...
     start: DateValue | None
     end: DateValue | None
-    status: str  # in force | paused | reached | requested | pledged | proposed | ...
+    status: PolicyStatus
     about: str | None  # label of the policy it acts on (a pause of "reciprocal tariff")
     evidence: Evidence
     amount: float | None = None  # a sum of money ("$350 billion"), in ``currency``

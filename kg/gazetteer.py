@@ -34,8 +34,8 @@ from importlib import resources
 from types import MappingProxyType
 
 __all__ = [
-    "Country",
     "KINDS",
+    "Country",
     "by_iso2",
     "countries",
     "country_code",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 # Default number of worker processes: the usable cores, but never more than this, nor more
 # than the memory available allows at WORKER_MEMORY each (every worker holds the model).
@@ -28,7 +29,7 @@ def default_jobs() -> int:
 def _available_memory() -> int | None:
     """MemAvailable of /proc/meminfo in bytes (None where there is none)."""
     try:
-        with open("/proc/meminfo", encoding="ascii") as info:
+        with Path("/proc/meminfo").open(encoding="ascii") as info:
             for line in info:
                 if line.startswith("MemAvailable:"):
                     return int(line.split()[1]) * 1024

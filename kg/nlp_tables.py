@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
@@ -40,6 +40,11 @@ _READ = [TAG, LOWER, DEP, IS_SPACE, ORTH, POS, MORPH, LEMMA]
 _WRITTEN = {POS: 5, MORPH: 6, LEMMA: 7}  # attribute id -> column of the read array
 
 Test = Callable[[np.ndarray, "Doc | None"], np.ndarray]
+# a one-token pattern's TAG and DEP for a token: (the pattern's number, the attributes)
+_TokenAttrs = tuple[tuple[int, dict[int, Any]], ...]
+# the one-token patterns' outcome for a key: (last pattern setting POS, MORPH, LEMMA or -1;
+# their values; other attrs)
+_Outcome = tuple[tuple[int, ...], tuple[int, ...], _TokenAttrs]
 
 
 class Unsupported(ValueError):
@@ -79,7 +84,7 @@ def _condition(vocab: Any, column: int, value: Any) -> Test:
 class _Pattern:
     """One matcher pattern of the ruler: a test per token position, and what it sets."""
 
-    def __init__(self, vocab: Any, tokens: list[dict[str, Any]], attrs: dict, index: int):
+    def __init__(self, vocab: Any, tokens: list[dict[str, Any]], attrs: dict[int, Any], index: int):
         self.tests: list[list[Test]] = []
         for spec in tokens:
             tests = []
@@ -130,15 +135,15 @@ class ArrayRuler:
         self.single = [(k, p) for k, p in enumerate(self.patterns) if len(p.tests) == 1]
         self.longer = [(k, p) for k, p in enumerate(self.patterns) if len(p.tests) > 1]
         # key -> (last pattern setting POS, MORPH, LEMMA or -1; their values; other attrs)
-        self._cache: dict[tuple[int, ...], tuple[tuple[int, ...], tuple[int, ...], tuple]] = {}
+        self._cache: dict[tuple[int, ...], _Outcome] = {}
 
-    def _evaluate(self, keys: np.ndarray) -> list[tuple[tuple, tuple, tuple]]:
+    def _evaluate(self, keys: np.ndarray) -> list[_Outcome]:
         """The one-token patterns' outcome for each key (rows of TAG, LOWER, DEP, IS_SPACE)."""
         rows = np.zeros((len(keys), len(_READ)), dtype=np.uint64)
         rows[:, :4] = keys
         best = np.full((len(keys), 3), -1, dtype=np.int64)
         values = np.zeros((len(keys), 3), dtype=np.uint64)
-        extra: list[list[tuple[int, dict]]] = [[] for _ in range(len(keys))]
+        extra: list[list[tuple[int, dict[int, Any]]]] = [[] for _ in range(len(keys))]
         for k, pattern in self.single:
             targets = pattern.targets(rows, None)
             if targets.size == 0:
@@ -204,7 +209,7 @@ class ArrayRuler:
         doc.from_array([POS, MORPH, LEMMA], out[:, 5:8])
         for _, i, attrs in sorted(later, key=lambda item: item[0]):  # a space's TAG and DEP
             set_token_attrs(doc[i], attrs)
-        return out
+        return cast(np.ndarray, out)  # numpy's stubs make a shaped array's .copy() Any
 
 
 def lemmatize(
@@ -259,7 +264,8 @@ class ArrayTables:
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         """Docs in order, the one-token patterns of a whole batch's new words evaluated in
         one pass (a fresh process meets new words in nearly every Doc)."""
-        for batch in minibatch(docs, batch_size):
+        batches: Iterator[list[Doc]] = minibatch(docs, batch_size)  # type: ignore[no-untyped-call]  # spaCy's util is untyped
+        for batch in batches:
             self.ruler.learn(batch)
             yield from map(self, batch)
 

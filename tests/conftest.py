@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -72,7 +73,7 @@ def sparql_url(tmp_path_factory):
     process = None
     if not url:
         binary = shutil.which("oxigraph") or shutil.which(
-            "oxigraph", path=os.path.dirname(sys.executable)
+            "oxigraph", path=str(Path(sys.executable).parent)
         )
         if binary is None:
             pytest.skip("no Oxigraph server: set KG_TEST_SPARQL_URL or install 'oxigraph'")

@@ -89,7 +89,7 @@ def hostile_article() -> tuple[Article, list]:
             "in force",
             SCRIPT,
             ev,
-        ),  # fmt: skip
+        ),
         Quote(people[2], CONTROL, "say", f"{SCRIPT} {LONG}", True, ev),
         Quote(None, IMG, "tell", RTL, False, ev),
     ]

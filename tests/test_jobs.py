@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -29,7 +30,7 @@ def test_default_jobs(monkeypatch, cores, free_gib, expected):
 
 def test_available_memory_is_read_from_this_machine():
     found = jobs._available_memory()
-    if not os.path.exists("/proc/meminfo"):
+    if not Path("/proc/meminfo").exists():
         assert found is None
     else:
         assert found is not None and 0 < found < 1 << 50

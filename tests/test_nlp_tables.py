@@ -38,7 +38,7 @@ ATTRIBUTES = ("text", "tag_", "pos_", "morph", "lemma_", "dep_", "ent_iob_", "en
 
 
 def _rows(doc):
-    return [tuple(str(getattr(token, a)) for a in ATTRIBUTES) + (token.head.i,) for token in doc]
+    return [(*(str(getattr(token, a)) for a in ATTRIBUTES), token.head.i) for token in doc]
 
 
 @pytest.fixture(scope="module")

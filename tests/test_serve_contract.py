@@ -11,7 +11,6 @@ answers, which the README lists under "Use kg with SPARQL tools".
 from __future__ import annotations
 
 import http.client
-import os
 import shutil
 import subprocess
 import sys
@@ -19,6 +18,7 @@ import time
 import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -95,7 +95,7 @@ ROWS = [
         "foreign parameters",
         params=q(PERSONS, ("format", "xml"), ("output", "xml"), ("results", "xml")),
         headers=accept("application/rdf+xml"),
-    ),  # fmt: skip
+    ),
     # CONSTRUCT and DESCRIBE in every graph format
     *[
         Row(f"construct {media}", params=q(PERSONS), headers=accept(media))
@@ -109,7 +109,7 @@ ROWS = [
             "text/plain",
             "text/n3",
         )
-    ],  # fmt: skip
+    ],
     Row("describe turtle", params=q(DESCRIBE), headers=accept("text/turtle")),
     Row(
         "describe rdf+xml",
@@ -129,7 +129,7 @@ ROWS = [
         "POST",
         body=form(("query", COUNT), ("default-graph-uri", ONTOLOGY)),
         headers=FORM | accept("text/csv"),
-    ),  # fmt: skip
+    ),
     Row(
         "default-graph-uri direct",
         "POST",
@@ -151,7 +151,7 @@ ROWS = [
         "default-graph-uri only: no named",
         params=q(COUNT_NAMED, ("default-graph-uri", ONTOLOGY)),
         headers=accept("text/csv"),
-    ),  # fmt: skip
+    ),
     # bad requests
     Row("syntax error", params=q("SELEKT * WHERE { }")),
     Row("two query parameters", params=q(COUNT, ("query", COUNT))),
@@ -219,7 +219,7 @@ def _start(command: list[str], url: str) -> subprocess.Popen[bytes]:
 def servers(seed_build, tmp_path_factory) -> Iterator[dict[str, str]]:
     """kg serve and Oxigraph's server, each over its own copy of the seed store."""
     binary = shutil.which("oxigraph") or shutil.which(
-        "oxigraph", path=os.path.dirname(sys.executable)
+        "oxigraph", path=str(Path(sys.executable).parent)
     )
     if binary is None:
         pytest.skip("no Oxigraph server: install the 'oxigraph' test dependency")
@@ -242,7 +242,7 @@ def servers(seed_build, tmp_path_factory) -> Iterator[dict[str, str]]:
                 f"127.0.0.1:{ox_port}",
             ],
             urls["ox"],
-        ),  # fmt: skip
+        ),
     ]
     yield urls
     for process in processes:

@@ -44,7 +44,7 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # client gave up
                 self.wfile.write(body)
 
-        def do_GET(self) -> None:  # noqa: N802 (the http.server API)
+        def do_GET(self) -> None:  # the http.server API names it so
             site.agents.append(self.headers.get("User-Agent", ""))
             path = self.path.split("?")[0]
             if path == "/to-ftp":

@@ -46,13 +46,27 @@ GOVERNMENTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     (
         "United Kingdom",
-        ("united kingdom", "britain", "british", r"\buk\b", r"\bu\.k\.?", "england", "london")
-        + ("downing street",),
+        (
+            "united kingdom",
+            "britain",
+            "british",
+            r"\buk\b",
+            r"\bu\.k\.?",
+            "england",
+            "london",
+            "downing street",
+        ),
     ),
     (
         "European Union",
-        ("european union", "european commission", r"\beu\b", r"\be\.u\.?", "brussels")
-        + ("commission",),
+        (
+            "european union",
+            "european commission",
+            r"\beu\b",
+            r"\be\.u\.?",
+            "brussels",
+            "commission",
+        ),
     ),
     ("China", ("china", "chinese", "beijing", r"\bprc\b")),
     ("Japan", ("japan", "tokyo")),

@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -46,6 +47,11 @@ from kg.facts import (
     Span as TextSpan,
 )
 from kg.ingest import Article
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from kg.extractors.titles import TitleMention
 
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
 PARTY_HEADS = frozenset(
@@ -123,7 +129,7 @@ def _gazetteer_matcher(vocab: Vocab) -> PhraseMatcher:
     return matcher
 
 
-def _tokenizer_for(vocab: Vocab):
+def _tokenizer_for(vocab: Vocab) -> Callable[[str], Doc]:
     from spacy.lang.en import English
 
     nlp = English(vocab=vocab)
@@ -180,7 +186,8 @@ class DocContext:
         # "the Obama administration": token span of the phrase -> the person who heads it
         self.administrations: dict[tuple[int, int], str] = {}
         self.dateline_country: str | None = None
-        self._titles: list = []  # filled by DocContext.read (kg.extractors.titles.find_titles)
+        # filled by DocContext.read (kg.extractors.titles.find_titles)
+        self._titles: list[TitleMention] = []
         self._title_person: dict[int, str] | None = None
         # token index -> the title head ending there (see title_heads)
         self.title_heads: dict[int, str] = title_heads(doc)
@@ -522,21 +529,7 @@ class DocContext:
             return GOVERNMENT, span.end
         if how == "demonym":
             return COUNTRY, span.end
-        first = root
-        while first.dep_ == "conj" and first.head != first:
-            first = first.head
-        dep, head = first.dep_, first.head
-        if how == "capital":
-            if dep in AGENT_DEPS or dep == "poss" or (dep == "pobj" and head.lower_ == "by"):
-                return GOVERNMENT, span.end
-            return PLACE, span.end
-        if dep in AGENT_DEPS and head.pos_ in ("VERB", "AUX"):
-            return GOVERNMENT, span.end
-        if dep == "pobj" and head.lower_ == "by":
-            return GOVERNMENT, span.end
-        if dep == "pobj" and head.lower_ in ("with", "between") and head.head.lower_ in PARTY_HEADS:
-            return GOVERNMENT, span.end
-        return COUNTRY, span.end
+        return _sense_by_role(root, how), span.end
 
     def _find_other_places(self) -> None:
         for ent in self.ents:
@@ -619,12 +612,12 @@ class DocContext:
         return sent.start_char, sent.end_char
 
     @property
-    def titles(self) -> list:
+    def titles(self) -> list[TitleMention]:
         """The titles of the article (``TitleMention``), once found."""
         return self._titles
 
     @titles.setter
-    def titles(self, titles: list) -> None:
+    def titles(self, titles: list[TitleMention]) -> None:
         self._titles = titles
         self._title_person = None
 
@@ -750,3 +743,20 @@ def entity_span(token: Token) -> Span | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return doc[start:end]
+
+
+def _sense_by_role(root: Token, how: str) -> str:
+    """A capital or country name by its role in the clause (of the first of a conjunction):
+    the agent of a verb, or after 'by' or a party's 'with'/'between', is the government."""
+    first = root
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    dep, head = first.dep_, first.head
+    by_agent = dep == "pobj" and head.lower_ == "by"
+    if how == "capital":
+        return GOVERNMENT if dep in AGENT_DEPS or dep == "poss" or by_agent else PLACE
+    if (dep in AGENT_DEPS and head.pos_ in ("VERB", "AUX")) or by_agent:
+        return GOVERNMENT
+    if dep == "pobj" and head.lower_ in ("with", "between") and head.head.lower_ in PARTY_HEADS:
+        return GOVERNMENT
+    return COUNTRY

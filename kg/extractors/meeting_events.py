@@ -21,7 +21,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from kg.extractors.patterns.meetings import KIND_FAMILIES
-from kg.facts import CANCELLED, GOVERNMENT, HELD, PERSON, DateValue, EntityRef, Meeting
+from kg.facts import (
+    CANCELLED,
+    GOVERNMENT,
+    HELD,
+    PERSON,
+    DateValue,
+    EntityRef,
+    Meeting,
+    MeetingStatus,
+)
 
 
 @dataclass(frozen=True)
@@ -97,7 +106,7 @@ class Event:
         return next((d.meeting.ordinal for d in self.drafts if d.meeting.ordinal), None)
 
     @property
-    def status(self) -> str:
+    def status(self) -> MeetingStatus:
         return _strongest(self.drafts).meeting.status
 
     @property

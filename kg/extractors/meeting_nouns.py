@@ -81,6 +81,7 @@ from kg.facts import (
     DateValue,
     EntityRef,
     Meeting,
+    MeetingStatus,
 )
 
 # --- noun triggers -------------------------------------------------------------------------
@@ -275,7 +276,7 @@ def _relative_parties(noun: Token) -> list[Token]:
     return tokens
 
 
-def _intent(noun: Token) -> str | None:
+def _intent(noun: Token) -> MeetingStatus | None:
     """'plans for a meeting' (planned), 'a proposal for talks' (proposed)."""
     owner = noun.head.head if noun.dep_ == "pobj" else None
     return INTENT_STATUS.get(owner.lower_) if owner is not None else None
@@ -410,7 +411,7 @@ def _is_specific(
     verbs: list[Token],
     participants: list[EntityRef],
     places: list[EntityRef],
-    dates: list,
+    dates: list[Span],
 ) -> bool:
     """Something makes the event one occasion: an ordinal, a place, a name, an event verb,
     named parties, 'between X and Y', a trip made for it, a date."""
@@ -433,14 +434,8 @@ def _is_specific(
 
 def _is_before(noun: Token) -> bool:
     """'ahead of the summit', 'before the talks': the event comes after the clause's time."""
-    return (
-        noun.head.dep_ == "pobj"
-        and noun.head.head.lower_ in BEFORE_PREPS
-        or (
-            noun.dep_ == "pobj"
-            and noun.head.lower_ == "of"
-            and noun.head.head.lower_ in BEFORE_PREPS
-        )
+    return (noun.head.dep_ == "pobj" and noun.head.head.lower_ in BEFORE_PREPS) or (
+        noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in BEFORE_PREPS
     )
 
 
@@ -569,7 +564,7 @@ def _place_like(token: Token) -> bool:
     )
 
 
-def _own_status(noun: Token, verbs: list[Token], status: str) -> bool:
+def _own_status(noun: Token, verbs: list[Token], status: MeetingStatus) -> bool:
     """Whether a definite mention's clause tells its event's status: 'the meeting was called
     off', 'the talks will resume' (not 'ahead of the meeting, they might ...')."""
     if status == CANCELLED:
@@ -648,7 +643,7 @@ def _noun_parties(
 
 def _noun_time(
     reader: Reader, noun: Token, end: int, verbs: list[Token], dates: list[Span], specific: bool
-) -> tuple[DateValue | None, str, int]:
+) -> tuple[DateValue | None, MeetingStatus, int]:
     """Date, status and how sure the status is, for an event noun."""
     before = _is_before(noun)
     tense = FUTURE if before else (reader.ctx.tense_of(verbs[0]) if verbs else None)

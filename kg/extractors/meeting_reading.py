@@ -42,9 +42,16 @@ from kg.facts import (
     PROPOSED,
     DateValue,
     EntityRef,
+    MeetingStatus,
 )
 
-STATUS_RANK = {CANCELLED: 0, PROPOSED: 1, EXPECTED: 2, PLANNED: 3, HELD: 4}
+STATUS_RANK: dict[MeetingStatus, int] = {
+    CANCELLED: 0,
+    PROPOSED: 1,
+    EXPECTED: 2,
+    PLANNED: 3,
+    HELD: 4,
+}
 PARTY_KINDS = (PERSON, GOVERNMENT, COUNTRY)
 
 
@@ -92,9 +99,9 @@ def _cut_short(verb: Token) -> bool:
     return verb.lemma_ in STOP_VERBS and any(c.lower_ in ABRUPT_WORDS for c in verb.children)
 
 
-def status_cues(verbs: list[Token], noun: Token) -> str | None:
+def status_cues(verbs: list[Token], noun: Token) -> MeetingStatus | None:
     """The weakest status the words around an event cue ('called off' beats 'will')."""
-    found = [
+    found: list[MeetingStatus] = [
         CANCELLED
         for verb in verbs
         for prt in verb.children
@@ -212,7 +219,7 @@ class Reader(PartyReader):
         when: DateValue | None,
         tense: str | None,
         before: bool,
-    ) -> tuple[str, int]:
+    ) -> tuple[MeetingStatus, int]:
         """The status and how sure it is: 3 from cue words, 2 from the date against
         publication, 1 from the tense, 0 the default (planned)."""
         cue = status_cues(verbs[:3], noun if noun is not None else verbs[0])

@@ -133,7 +133,7 @@ def meet_with(reader: Reader, verb: Token, kind: str) -> _VerbParts | None:
         return _VerbParts([], None, [], [])  # "meet our commitments", "hosted a dinner"
     participants = reader.participants(subjects)
     participants += [g for g in guests if g not in participants]
-    if len(participants) < 2 or not guests and kind == "host":
+    if len(participants) < 2 or (not guests and kind == "host"):
         return _VerbParts([], None, [], [])
     return _VerbParts(participants, _meeting_place(reader, verb, objects), subjects, objects)
 

@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.dates import FUTURE, PAST
 from kg.extractors.context import DocContext
@@ -96,7 +96,7 @@ from kg.extractors.policy_reading import (
     merge,
     read_measures,
 )
-from kg.facts import GROUP, EntityRef, Policy
+from kg.facts import GROUP, EntityRef, Policy, PolicyKind, PolicyStatus
 
 
 @dataclass
@@ -114,7 +114,7 @@ Rule = Callable[[_Found, Token], list[Draft]]
 
 
 # --- helpers shared by the rules ---------------------------------------------------------
-def _noun_kind(noun: Token) -> str | None:
+def _noun_kind(noun: Token) -> PolicyKind | None:
     """The kind of policy a noun names, before any check of its context."""
     kind = POLICY_NOUNS.get(noun.lower_)
     if kind is None or noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ == "compound":
@@ -160,7 +160,7 @@ def _names_country(ctx: DocContext, token: Token) -> bool:
     return any(country_at(ctx, t) is not None for t in token.subtree)
 
 
-def _measure_kind(ctx: DocContext, noun: Token) -> str | None:
+def _measure_kind(ctx: DocContext, noun: Token) -> PolicyKind | None:
     """The kind of policy a noun names, or None ("deal" and "duty" need a trade word)."""
     kind = _noun_kind(noun)
     if kind is None:
@@ -170,7 +170,7 @@ def _measure_kind(ctx: DocContext, noun: Token) -> str | None:
     return kind
 
 
-def _measure_head(ctx: DocContext, token: Token) -> tuple[str | None, Token]:
+def _measure_head(ctx: DocContext, token: Token) -> tuple[PolicyKind | None, Token]:
     """The kind of measure a token names and the noun that stands for it: the token itself,
     or the head it is the compound of ("the 18th sanctions package", "a tariff hike")."""
     compound = SANCTION_COMPOUNDS.get(token.lower_)
@@ -197,7 +197,7 @@ def _is_planned(ctx: DocContext, draft: Draft) -> bool:
     return anchor is not None and draft.start is not None and draft.start.earliest > anchor
 
 
-def _removal(noun: Token, actor_how: str) -> tuple[str, float | None] | None:
+def _removal(noun: Token, actor_how: str) -> tuple[PolicyStatus, float | None] | None:
     """'Canada will drop some retaliatory tariffs', 'Hanoi will cut all tariffs': the
     status a removal gives the measure, and rate 0 when all of it goes."""
     verb = verb_of(noun)
@@ -217,7 +217,7 @@ def _kept(noun: Token) -> bool:
     return verb is not None and verb.lemma_ in REMOVAL_VERBS | REMOVE_VERBS
 
 
-def _tense(ctx: DocContext, noun: Token, status: str) -> str | None:
+def _tense(ctx: DocContext, noun: Token, status: PolicyStatus) -> str | None:
     """The tense to read a measure's dates in: its verb's, else by its status."""
     verb = verb_of(noun)
     tense = ctx.tense_of(verb) if verb is not None else None
@@ -226,7 +226,7 @@ def _tense(ctx: DocContext, noun: Token, status: str) -> str | None:
     return PAST if status == "in force" else FUTURE
 
 
-def _measure_draft(found: _Found, noun: Token, kind: str) -> Draft:
+def _measure_draft(found: _Found, noun: Token, kind: PolicyKind) -> Draft:
     """The parts of a tariff-like mention its own phrase gives."""
     ctx = found.ctx
     start, end = phrase(ctx, noun, ("on", "against"))
@@ -251,7 +251,7 @@ def _measure_draft(found: _Found, noun: Token, kind: str) -> Draft:
     return draft
 
 
-def _targets(ctx: DocContext, noun: Token, on: Goods, actor: EntityRef | None) -> list:
+def _targets(ctx: DocContext, noun: Token, on: Goods, actor: EntityRef | None) -> list[EntityRef]:
     """The countries a measure is aimed at: its goods' countries, or who it hits."""
     found = [c for c in on.countries if not same_side(c, actor)]
     hit = bearer(ctx, noun)
@@ -429,7 +429,7 @@ def _verb_parties(ctx: DocContext, noun: Token) -> tuple[list[EntityRef], list[E
     return subjects, others
 
 
-def _agreement_status(ctx: DocContext, noun: Token) -> str:
+def _agreement_status(ctx: DocContext, noun: Token) -> PolicyStatus:
     """Reached (a past 'reach/sign/strike'), in force ('came into effect'), or proposed."""
     verb = noun.head if noun.dep_ in ("dobj", "nsubjpass", "nsubj") else prep_verb(noun)
     participles = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
@@ -777,7 +777,7 @@ def _countries_in(ctx: DocContext, noun: Token) -> list[EntityRef]:
 def exempt_verb(found: _Found, token: Token) -> list[Draft]:
     """'the deal spares car makers in Britain from the duties', 'Mexican goods are exempted
     from tariffs': an exemption from a measure, for the country named."""
-    if token.lower_ not in EXEMPT_WORDS or token.pos_ == "ADJ" and token.dep_ == "amod":
+    if token.lower_ not in EXEMPT_WORDS or (token.pos_ == "ADJ" and token.dep_ == "amod"):
         return []
     ctx, doc = found.ctx, found.ctx.doc
     stop = min(token.sent.end, token.i + 12)
@@ -820,7 +820,9 @@ def ceasefire_noun(found: _Found, noun: Token) -> list[Draft]:
         return []
     start, end = phrase(ctx, noun, ("between",))
     verb = verb_of(noun)
-    status = "proposed" if verb is not None and verb.lemma_ in PROSPECT_VERBS else "in force"
+    status: PolicyStatus = (
+        "proposed" if verb is not None and verb.lemma_ in PROSPECT_VERBS else "in force"
+    )
     return [
         Draft(
             "ceasefire",
@@ -860,7 +862,7 @@ def investment_noun(found: _Found, noun: Token) -> list[Draft]:
     is_head = noun.lower_ in INVESTMENT_HEADS and any(
         c.lower_ in INVESTMENT_NOUNS for c in noun.lefts
     )
-    if not (noun.lower_ in INVESTMENT_NOUNS and noun.dep_ != "compound" or is_head):
+    if not ((noun.lower_ in INVESTMENT_NOUNS and noun.dep_ != "compound") or is_head):
         return []
     ctx = found.ctx
     money = _money_near(ctx, noun)
@@ -1096,7 +1098,7 @@ def request_noun(found: _Found, noun: Token) -> list[Draft]:
     ):
         return []
     ctx = found.ctx
-    clause = [c for c in noun.children if c.dep_ == "acl"][0]
+    clause = next(c for c in noun.children if c.dep_ == "acl")
     earlier = [d for d in found.drafts if d.kind == "request"]
     return [
         Draft(
@@ -1111,7 +1113,7 @@ def request_noun(found: _Found, noun: Token) -> list[Draft]:
     ]
 
 
-def _speaker_government(ctx: DocContext, sent) -> EntityRef | None:
+def _speaker_government(ctx: DocContext, sent: Span) -> EntityRef | None:
     """The government of the subject of the sentence's first 'say', 'tell' or 'suggest'
     whose subject has one."""
     for verb in sent:

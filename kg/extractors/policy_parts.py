@@ -42,7 +42,7 @@ from kg.extractors.patterns.policies import (
     TRADE_WORDS,
 )
 from kg.extractors.titles import country_of_person, person_at
-from kg.facts import COUNTRY, GOVERNMENT, PERSON, PLACE, DateValue, EntityRef
+from kg.facts import COUNTRY, GOVERNMENT, PERSON, PLACE, DateValue, EntityRef, PolicyStatus
 
 NUMBER = re.compile(r"(\d+(?:[.,]\d+)*)")
 _PERCENT = re.compile(r"per ?cent|percent|pct|%|percentage", re.IGNORECASE)
@@ -841,7 +841,7 @@ def dates(
     return start, end
 
 
-def measure_status(noun: Token) -> str:
+def measure_status(noun: Token) -> PolicyStatus:
     """'will impose' -> planned, 'threatened' -> threatened, 'could impose' -> proposed."""
     verb = verb_of(noun) or effect_verb(noun)
     if verb is None:

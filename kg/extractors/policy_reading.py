@@ -25,7 +25,16 @@ from kg import gazetteer
 from kg.extractors.context import DocContext
 from kg.extractors.patterns.policies import MEASURE_KINDS
 from kg.extractors.policy_parts import bloc_mentions, same_side
-from kg.facts import COUNTRY, GOVERNMENT, DateValue, EntityRef, Evidence, Policy
+from kg.facts import (
+    COUNTRY,
+    GOVERNMENT,
+    DateValue,
+    EntityRef,
+    Evidence,
+    Policy,
+    PolicyKind,
+    PolicyStatus,
+)
 
 # Kinds whose imposer and target the article's reading may fill.
 IMPOSED_KINDS = frozenset({*MEASURE_KINDS, "pause", "exemption"})
@@ -49,7 +58,7 @@ _VOTE_WEIGHT = {
 class Draft:
     """A policy being assembled; frozen into a Policy at the end."""
 
-    kind: str
+    kind: PolicyKind
     label: str
     token: Token
     evidence: Evidence
@@ -62,7 +71,7 @@ class Draft:
     currency: str | None = None
     start: DateValue | None = None
     end: DateValue | None = None
-    status: str = "in force"
+    status: PolicyStatus = "in force"
     about: str | None = None
     refs: list[Draft] = field(default_factory=list)  # measures a request is about
     replaces: Draft | None = None  # the measure this one changed ("cut from 25 to 15")

@@ -48,7 +48,7 @@ class Attribution:
 # --- cues ------------------------------------------------------------------------------
 def _is_cue(token: Token, quoted: frozenset[int]) -> bool:
     """A speech verb outside quotes, or "according to"."""
-    if token.i in quoted or token.pos_ != "VERB" and token.lower_ != "according":
+    if token.i in quoted or (token.pos_ != "VERB" and token.lower_ != "according"):
         return False
     if token.lemma_ in TAG_CUES:
         return _beside_quote(token, quoted)

@@ -249,7 +249,7 @@ def _initialled_name(reading: Reading, subject: Token) -> Speaker | None:
     inner = words[1:-1]
     if not all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in words):
         return None
-    if not any(_initial(t) for t in inner) or _initial(words[0]) and _initial(words[-1]):
+    if not any(_initial(t) for t in inner) or (_initial(words[0]) and _initial(words[-1])):
         return None
     name = clean_text(ent.text)
     return Speaker(EntityRef(PERSON, name, name), _phrase(reading.ctx, subject))
@@ -424,7 +424,7 @@ def _sentence_candidates(
     return main, other, near
 
 
-def _candidate(reading: Reading, token: Token, pronoun: Token, depth: int) -> str | None | _Stop:
+def _candidate(reading: Reading, token: Token, pronoun: Token, depth: int) -> str | _Stop | None:
     """The person a token before the pronoun names, if it can be its antecedent."""
     floor = reading.paragraph_before(reading.paragraph[pronoun.i])
     if token.i >= pronoun.i or token.i in reading.quoted or reading.paragraph[token.i] < floor:

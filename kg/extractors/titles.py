@@ -366,7 +366,7 @@ def _qualifier(ctx: DocContext, start: int, head: Token) -> tuple[int, str]:
         return start, QUALIFIERS[doc[probe].lower_.rstrip("-")]
     for i in range(start, head.i):
         word = doc[i].lower_.rstrip("-")
-        if word in QUALIFIERS and QUALIFIERS[word]:
+        if QUALIFIERS.get(word):
             qualifier = qualifier or QUALIFIERS[word]
     if not qualifier and any(_at_the_time(c) for c in head.rights if c.dep_ == "prep"):
         qualifier = "former"  # "Greece's prime minister at the time, Nikos Andreou"

@@ -53,7 +53,8 @@ class Centrality:
 def _pagerank(view: nx.Graph) -> dict[str, float]:
     if view.number_of_edges() == 0:
         return {n: 1.0 / max(1, len(view)) for n in view}
-    return nx.pagerank(view, weight="weight")
+    ranks: dict[str, float] = nx.pagerank(view, weight="weight")
+    return ranks
 
 
 def top_nodes(g: nx.MultiDiGraph, n: int) -> list[str]:
@@ -152,7 +153,7 @@ def paths(g: nx.MultiDiGraph, a: str, b: str, limit: int = 3) -> list[list[Step]
             f"'{g.nodes[source]['label']}' and '{g.nodes[target]['label']}' are not connected "
             "in the graph"
         )
-    return [[_step(g, u, v) for u, v in zip(p, p[1:], strict=False)] for p in found]
+    return [[_step(g, u, v) for u, v in itertools.pairwise(p)] for p in found]
 
 
 # --- export -----------------------------------------------------------------------------------

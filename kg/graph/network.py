@@ -18,6 +18,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 import pyoxigraph as ox
@@ -58,9 +59,9 @@ __all__ = [
     "from_store",
     "induced",
     "neighbourhood",
-    "nodes_of_article",
     "nodes_from_query",
     "nodes_in_results",
+    "nodes_of_article",
     "short_iri",
 ]
 
@@ -332,46 +333,12 @@ class _Mapper:
     # nodes --------------------------------------------------------------------------------
     def _node(self, s: str, kind: str) -> None:
         ix = self.ix
-        facts: list[str] = []
-        if kind == "quote":
-            quote = ix.text(s, SDO.text, RDFS.label) or _local_name(s)
-            label = f"\u201c{quote}\u201d"
-            cue = ix.text(s, KG.cue)
-            if cue:
-                facts.append(f"Verb: {cue}")
-        elif kind == ARTICLE:
-            article = self.g.graph["articles"][s]
-            label = article["title"]
-            facts.append(f"Article id: {article['id']}")
-            if article["date"]:
-                facts.append(f"Published: {article['date']}")
-        else:
-            label = ix.text(s, *_LABELS) or _local_name(s)
+        label, facts = self._label_and_facts(s, kind)
         aliases = [a for a in dict.fromkeys(ix.texts(s, SKOS.altLabel)) if a != label]
         if kind == "policy":
-            specific = sorted(
-                _type_name(t)
-                for t in ix.refs(s, RDF.type)
-                if t != KG.Policy and t.startswith(KG._NS)
-            )
-            if specific:
-                facts.append("Kind: " + ", ".join(specific))
-            rate = ix.text(s, KG.rate)
-            if rate:
-                unit = ix.text(s, KG.unit)
-                facts.append(f"Rate: {rate}" + (f" {unit}" if unit else ""))
-            goods = ix.texts(s, KG.goods)
-            if goods:
-                facts.append("Goods: " + "; ".join(goods))
+            facts += self._policy_facts(s)
         if kind in _FACT_KINDS:
-            status = ix.text(s, KG.status)
-            if status:
-                facts.append(f"Status: {status}")
-            date = ix.text(s, SDO.startDate)
-            written = ix.text(s, KG.dateText)
-            if date or written:
-                both = f"{date} ({written})" if date and written and date != written else None
-                facts.append(f"Date: {both or date or written}")
+            facts += self._status_and_date(s)
         self.g.add_node(
             s,
             kind=kind,
@@ -381,6 +348,57 @@ class _Mapper:
             evidence=self._evidence(ix.refs(s, KG.evidence)),
             articles=set(),
         )
+
+    def _label_and_facts(self, s: str, kind: str) -> tuple[str, list[str]]:
+        """A node's label, and the first of its fact lines (a quote's verb, an article's id
+        and date)."""
+        ix = self.ix
+        facts: list[str] = []
+        if kind == "quote":
+            quote = ix.text(s, SDO.text, RDFS.label) or _local_name(s)
+            cue = ix.text(s, KG.cue)
+            if cue:
+                facts.append(f"Verb: {cue}")
+            return f"\u201c{quote}\u201d", facts
+        if kind == ARTICLE:
+            article = self.g.graph["articles"][s]
+            facts.append(f"Article id: {article['id']}")
+            if article["date"]:
+                facts.append(f"Published: {article['date']}")
+            return article["title"], facts
+        return ix.text(s, *_LABELS) or _local_name(s), facts
+
+    def _policy_facts(self, s: str) -> list[str]:
+        """A policy's specific kinds, rate and goods."""
+        ix = self.ix
+        facts: list[str] = []
+        specific = sorted(
+            _type_name(t) for t in ix.refs(s, RDF.type) if t != KG.Policy and t.startswith(KG._NS)
+        )
+        if specific:
+            facts.append("Kind: " + ", ".join(specific))
+        rate = ix.text(s, KG.rate)
+        if rate:
+            unit = ix.text(s, KG.unit)
+            facts.append(f"Rate: {rate}" + (f" {unit}" if unit else ""))
+        goods = ix.texts(s, KG.goods)
+        if goods:
+            facts.append("Goods: " + "; ".join(goods))
+        return facts
+
+    def _status_and_date(self, s: str) -> list[str]:
+        """A fact's status and date (the normalised date, and the words if they differ)."""
+        ix = self.ix
+        facts: list[str] = []
+        status = ix.text(s, KG.status)
+        if status:
+            facts.append(f"Status: {status}")
+        date = ix.text(s, SDO.startDate)
+        written = ix.text(s, KG.dateText)
+        if date or written:
+            both = f"{date} ({written})" if date and written and date != written else None
+            facts.append(f"Date: {both or date or written}")
+        return facts
 
     def _ensure(self, s: str) -> bool:
         """Add an untyped IRI met as an object as an "other" node."""
@@ -458,29 +476,22 @@ class _Mapper:
         return [n for n, k in self.g.nodes(data="kind") if k in kinds]
 
     def _edges(self) -> None:
-        ix = self.ix
         self._roles()
-        for gov in self._of_kind("government"):
-            for country in ix.refs(gov, KG.governs):
-                self._edge(gov, country, "governs")
-        for event in self._of_kind("meeting"):
-            for who in ix.refs(event, SDO.attendee):
-                self._edge(who, event, "attendee")
-            for where in ix.refs(event, SDO.location):
-                self._edge(event, where, "location")
-            for whole in ix.refs(event, SDO.superEvent):
-                self._edge(event, whole, "part of")
-        for policy in self._of_kind("policy"):
-            for who in ix.refs(policy, KG.imposedBy):
-                self._edge(policy, who, "imposed by")
-            for whom in ix.refs(policy, KG.target):
-                self._edge(policy, whom, "target")
-            for other in ix.refs(policy, KG.appliesTo):
-                self._edge(policy, other, "applies to")
-        for quote in self._of_kind("quote"):
-            for who in ix.refs(quote, PROV.wasAttributedTo):
-                self._edge(who, quote, "said")
-        articles = self.g.graph["articles"]
+        for kind, links in _LINKS:
+            for node in self._of_kind(kind):
+                for predicate, relation, inward in links:
+                    for other in self.ix.refs(node, predicate):
+                        if inward:
+                            self._edge(other, node, relation)
+                        else:
+                            self._edge(node, other, relation)
+        self._source_edges()
+        for _, _, data in self.g.edges(data=True):
+            data["evidence"] = self._evidence(data.pop("evidence_refs"))
+
+    def _source_edges(self) -> None:
+        """A fact "in" each article it comes from."""
+        ix, articles = self.ix, self.g.graph["articles"]
         for fact in self._of_kind(*_FACT_KINDS):
             sources = set(ix.refs(fact, DCTERMS.source))
             if not sources:  # fall back to the articles its evidence sentences come from
@@ -489,37 +500,11 @@ class _Mapper:
             for article in sorted(sources):
                 if article in articles:
                     self._edge(fact, article, "in")
-        for _, _, data in self.g.edges(data=True):
-            data["evidence"] = self._evidence(data.pop("evidence_refs"))
 
     def _roles(self) -> None:
         ix, g = self.ix, self.g
         for m in sorted(ix.by_type.get(str(ORG.Membership), ())):
-            people, govs = ix.refs(m, ORG.member), ix.refs(m, ORG.organization)
-            if not people or not govs:
-                continue
-            person, gov = people[0], govs[0]
-            title = ix.text(m, KG.roleTitle, RDFS.label) or "member"
-            qualifier = ix.text(m, KG.qualifier)
-            label = f"{qualifier} {title}" if qualifier else title
-            role_class = ix.text(m, KG.roleClass)
-            if ix.refs(m, KG.inferredBy):  # a government resolution carried from other articles
-                label += " (inferred)"
-            line = f"Role: {label}" + (f" ({role_class})" if role_class else "")
-            evidence = ix.refs(m, KG.evidence)
-            self._edge(person, gov, "role", label, evidence, [line])
-            if person in g and gov in g:
-                node = g.nodes[person]
-                role_line = f"Role: {label}, {g.nodes[gov]['label']}"
-                if role_line not in node["facts"]:
-                    node["facts"].append(role_line)
-                seen = {e["text"] for e in node["evidence"]}
-                for item in self._evidence(evidence):
-                    if item["text"] not in seen and len(node["evidence"]) < _MAX_EVIDENCE:
-                        node["evidence"].append(item)
-                for source in ix.refs(m, DCTERMS.source):
-                    node["articles"].add(source)
-                    g.nodes[gov]["articles"].add(source)
+            self._membership(m)
         for post in sorted(ix.by_type.get(str(ORG.Post), ())):
             post_label = ix.text(post, *_LABELS)
             for holder in ix.refs(post, ORG.heldBy):
@@ -528,21 +513,41 @@ class _Mapper:
                     if line not in g.nodes[holder]["facts"]:
                         g.nodes[holder]["facts"].append(line)
 
+    def _membership(self, m: str) -> None:
+        """A role edge from person to government, and the role on the person's node."""
+        ix, g = self.ix, self.g
+        people, govs = ix.refs(m, ORG.member), ix.refs(m, ORG.organization)
+        if not people or not govs:
+            return
+        person, gov = people[0], govs[0]
+        title = ix.text(m, KG.roleTitle, RDFS.label) or "member"
+        qualifier = ix.text(m, KG.qualifier)
+        label = f"{qualifier} {title}" if qualifier else title
+        role_class = ix.text(m, KG.roleClass)
+        if ix.refs(m, KG.inferredBy):  # a government resolution carried from other articles
+            label += " (inferred)"
+        line = f"Role: {label}" + (f" ({role_class})" if role_class else "")
+        evidence = ix.refs(m, KG.evidence)
+        self._edge(person, gov, "role", label, evidence, [line])
+        if person not in g or gov not in g:
+            return
+        node = g.nodes[person]
+        role_line = f"Role: {label}, {g.nodes[gov]['label']}"
+        if role_line not in node["facts"]:
+            node["facts"].append(role_line)
+        seen = {e["text"] for e in node["evidence"]}
+        for item in self._evidence(evidence):
+            if item["text"] not in seen and len(node["evidence"]) < _MAX_EVIDENCE:
+                node["evidence"].append(item)
+        for source in ix.refs(m, DCTERMS.source):
+            node["articles"].add(source)
+            g.nodes[gov]["articles"].add(source)
+
     def _article_membership(self) -> None:
         """Which articles each node belongs to: its own, those that mention it, those of the
         facts it takes part in."""
-        ix, g = self.ix, self.g
-        articles = g.graph["articles"]
-        for n, data in g.nodes(data=True):
-            if data["kind"] == ARTICLE:
-                data["articles"].add(n)
-            for a in ix.refs(n, SDO.subjectOf):
-                if a in articles:
-                    data["articles"].add(a)
-        for a in articles:
-            for n in ix.refs(a, SDO.mentions):
-                if n in g:
-                    g.nodes[n]["articles"].add(a)
+        g = self.g
+        self._own_articles()
         for u, v, data in g.edges(data=True):
             if data["relation"] == "in":
                 g.nodes[u]["articles"].add(v)
@@ -556,6 +561,46 @@ class _Mapper:
                         g.nodes[other]["articles"].add(a)
         for _, data in g.nodes(data=True):
             data["articles"] = sorted(data["articles"])
+
+    def _own_articles(self) -> None:
+        """An article is in itself; a node is in the articles it is the subject of or that
+        mention it."""
+        ix, g = self.ix, self.g
+        articles = g.graph["articles"]
+        for n, data in g.nodes(data=True):
+            if data["kind"] == ARTICLE:
+                data["articles"].add(n)
+            for a in ix.refs(n, SDO.subjectOf):
+                if a in articles:
+                    data["articles"].add(a)
+        for a in articles:
+            for n in ix.refs(a, SDO.mentions):
+                if n in g:
+                    g.nodes[n]["articles"].add(a)
+
+
+# The links of each kind of node, in the order the edges are added: (predicate, relation,
+# inward), where inward edges point from the object to the node (an attendee to its meeting).
+_LINKS: tuple[tuple[str, tuple[tuple[str, str, bool], ...]], ...] = (
+    ("government", ((KG.governs, "governs", False),)),
+    (
+        "meeting",
+        (
+            (SDO.attendee, "attendee", True),
+            (SDO.location, "location", False),
+            (SDO.superEvent, "part of", False),
+        ),
+    ),
+    (
+        "policy",
+        (
+            (KG.imposedBy, "imposed by", False),
+            (KG.target, "target", False),
+            (KG.appliesTo, "applies to", False),
+        ),
+    ),
+    ("quote", ((PROV.wasAttributedTo, "said", True),)),
+)
 
 
 def from_store(store: GraphStore) -> nx.MultiDiGraph:
@@ -602,7 +647,9 @@ def find_node(g: nx.MultiDiGraph, name: str, kinds: Iterable[str] | None = None)
     contains it; an IRI or short IRI works too. Ties go to the best connected node."""
     wanted = _clean(name).casefold()
     allowed = set(kinds) if kinds else None
-    candidates = [(n, d) for n, d in g.nodes(data=True) if allowed is None or d["kind"] in allowed]
+    candidates: list[tuple[str, dict[str, Any]]] = [
+        (n, d) for n, d in g.nodes(data=True) if allowed is None or d["kind"] in allowed
+    ]
     for n, _ in candidates:
         if wanted in (n.casefold(), short_iri(n).casefold()):
             return n

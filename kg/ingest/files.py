@@ -40,7 +40,7 @@ def file_kind(mode: int) -> str:
 def check_regular(path: Path) -> None:
     """Refuse anything but a regular file (following symlinks) without opening it."""
     try:
-        mode = os.stat(path).st_mode
+        mode = Path(path).stat().st_mode
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     if not stat.S_ISREG(mode):

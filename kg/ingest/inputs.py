@@ -108,15 +108,7 @@ def _iter_articles(
     keep_going: bool,
     skipped: list[str] | None,
 ) -> Iterator[Article]:
-    for given in inputs:  # check every input before yielding anything: fail before slow work
-        if is_web_url(str(given)):
-            continue
-        path = Path(given)
-        if not path.exists():
-            raise InputError(f"no such file or directory: '{given}'")
-        if not path.is_dir():
-            _check_suffix(path)
-            check_regular(path)  # a FIFO would block, a device never end
+    _check_paths(inputs)  # check every input before yielding anything: fail before slow work
 
     def skip(message: str) -> None:
         logger.warning("skipped: %s", message)
@@ -126,32 +118,59 @@ def _iter_articles(
     on_error = skip if keep_going else None
     seen = _Seen()
     for given in inputs:
-        path = Path(given)
-        web = is_web_url(str(given))
-        files = iter([path]) if web or not path.is_dir() else _walk(path)
-        for file in files:
-            # in a directory, the default id is the path below the directory's parent
-            # ("politics/001.txt" -> "politics-001"), so bbc/politics/001.txt and
-            # bbc/business/001.txt stay two articles
-            id_base = str(file.relative_to(path.parent).with_suffix("")) if path.is_dir() else None
+        for found in _sources(given, default_date, on_error):
             try:
-                found = (
-                    load_url(str(given), default_date, on_error)
-                    if web
-                    else _located(file, default_date, id_base, on_error)
-                )
-                for article, where in found:
-                    clash = seen.clash(article, where)
-                    if clash is None:
-                        yield article
-                    elif on_error is None:
-                        raise InputError(clash)
-                    else:
-                        on_error(clash)  # the first stays; this one is named and left out
+                yield from _first_of_each(found, seen, on_error)
             except InputError as exc:
                 if on_error is None:
                     raise
                 on_error(str(exc))  # the rest of this file is unusable; go on with the next
+
+
+def _check_paths(inputs: Sequence[str | Path]) -> None:
+    """Every input that is not a web URL exists, and a file is a regular one of a known kind."""
+    for given in inputs:
+        if is_web_url(str(given)):
+            continue
+        path = Path(given)
+        if not path.exists():
+            raise InputError(f"no such file or directory: '{given}'")
+        if not path.is_dir():
+            _check_suffix(path)
+            check_regular(path)  # a FIFO would block, a device never end
+
+
+def _sources(
+    given: str | Path, default_date: dt.date | None, on_error: Callable[[str], None] | None
+) -> Iterator[Iterator[tuple[Article, str]]]:
+    """The articles of one input, file by file (a URL, a file, or a directory's files)."""
+    if is_web_url(str(given)):
+        yield load_url(str(given), default_date, on_error)
+        return
+    path = Path(given)
+    files = _walk(path) if path.is_dir() else iter([path])
+    for file in files:
+        # in a directory, the default id is the path below the directory's parent
+        # ("politics/001.txt" -> "politics-001"), so bbc/politics/001.txt and
+        # bbc/business/001.txt stay two articles
+        id_base = str(file.relative_to(path.parent).with_suffix("")) if path.is_dir() else None
+        yield _located(file, default_date, id_base, on_error)
+
+
+def _first_of_each(
+    found: Iterator[tuple[Article, str]],
+    seen: _Seen,
+    on_error: Callable[[str], None] | None,
+) -> Iterator[Article]:
+    """The articles whose id no earlier article has (see :class:`_Seen`)."""
+    for article, where in found:
+        clash = seen.clash(article, where)
+        if clash is None:
+            yield article
+        elif on_error is None:
+            raise InputError(clash)
+        else:
+            on_error(clash)  # the first stays; this one is named and left out
 
 
 class _Seen:

@@ -29,39 +29,56 @@ def load_json(
     id_base: str,
     on_error: Callable[[str], None] | None = None,
 ) -> Iterator[tuple[Article, str]]:
+    data = _parse(path)
+    if isinstance(data, dict):
+        article = record_article(data, str(path), id_base, default_date, path)
+        if article is not None:
+            yield article, str(path)
+    elif isinstance(data, list):
+        yield from _records(data, path, default_date, id_base, on_error)
+    else:
+        raise InputError(
+            f"{path}: expected a JSON object or list of objects, got {json_type(data)}"
+        )
+
+
+def _parse(path: Path) -> Any:
+    """The file's JSON value, or an InputError naming the line."""
     content = read_text(path)
     if not content.strip():
         raise InputError(f"{path}: empty article")
     try:
-        data = json.loads(content)
+        return json.loads(content)
     except json.JSONDecodeError as exc:
         raise InputError(
             f"{path}:{exc.lineno}: not valid JSON: {exc.msg} (column {exc.colno})"
         ) from None
     except RecursionError:
         raise InputError(f"{path}: JSON nested too deeply") from None
-    if isinstance(data, dict):
-        article = record_article(data, str(path), id_base, default_date, path)
+
+
+def _records(
+    data: list[Any],
+    path: Path,
+    default_date: dt.date | None,
+    id_base: str,
+    on_error: Callable[[str], None] | None,
+) -> Iterator[tuple[Article, str]]:
+    """The articles of a JSON list, numbered from 1; a broken record raises or goes to
+    ``on_error``."""
+    for number, record in enumerate(data, start=1):
+        where = f"{path}: record {number}"
+        try:
+            if not isinstance(record, dict):
+                raise InputError(f"{where}: expected a JSON object, got {json_type(record)}")
+            article = record_article(record, where, f"{id_base}-{number}", default_date, path)
+        except InputError as exc:
+            if on_error is None:
+                raise
+            on_error(str(exc))
+            continue
         if article is not None:
-            yield article, str(path)
-    elif isinstance(data, list):
-        for number, record in enumerate(data, start=1):
-            where = f"{path}: record {number}"
-            try:
-                if not isinstance(record, dict):
-                    raise InputError(f"{where}: expected a JSON object, got {json_type(record)}")
-                article = record_article(record, where, f"{id_base}-{number}", default_date, path)
-            except InputError as exc:
-                if on_error is None:
-                    raise
-                on_error(str(exc))
-                continue
-            if article is not None:
-                yield article, where
-    else:
-        raise InputError(
-            f"{path}: expected a JSON object or list of objects, got {json_type(data)}"
-        )
+            yield article, where
 
 
 def load_jsonl(

@@ -59,7 +59,7 @@ class _FrontMatterLoader(yaml.SafeLoader):
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped in types-PyYAML
             raise _AliasRefused(str(event.anchor), event.start_mark.line)
         return super().compose_node(parent, index)
 

@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any, BinaryIO, TypeVar
+from typing import Any, BinaryIO, TypeVar, cast
 
 import pyoxigraph as ox
 
@@ -146,7 +146,7 @@ def _single_threaded() -> bool:
     """Whether this process has one thread, counting native ones (an open Oxigraph store
     runs RocksDB threads that Python's threading module does not see)."""
     try:
-        return len(os.listdir("/proc/self/task")) == 1
+        return len(list(Path("/proc/self/task").iterdir())) == 1
     except OSError:
         return threading.active_count() == 1 and "pyoxigraph" not in sys.modules
 
@@ -208,8 +208,8 @@ def _receive(
             raise QueryError(
                 f"query process died without an answer (exit code {process.exitcode})"
             ) from None
-        if message[0] != "data":
-            return message
+        if message[0] != "data":  # the answer: (status, error class, payload), see _child
+            return cast("tuple[str, str, Any]", message)
         if out is not None:
             out.write(message[1])
 
@@ -264,7 +264,7 @@ def run_with_timeout(
         process.join()
         receive.close()
     if status == "ok":
-        return payload
+        return cast(T, payload)  # what func returned in the child
     error_class = getattr(errors, kind, QueryError)
     if not (isinstance(error_class, type) and issubclass(error_class, errors.KGError)):
         error_class = QueryError

@@ -28,6 +28,7 @@ from kg.facts import (
     Mention,
     OfficialRole,
     Policy,
+    PolicyKind,
     Quote,
 )
 from kg.ingest import Article
@@ -59,7 +60,7 @@ PREFIXES = {
     "dcat": "http://www.w3.org/ns/dcat#",
 }
 
-POLICY_CLASSES = {
+POLICY_CLASSES: dict[PolicyKind, URIRef] = {
     "tariff": KG.TariffMeasure,
     "quota": KG.TariffMeasure,
     "sanction": KG.Sanction,
@@ -311,6 +312,18 @@ class _Builder:
             self.add(node, KG.target, self.agent(fact.target))
         for goods in fact.goods:
             self.add(node, KG.goods, Literal(goods))
+        self.policy_numbers(node, fact)
+        self.policy_nodes.setdefault(fact.label, node)
+        if fact.replaces:
+            self.changes.append((node, fact.replaces))
+        self.date(node, SDO.startDate, fact.start)
+        self.date(node, SDO.endDate, fact.end)
+        if fact.about:
+            self.add(node, KG.appliesToLabel, Literal(fact.about))
+        self.evidence(node, fact.evidence)
+
+    def policy_numbers(self, node: URIRef, fact: Policy) -> None:
+        """A policy's rate (a duration for whole days: "90-day pause") and amount."""
         whole_days = fact.rate is not None and float(fact.rate).is_integer()
         whole_days = whole_days and 0 <= (fact.rate or 0) <= _MAX_DAYS
         if fact.rate is not None and fact.unit == "days" and whole_days:  # "90-day pause"
@@ -323,14 +336,6 @@ class _Builder:
             self.add(node, KG.amount, Literal(_decimal(fact.amount), datatype=XSD.decimal))
             if fact.currency:
                 self.add(node, KG.currency, Literal(fact.currency))
-        self.policy_nodes.setdefault(fact.label, node)
-        if fact.replaces:
-            self.changes.append((node, fact.replaces))
-        self.date(node, SDO.startDate, fact.start)
-        self.date(node, SDO.endDate, fact.end)
-        if fact.about:
-            self.add(node, KG.appliesToLabel, Literal(fact.about))
-        self.evidence(node, fact.evidence)
 
     def quote(self, fact: Quote) -> None:
         node = fact_iri("statement", self.article.id, fact)

@@ -214,7 +214,7 @@ def create_app(pool: QueryPool, policy: Policy) -> ASGIApp:
     routes.append(Route("/update", update, methods=methods))
     middleware = [
         Middleware(TrustedHostMiddleware, allowed_hosts=list(policy.hosts), www_redirect=False)
-    ]  # noqa: E501
+    ]
     if policy.cors:
         middleware.append(
             Middleware(

@@ -119,7 +119,7 @@ def answer(store: GraphStore, job: Job, conn: Connection, max_result: int) -> No
                 HTTPStatus.NOT_ACCEPTABLE,
                 not_acceptable("graph" if graph else "results").message,
             )
-        )  # noqa: E501
+        )
         return
     fmt = FORMATS[name]
     out = _Answer(conn, fmt.content_type, max_result)

@@ -11,8 +11,11 @@ after a model change and read the diff of the JSON files.
 from __future__ import annotations
 
 import json
+import logging
 
 from tests.paths import ROOT
+
+log = logging.getLogger(__name__)
 
 PARSES = ROOT / "tests" / "data" / "parses"
 
@@ -39,12 +42,13 @@ SENTENCES = {
 def main() -> None:
     from kg.nlp import load_model
 
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
     nlp = load_model()
     PARSES.mkdir(parents=True, exist_ok=True)
     for name, text in SENTENCES.items():
         path = PARSES / f"{name}.json"
         path.write_text(json.dumps(nlp(text).to_json(), indent=1, sort_keys=True) + "\n")
-        print(f"wrote {path.relative_to(ROOT)}")
+        log.info("wrote %s", path.relative_to(ROOT))
 
 
 if __name__ == "__main__":

@@ -81,13 +81,13 @@ def test_speakers_name_with_a_middle_initial_tagged_as_organisation(nlp):
 
     text = '"We are not done," Carl T. Brandvold II, a writer for the paper, said on Monday.'
     doc = nlp(text)
-    start = [t.i for t in doc if t.text == "Carl"][0]
+    start = next(t.i for t in doc if t.text == "Carl")
     doc.ents = [Span(doc, start, start + 4, label="ORG")]  # the small model's mistake
     article = Article(
         id="t", text=text, title=None, published=None, source=None, url=None, path=None
     )
     ctx = analyse(doc, article)
-    said = [t for t in doc if t.text == "said"][0]
+    said = next(t for t in doc if t.text == "said")
     speaker = speaker_at(Reading(ctx, [0] * len(doc), frozenset(range(0, 7))), said)
     assert speaker is not None
     assert (speaker.ref.kind, speaker.ref.key, speaker.surface) == (

@@ -217,7 +217,7 @@ def test_nodes_from_select_and_construct(seed_build, graph: nx.MultiDiGraph) -> 
 def test_same_graph_from_a_remote_sparql_store(
     seed_build,
     graph: nx.MultiDiGraph,
-    sparql_url: str,  # noqa: F811 - the fixture imported above
+    sparql_url: str,  # the fixture imported above
 ) -> None:
     """--store URL: the graph read with one CONSTRUCT equals the one read from the files."""
     import pyoxigraph as ox

@@ -57,7 +57,7 @@ def test_a_query_that_names_no_node_is_an_error(seed_graph):
 
 
 def test_articles_keep_what_they_state(seed_graph):
-    store, g = seed_graph
+    _store, g = seed_graph
     article = next(n for n, d in g.nodes(data=True) if d.get("kind") == "article")
     part = of_articles(g, [article])
     assert part.number_of_nodes() > 1

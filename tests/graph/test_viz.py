@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from kg.graph.viz import render_html, write_html
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, MISSING
 from tests.paths import DATA, ROOT
 
+log = logging.getLogger(__name__)  # timings: pytest --log-cli-level=INFO shows them
 SAMPLE = DATA / "viz_sample.ttl"
 EXPECTED_KINDS = {
     "person": 3,
@@ -318,7 +320,7 @@ SECOND_ARTICLE_NODES = 4
 
 
 def _route_offline(blocked: list[str]):
-    def route(r) -> None:  # noqa: ANN001 - playwright Route
+    def route(r) -> None:  # r: a playwright Route
         if r.request.url.startswith("file:"):
             r.continue_()
         else:
@@ -328,7 +330,7 @@ def _route_offline(blocked: list[str]):
     return route
 
 
-def _visible(page) -> int:  # noqa: ANN001 - playwright Page
+def _visible(page) -> int:  # page: a playwright Page
     return int(page.get_attribute("body", "data-kg-visible"))
 
 
@@ -491,7 +493,7 @@ def test_page_in_headless_chromium(tmp_path: Path, sample: Graph) -> None:
     assert blocked == [], f"the page tried to reach the network: {blocked}"
     assert console_errors == []
     assert page_errors == []
-    print("viz browser timings (s): " + ", ".join(f"{k}={v:.2f}" for k, v in timings.items()))
+    log.info("viz browser timings (s): %s", ", ".join(f"{k}={v:.2f}" for k, v in timings.items()))
 
 
 @pytest.mark.browser
@@ -535,4 +537,4 @@ def test_two_thousand_node_page_is_usable(tmp_path: Path) -> None:
         finally:
             browser.close()
     assert errors == [] and blocked == []
-    print(f"2,040-node page usable after {usable:.2f} s")
+    log.info("2,040-node page usable after %.2f s", usable)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 
 import pytest
@@ -126,7 +127,7 @@ def test_a_remote_feed_never_reads_local_files(site, tmp_path):
 def test_not_a_feed_is_one_error(tmp_path):
     path = tmp_path / "notes.xml"
     path.write_text("<?xml version='1.0'?><notes><note>hello</note></notes>", encoding="utf-8")
-    with pytest.raises(InputError, match="notes.xml: not an RSS or Atom feed"):
+    with pytest.raises(InputError, match=re.escape("notes.xml: not an RSS or Atom feed")):
         list(iter_articles([path]))
     # in a folder, an XML file that is no feed is not taken for one
     (tmp_path / "story.md").write_text("Akazawa met Bessent on Friday.\n", encoding="utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -57,5 +58,5 @@ def test_html_responses_of_an_archive_become_articles(tmp_path, name):
 def test_a_file_that_is_no_warc_is_one_error(tmp_path):
     path = tmp_path / "broken.warc"
     path.write_text("this is not a web archive\n", encoding="utf-8")
-    with pytest.raises(InputError, match="broken.warc: not a WARC file"):
+    with pytest.raises(InputError, match=re.escape("broken.warc: not a WARC file")):
         list(iter_articles([path]))

@@ -265,7 +265,7 @@ def _solutions(store: ox.Store, sparql: str) -> list[tuple[str | None, ...]]:
 def test_an_optional_only_variable_is_narrowed_to_the_same_rows(where, binding, promoted):
     store = _tiny_store()
     query = f"SELECT ?s ?v WHERE {{ {where} }}"
-    name, value = binding.split("=")
+    _name, _value = binding.split("=")
     bound = bind_values(query, dict([parse_binding(binding)]))
     term = parse_binding(binding)[1]
     expected = [r for r in _solutions(store, query) if r[1] == str(term)]

@@ -52,12 +52,12 @@ def local_endpoint() -> Iterator[tuple[str, list[str]]]:
     hits: list[str] = []
 
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (the http.server API)
+        def do_GET(self) -> None:  # the http.server API names it so
             hits.append(self.path)
             self.send_response(500)
             self.end_headers()
 
-        do_POST = do_GET  # noqa: N815
+        do_POST = do_GET
 
         def log_message(self, *args: object) -> None:
             pass
@@ -134,7 +134,7 @@ def test_updates_are_refused_unless_allowed(update: str, operations: tuple[str, 
     ],
 )
 def test_service_is_refused_unless_allowed(sparql: str) -> None:
-    with pytest.raises(QueryError, match="SERVICE refused.*--allow-service"):
+    with pytest.raises(QueryError, match=r"SERVICE refused.*--allow-service"):
         check_query(sparql)
     assert check_query(sparql, allow_service=True).remote
 

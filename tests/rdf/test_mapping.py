@@ -3,18 +3,32 @@
 from __future__ import annotations
 
 import datetime as dt
+from importlib.resources import files
+from typing import get_args
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from kg.facts import COUNTRY, PERSON, EntityRef, Evidence, Meeting, OfficialRole, Span
+from kg.facts import (
+    COUNTRY,
+    PERSON,
+    EntityRef,
+    Evidence,
+    Meeting,
+    MeetingStatus,
+    OfficialRole,
+    PolicyKind,
+    PolicyStatus,
+    Span,
+)
 from kg.ingest import Article
-from kg.rdf.mapping import article_graph
-from kg.rdf.ontology import KG, NIF, SDO
+from kg.rdf.mapping import POLICY_CLASSES, article_graph
+from kg.rdf.ontology import KG, NIF, OWL, RDF, RDFS, SDO
 from tests.paths import DATA
 
 GOLDEN = DATA / "golden_official.ttl"
+ONTOLOGY = str(files("kg") / "data" / "ontology.ttl")
 FACT_KINDS = ("/membership/", "/event/", "/policy/", "/statement/")
 
 
@@ -280,3 +294,18 @@ def test_mapping_event_beside_another_links_to_it_by_key():
         name["Lisbon summit"]
     ]
     assert list(graph.subject_objects(KG.appliesToLabel)) == []  # no label matched later
+
+
+def test_every_policy_kind_has_its_own_class_in_the_ontology():
+    kinds = set(get_args(PolicyKind))
+    assert set(POLICY_CLASSES) == kinds
+    ontology = Graph().parse(ONTOLOGY)
+    declared = set(ontology.subjects(RDF.type, OWL.Class))
+    assert {c for c in POLICY_CLASSES.values() if c not in declared} == set()
+
+
+def test_the_ontology_lists_the_statuses_facts_can_have():
+    ontology = Graph().parse(ONTOLOGY)
+    comment = str(ontology.value(KG.status, RDFS.comment))
+    listed = {s.strip() for s in comment.rstrip(".").replace(";", ",").split(",")}
+    assert listed == set(get_args(MeetingStatus)) | set(get_args(PolicyStatus))

@@ -46,7 +46,7 @@ def _officials(store: ox.Store) -> set[tuple[str, str, str, str]]:
     csv = run_query(store, resolve_query("officials"), {}, "csv").splitlines()[1:]
     out = set()
     for line in csv:
-        article, official, name, role_title, government = line.split(",")
+        article, official, name, _role_title, government = line.split(",")
         out.add((article.rsplit("/", 1)[-1], official.rsplit("/", 1)[-1], name, government))
     return out
 

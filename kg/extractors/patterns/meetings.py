@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import MappingProxyType
+
+from kg.facts import MeetingStatus
 
 MEETING_NOUNS = MappingProxyType(
     {
@@ -28,7 +31,7 @@ MEETING_NOUNS = MappingProxyType(
 )
 
 # Cue words -> status of a meeting, checked on the governing verbs and their auxiliaries.
-STATUS_CUES = MappingProxyType(
+STATUS_CUES: Mapping[str, MeetingStatus] = MappingProxyType(
     {
         "expect": "expected",
         "likely": "expected",
@@ -294,7 +297,7 @@ RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "where", "when"})
 PLURAL_ONLY_NOUNS = frozenset({"talks", "negotiations", "consultations"})
 # Nouns whose possessor plans or proposes the event they are for: "his plans for a meeting
 # with X" (planned), "her proposal for talks" (proposed).
-INTENT_STATUS = MappingProxyType(
+INTENT_STATUS: Mapping[str, MeetingStatus] = MappingProxyType(
     {
         "plan": "planned",
         "plans": "planned",

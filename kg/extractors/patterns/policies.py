@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import MappingProxyType
 
+from kg.facts import PolicyKind
+
 # --- policies -------------------------------------------------------------------------
-POLICY_NOUNS = MappingProxyType(
+POLICY_NOUNS: Mapping[str, PolicyKind] = MappingProxyType(
     {
         "tariff": "tariff",
         "tariffs": "tariff",
@@ -345,7 +348,7 @@ PLAIN_MEASURE_MODIFIERS = frozenset(
     }
 )
 # Kinds of measure that someone imposes on goods or countries.
-MEASURE_KINDS = frozenset({"tariff", "sanction", "quota", "export control"})
+MEASURE_KINDS: frozenset[PolicyKind] = frozenset({"tariff", "sanction", "quota", "export control"})
 # Currencies by the words and symbols news writes them with.
 CURRENCY_WORDS = MappingProxyType(
     {
