@@ -274,3 +274,34 @@ def test_an_optional_only_variable_is_narrowed_to_the_same_rows(where, binding, 
     keyword_left = bound.upper().count("OPTIONAL") < query.upper().count("OPTIONAL")
     assert keyword_left is promoted
     assert bound.split("WHERE {", 1)[1].lstrip().startswith("VALUES") is promoted
+
+
+_MEETING = """
+@prefix schema: <https://schema.org/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix kg: <https://example.org/kg/ontology#> .
+<urn:m> a schema:Event ; rdfs:label "trade talks" ; kg:status "held" ; dcterms:source <urn:a> ;
+    schema:attendee <urn:p1>, <urn:p2>, <urn:p3>, <urn:gov> .
+<urn:p1> rdfs:label "Willy De Clercq", "Willy de Clercq" .
+<urn:p2> rdfs:label "Clayton Yeutter" .
+<urn:p3> kg:canonical <urn:p2> ; rdfs:label "Yeutter" .
+<urn:gov> rdfs:label "government of Japan" ; kg:governs <urn:jp> .
+<urn:jp> rdfs:label "Japan" .
+"""
+
+
+def test_who_met_whom_pairs_each_two_participants_once_and_nobody_with_themselves():
+    store = ox.Store()
+    store.load(_MEETING.encode(), ox.RdfFormat.TURTLE)
+    text = run_query(store, resolve_query("who_met_whom"), {}, "csv")
+    pairs = sorted((row["a"], row["b"]) for row in csv.DictReader(io.StringIO(text)))
+    # p1's two spellings are one person (no self-meeting); p3 is p2 after resolution; the
+    # government is named by the country it governs
+    assert pairs == [
+        ("Clayton Yeutter", "Japan"),
+        ("Clayton Yeutter", "Willy De Clercq"),
+        ("Clayton Yeutter", "Willy de Clercq"),
+        ("Japan", "Willy De Clercq"),
+        ("Japan", "Willy de Clercq"),
+    ]
