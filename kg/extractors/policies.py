@@ -47,6 +47,7 @@ from kg.extractors.patterns.policies import (
     NEEDS_TRADE_CONTEXT,
     NEEDS_TRADE_WORD,
     PAUSE_VERBS,
+    PLEDGE_NOUNS,
     PLEDGE_VERBS,
     POLICY_NOUNS,
     PROPOSAL_NOUNS,
@@ -1089,6 +1090,57 @@ def pledge_verb(found: _Found, verb: Token) -> list[Draft]:
     ]
 
 
+def pledge_noun(found: _Found, noun: Token) -> list[Draft]:
+    """'Vietnam's commitment to granting preferential market access for US goods', 'the
+    U.S. pledge to lower tariffs': a pledge by the owner of the noun, to do what its 'to'
+    says, towards the first other government that part names."""
+    if noun.pos_ != "NOUN" or noun.lemma_ not in PLEDGE_NOUNS:
+        return []
+    ctx = found.ctx
+    owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod")]
+    actor = next((g for c in owners if (g := government(ctx, c))), None)
+    action = _to_complement(noun)
+    if actor is None or action is None:
+        return []
+    end = action.right_edge.i
+    for token in ctx.doc[action.i : end + 1]:
+        if token.text in (",", ";") or token.lower_ in ("amid", "while", "after"):
+            end = token.i - 1
+            break
+    target = next(
+        (
+            g
+            for t in ctx.doc[action.i : end + 1]
+            if (g := government(ctx, t)) is not None and g.key != actor.key
+        ),
+        None,
+    )
+    return [
+        Draft(
+            "pledge",
+            "pledge to " + label(ctx, action.i, end + 1),
+            noun,
+            ctx.evidence(min(owners, key=lambda t: t.i), ctx.doc[end]),
+            actor=actor,
+            target=target,
+            status="pledged",
+        )
+    ]
+
+
+def _to_complement(noun: Token) -> Token | None:
+    """What a pledge noun is to do: 'commitment to granting ...' (a gerund after 'to'),
+    'pledge to lower ...' (an infinitive)."""
+    for child in noun.children:
+        if child.dep_ == "acl" and any(a.lower_ == "to" for a in child.children):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "to":
+            verbs = [c for c in child.children if c.dep_ == "pcomp" and c.tag_ == "VBG"]
+            if verbs:
+                return verbs[0]
+    return None
+
+
 def request_noun(found: _Found, noun: Token) -> list[Draft]:
     """'the request to have all tariff measures reviewed': by the earlier request's side."""
     if not (
@@ -1176,6 +1228,7 @@ SHAPES: tuple[tuple[str, Rule], ...] = (
     ("purchase verb", purchase_verb),
     ("request verb", request_verb),
     ("pledge verb", pledge_verb),
+    ("pledge noun", pledge_noun),
     ("request noun", request_noun),
     ("purchase proposal", purchase_proposal),
 )

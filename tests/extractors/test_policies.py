@@ -511,3 +511,34 @@ def test_policies_export_ban_is_an_export_control(extract):
     facts = extract("China imposed an export ban on gallium.")
     assert one(facts, "export control").actor.label == "China"
     assert policies(facts, "sanction") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_sides", "words"),
+    [
+        (
+            "Peru's commitment to opening its market to Brazilian beef was welcomed in Lima.",
+            ("Peru", "Brazil"),
+            "opening its market",
+        ),
+        (
+            "Diplomats said the Canadian pledge to cut tariffs on Mexican steel still stands.",
+            ("Canada", "Mexico"),
+            "cut tariffs",
+        ),
+    ],
+    ids=["possessive-gerund", "adjective-infinitive"],
+)
+def test_policies_pledge_told_as_a_noun(extract, text, expected_sides, words):
+    (pledge,) = policies(extract(text), "pledge")
+    assert sides(pledge) == expected_sides
+    assert pledge.label.startswith("pledge to ") and words in pledge.label
+    assert pledge.status == "pledged"
+
+
+def test_policies_a_commitment_with_no_owner_or_no_action_is_no_pledge(extract):
+    facts = extract(
+        "The commitment to free trade runs deep. Peru's commitment was never in doubt, "
+        "officials in Lima said."
+    )
+    assert policies(facts, "pledge") == []

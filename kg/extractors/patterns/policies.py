@@ -273,6 +273,8 @@ PAUSE_VERBS = frozenset({"pause", "suspend", "freeze", "delay", "postpone"})
 REQUEST_VERBS = frozenset({"ask", "request", "urge", "call", "demand", "press"})
 REQUEST_NOUNS = frozenset({"request", "demand", "call"})
 PLEDGE_VERBS = frozenset({"pledge", "promise", "vow", "commit"})
+# "Vietnam's commitment to granting ...": a pledge told as a noun with its owner
+PLEDGE_NOUNS = frozenset({"commitment", "pledge", "promise", "vow"})
 REMOVE_VERBS = frozenset(
     {"withdraw", "remove", "lift", "scrap", "review", "cut", "reduce", "drop", "ease", "lower"}
 )
