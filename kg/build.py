@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 from kg.errors import InputError
 from kg.ingest import Article, InputCheck, check_inputs, iter_articles
 from kg.rdf.iris import graph_iri
+from kg.store_writer import StoreWriter
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -121,19 +122,20 @@ def fill_store(
                 continue
             yield article
 
-    for result in workers.results(todo()):
-        if result.error is not None:
-            log.warning("article '%s' skipped: %s", result.article_id, result.error)
-            report.failed.append(result.article_id)
-            status = "failed"
-        else:
-            write_graph(store, result.graph_iri, result.ntriples)
-            report.triples += result.triples
-            report.articles += 1
-            report.facts.update(result.facts)
-            status = "built"
-        if progress is not None:
-            progress.advance(result.article_id, status)
+    with StoreWriter(lambda name, data: write_graph(store, name, data)) as writer:
+        for result in workers.results(todo()):
+            if result.error is not None:
+                log.warning("article '%s' skipped: %s", result.article_id, result.error)
+                report.failed.append(result.article_id)
+                status = "failed"
+            else:
+                writer.put(result.graph_iri, result.ntriples)
+                report.triples += result.triples
+                report.articles += 1
+                report.facts.update(result.facts)
+                status = "built"
+            if progress is not None:
+                progress.advance(result.article_id, status)
     workers.close()  # each worker holds the model: free it before resolution and the outputs
     store.flush()
     if options.resolve:
