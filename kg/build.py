@@ -21,7 +21,7 @@ from kg.store_writer import StoreWriter
 if TYPE_CHECKING:
     import pyoxigraph as ox
 
-    from kg.pipeline import Workers
+    from kg.pipeline import ArticleResult, Workers
     from kg.rdf.remote import RemoteStore
 
 log = logging.getLogger(__name__)
@@ -104,7 +104,7 @@ def fill_store(
     skipped), then resolution, with the workers closed first. IRIs are minted under the
     current base (the caller settles it with the store: :func:`kg.rdf.base.settle_base`)."""
     from kg.rdf.mapping import ontology_graph
-    from kg.rdf.store import count_triples, replace_graph, stored_hashes, write_graph
+    from kg.rdf.store import count_triples, replace_graph, stored_hashes
 
     options = options or FillOptions()
     progress, shard = options.progress, options.shard
@@ -122,20 +122,7 @@ def fill_store(
                 continue
             yield article
 
-    with StoreWriter(lambda name, data: write_graph(store, name, data)) as writer:
-        for result in workers.results(todo()):
-            if result.error is not None:
-                log.warning("article '%s' skipped: %s", result.article_id, result.error)
-                report.failed.append(result.article_id)
-                status = "failed"
-            else:
-                writer.put(result.graph_iri, result.ntriples)
-                report.triples += result.triples
-                report.articles += 1
-                report.facts.update(result.facts)
-                status = "built"
-            if progress is not None:
-                progress.advance(result.article_id, status)
+    _store_all(store, workers.results(todo()), workers.jobs == 1, report, progress)
     workers.close()  # each worker holds the model: free it before resolution and the outputs
     store.flush()
     if options.resolve:
@@ -143,6 +130,47 @@ def fill_store(
 
         report.resolution = resolve_store(store).line()
     report.store_triples = count_triples(store)
+
+
+def _store_all(
+    store: ox.Store | RemoteStore,
+    results: Iterable[ArticleResult],
+    threaded: bool,
+    report: BuildReport,
+    progress: Progress | None,
+) -> None:
+    """Each result's graph into the store (by a writer thread when ``threaded``), counted in
+    ``report``; progress says "built" of an article once it is in the store."""
+    from kg.rdf.store import write_graph
+
+    def write(name: str, data: bytes) -> None:
+        write_graph(store, name, data)
+
+    def advance(article_id: str, status: str) -> None:
+        if progress is not None:
+            progress.advance(article_id, status)
+
+    with StoreWriter(write, threaded=threaded) as writer:
+        for result in results:
+            if _take(result, writer, report) == "failed":
+                advance(result.article_id, "failed")
+            for article_id in writer.written():
+                advance(article_id, "built")
+    for article_id in writer.written():
+        advance(article_id, "built")
+
+
+def _take(result: ArticleResult, writer: StoreWriter, report: BuildReport) -> str:
+    """Hand one article's graph to the writer and count it; its status for the progress."""
+    if result.error is not None:
+        log.warning("article '%s' skipped: %s", result.article_id, result.error)
+        report.failed.append(result.article_id)
+        return "failed"
+    writer.put(result.graph_iri, result.ntriples, result.article_id)
+    report.triples += result.triples
+    report.articles += 1
+    report.facts.update(result.facts)
+    return "built"
 
 
 def build(

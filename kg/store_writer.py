@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import queue
 import threading
+from collections import deque
 from collections.abc import Callable
 from types import TracebackType
 
@@ -23,39 +24,60 @@ Write = Callable[[str, bytes], None]
 
 
 class StoreWriter:
-    """``put(graph_iri, ntriples)`` hands a graph over; ``close()`` waits for all of them."""
+    """``put(graph_iri, ntriples)`` hands a graph over; ``close()`` waits for all of them.
 
-    def __init__(self, write: Write) -> None:
+    With ``threaded=False`` each ``put`` writes at once, in the caller's thread: when worker
+    processes already keep every core busy, a second thread in the parent only competes with
+    them (at ``--jobs 2`` on 2 cores a build was 1.14x bare spaCy with it, 1.05x without)."""
+
+    def __init__(self, write: Write, *, threaded: bool = True) -> None:
         self._write = write
-        self._queue: queue.Queue[tuple[str, bytes] | None] = queue.Queue(QUEUED)
+        self._queue: queue.Queue[tuple[str, bytes, str] | None] = queue.Queue(QUEUED)
         self._error: BaseException | None = None  # raised once, in the caller
         self._failed = False  # stays set: nothing is written after a failure
+        self._written: deque[str] = deque()  # tags of the graphs in the store, for written()
         self._thread = threading.Thread(target=self._run, name="kg-store-writer", daemon=True)
-        self._thread.start()
+        if threaded:
+            self._thread.start()
 
     def _run(self) -> None:
         while (item := self._queue.get()) is not None:
             if not self._failed:  # after a failure, drain without writing
                 try:
-                    self._write(*item)
+                    self._write(item[0], item[1])
                 except BaseException as exc:  # handed to the caller, not lost in the thread
                     self._failed = True
                     self._error = exc
+                else:
+                    self._written.append(item[2])
 
     def _raise_if_failed(self) -> None:
         if self._error is not None:
             error, self._error = self._error, None
             raise error
 
-    def put(self, graph_iri: str, ntriples: bytes) -> None:
-        """Queue one graph, waiting while the queue is full; raises the thread's error."""
+    def put(self, graph_iri: str, ntriples: bytes, tag: str = "") -> None:
+        """Queue one graph, waiting while the queue is full; raises the thread's error.
+        ``tag`` (an article id) comes back from :meth:`written` once the graph is stored."""
         self._raise_if_failed()
+        if not self._thread.is_alive():  # not threaded: write now
+            self._write(graph_iri, ntriples)
+            self._written.append(tag)
+            return
         while True:
             try:
-                self._queue.put((graph_iri, ntriples), timeout=_POLL)
+                self._queue.put((graph_iri, ntriples, tag), timeout=_POLL)
                 return
             except queue.Full:
                 self._raise_if_failed()
+
+    def written(self) -> list[str]:
+        """The tags of the graphs stored since the last call, in order (so that progress
+        says "built" only of what a kill would no longer lose)."""
+        done = []
+        while self._written:
+            done.append(self._written.popleft())
+        return done
 
     def close(self) -> None:
         """Wait until every queued graph is written; raises the thread's error."""

@@ -66,3 +66,35 @@ def test_a_failing_caller_keeps_its_own_exception_and_the_queued_graphs_are_writ
     graphs = {str(g) for g in store.named_graphs()}
     assert graphs == {"<urn:g1>", "<urn:g2>"}
     assert len(list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))) == 1
+
+
+def test_unthreaded_each_graph_is_written_at_once_in_the_callers_thread():
+    written: list[tuple[str, str]] = []
+
+    def write(name: str, data: bytes) -> None:
+        written.append((name, threading.current_thread().name))
+
+    writer = StoreWriter(write, threaded=False)
+    writer.put("urn:g1", b"")
+    assert written == [("urn:g1", threading.current_thread().name)]
+    writer.put("urn:g2", b"")
+    writer.close()
+    assert [n for n, _ in written] == ["urn:g1", "urn:g2"]
+
+
+def test_written_names_only_graphs_already_in_the_store():
+    release = threading.Event()
+    stored: list[str] = []
+
+    def write(name: str, data: bytes) -> None:
+        release.wait()
+        stored.append(name)
+
+    with StoreWriter(write) as writer:
+        writer.put("urn:g1", b"", "a1")
+        writer.put("urn:g2", b"", "a2")
+        assert writer.written() == []  # queued, not yet stored
+        release.set()
+    assert stored == ["urn:g1", "urn:g2"]
+    assert writer.written() == ["a1", "a2"]
+    assert writer.written() == []
