@@ -36,8 +36,11 @@ class StoreWriter:
         self._error: BaseException | None = None  # raised once, in the caller
         self._failed = False  # stays set: nothing is written after a failure
         self._written: deque[str] = deque()  # tags of the graphs in the store, for written()
-        self._thread = threading.Thread(target=self._run, name="kg-store-writer", daemon=True)
+        # no Thread object at all unless threaded: an unstarted one would keep this writer,
+        # and through it the store, alive in a reference cycle after the build
+        self._thread: threading.Thread | None = None
         if threaded:
+            self._thread = threading.Thread(target=self._run, name="kg-store-writer", daemon=True)
             self._thread.start()
 
     def _run(self) -> None:
@@ -60,7 +63,7 @@ class StoreWriter:
         """Queue one graph, waiting while the queue is full; raises the thread's error.
         ``tag`` (an article id) comes back from :meth:`written` once the graph is stored."""
         self._raise_if_failed()
-        if not self._thread.is_alive():  # not threaded: write now
+        if self._thread is None:  # not threaded: write now
             self._write(graph_iri, ntriples)
             self._written.append(tag)
             return
@@ -81,10 +84,16 @@ class StoreWriter:
 
     def close(self) -> None:
         """Wait until every queued graph is written; raises the thread's error."""
-        if self._thread.is_alive():
-            self._queue.put(None)
-            self._thread.join()
+        self._stop()
         self._raise_if_failed()
+
+    def _stop(self) -> None:
+        """End the thread after what it holds, and drop it (and its hold on the store)."""
+        if self._thread is not None:
+            if self._thread.is_alive():
+                self._queue.put(None)
+                self._thread.join()
+            self._thread = None
 
     def __enter__(self) -> StoreWriter:
         return self
@@ -100,6 +109,4 @@ class StoreWriter:
             return
         # the caller failed: let the thread finish what it holds (each graph is whole or
         # absent either way), keep the caller's exception
-        if self._thread.is_alive():
-            self._queue.put(None)
-            self._thread.join()
+        self._stop()
