@@ -27,8 +27,9 @@ class StoreWriter:
     """``put(graph_iri, ntriples)`` hands a graph over; ``close()`` waits for all of them.
 
     With ``threaded=False`` each ``put`` writes at once, in the caller's thread: when worker
-    processes already keep every core busy, a second thread in the parent only competes with
-    them (at ``--jobs 2`` on 2 cores a build was 1.14x bare spaCy with it, 1.05x without)."""
+    processes already keep every core busy, a second thread in the parent has no idle core
+    to use (``benchmarks/build_throughput.py`` could not tell the two apart at ``--jobs 2``
+    on 2 cores: 1.14x bare spaCy with it, 1.05x and 1.19x without, in three runs)."""
 
     def __init__(self, write: Write, *, threaded: bool = True) -> None:
         self._write = write
