@@ -1068,11 +1068,7 @@ def pledge_verb(found: _Found, verb: Token) -> list[Draft]:
     if not (xcomps and subjects) or xcomps[0].lemma_ in INVEST_VERBS:
         return []
     ctx, action = found.ctx, xcomps[0]
-    end = action.right_edge.i
-    for token in ctx.doc[action.i : action.right_edge.i + 1]:
-        if token.text == "," or token.lower_ in ("amid", "while"):
-            end = token.i - 1
-            break
+    end = _pledge_end(ctx, action)
     target = None
     for child in action.children:
         if child.dep_ == "dobj":
@@ -1090,6 +1086,15 @@ def pledge_verb(found: _Found, verb: Token) -> list[Draft]:
     ]
 
 
+def _pledge_end(ctx: DocContext, action: Token) -> int:
+    """The last token of what is pledged: the action's phrase up to a comma, 'amid' or
+    'while' ('pledged to cut tariffs, officials said': not the report)."""
+    for token in ctx.doc[action.i : action.right_edge.i + 1]:
+        if token.text == "," or token.lower_ in ("amid", "while"):
+            return token.i - 1
+    return action.right_edge.i
+
+
 def pledge_noun(found: _Found, noun: Token) -> list[Draft]:
     """'Vietnam's commitment to granting preferential market access for US goods', 'the
     U.S. pledge to lower tariffs': a pledge by the owner of the noun, to do what its 'to'
@@ -1102,11 +1107,7 @@ def pledge_noun(found: _Found, noun: Token) -> list[Draft]:
     action = _to_complement(noun)
     if actor is None or action is None:
         return []
-    end = action.right_edge.i
-    for token in ctx.doc[action.i : end + 1]:
-        if token.text in (",", ";") or token.lower_ in ("amid", "while", "after"):
-            end = token.i - 1
-            break
+    end = _pledge_end(ctx, action)
     target = next(
         (
             g
