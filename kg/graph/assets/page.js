@@ -30,18 +30,36 @@
                                       b.fullLabel].concat(e.facts))};
   }));
 
-  function list(heading, items, render) {
+  // A list shown a page at a time: the first `size` items, then a button for the next ones.
+  function list(heading, items, render, size) {
     if (!items.length) { return; }
     el("h3", "", heading);
     var ul = el("ul");
-    items.forEach(function (item) { render(el("li", "", undefined, ul), item); });
+    ul.setAttribute("data-kg-list", heading);
+    var step = size || items.length, shown = 0, more = null;
+    function next() {
+      items.slice(shown, shown + step).forEach(function (item) {
+        render(el("li", "", undefined, ul), item);
+      });
+      shown = Math.min(items.length, shown + step);
+      ul.setAttribute("data-kg-shown", String(shown));
+      if (more) { more.remove(); more = null; }
+      if (shown < items.length) {
+        more = el("button", "kg-more", "Show " + Math.min(step, items.length - shown) +
+                  " more of " + (items.length - shown), undefined);
+        more.type = "button";
+        ul.after(more);
+        more.addEventListener("click", next);
+      }
+    }
+    next();
   }
   function evidence(items) {
     list("Evidence", items, function (li, ev) {
       el("span", "", "\u201c" + ev.text + "\u201d", li);
       var where = [ev.article, ev.date].filter(Boolean).join(", ");
       if (where) { el("div", "kg-source", "\u2014 " + where, li); }
-    });
+    }, 10);
   }
   function showNode(id) {
     var n = byId[id];
@@ -52,21 +70,19 @@
     list("Facts", n.facts, function (li, f) { li.textContent = f; });
     var rel = network.getConnectedEdges(id).map(function (eid) { return edges.get(eid); })
       .filter(function (e) { return e.relation !== "in" || n.kind === "article"; });
-    var more = rel.length - 60;
-    list("Relations", rel.slice(0, 60), function (li, e) {
+    list("Relations", rel, function (li, e) {
       var out = e.from === id;
       var other = byId[out ? e.to : e.from];
       li.appendChild(document.createTextNode((out ? "\u2192 " : "\u2190 ") + e.fullLabel + " "));
       var b = el("button", "kg-link", other.fullLabel, li);
       b.type = "button";
       b.addEventListener("click", function () { select(other.id); });
-    });
-    if (more > 0) { el("div", "kg-hint", "\u2026 and " + more + " more"); }
+    }, 60);
     evidence(n.evidence);
-    list("Articles", n.articles.slice(0, 20), function (li, i) {
+    list("Articles", n.articles, function (li, i) {
       var a = DATA.articles[i];
       li.textContent = [a.title, a.date].filter(Boolean).join(", ");
-    });
+    }, 20);
     el("div", "kg-iri", "IRI: " + id);
     body.setAttribute("data-kg-selected", id);
   }

@@ -74,29 +74,45 @@
     }
     body.setAttribute("data-kg-timeline-selected", it.node);
   }
+  // Lines are drawn a page at a time (PAGE, then a button for the next PAGE): a large
+  // archive's thousands of lines would otherwise all be laid out before the first shows.
+  var PAGE = 200;
+  var more = el("button", "kg-more", "", view);
+  more.type = "button";
+  var lines = [], drawn = 0, month = null;
+  function line(it) {
+    var m = it.date.slice(0, 7);
+    if (m !== month) { month = m; el("div", "kg-tl-month", m, axis); }
+    var row = el("div", "kg-tl-item", undefined, axis);
+    row.setAttribute("data-kg-node", it.node);
+    row.style.setProperty("--kg-dot", DOTS[it.what] || "#59a14f");
+    el("span", "kg-tl-date", it.date + (it.precision === "day" ? "" : " (" + it.precision + ")"), row);
+    el("span", "kg-tl-what", it.what, row);
+    el("span", "", it.label, row);
+    el("span", "kg-tl-status", it.status, row);
+    if (it.actors.length) { el("span", "kg-tl-actors", "\u2014 " + it.actors.join("; "), row); }
+    row.addEventListener("click", function () { details(it, row); });
+  }
+  function drawPage() {
+    lines.slice(drawn, drawn + PAGE).forEach(line);
+    drawn = Math.min(lines.length, drawn + PAGE);
+    body.setAttribute("data-kg-timeline-drawn", String(drawn));
+    more.hidden = drawn >= lines.length;
+    more.textContent = "Show " + Math.min(PAGE, lines.length - drawn) + " more of " +
+      (lines.length - drawn);
+  }
   function draw() {
     var actor = select.value;
     axis.replaceChildren();
-    var month = null, n = 0;
-    TL.items.forEach(function (it) {
-      if (actor && it.actors.indexOf(actor) < 0) { return; }
-      n += 1;
-      var m = it.date.slice(0, 7);
-      if (m !== month) { month = m; el("div", "kg-tl-month", m, axis); }
-      var row = el("div", "kg-tl-item", undefined, axis);
-      row.setAttribute("data-kg-node", it.node);
-      row.style.setProperty("--kg-dot", DOTS[it.what] || "#59a14f");
-      el("span", "kg-tl-date", it.date + (it.precision === "day" ? "" : " (" + it.precision + ")"), row);
-      el("span", "kg-tl-what", it.what, row);
-      el("span", "", it.label, row);
-      el("span", "kg-tl-status", it.status, row);
-      if (it.actors.length) { el("span", "kg-tl-actors", "\u2014 " + it.actors.join("; "), row); }
-      row.addEventListener("click", function () { details(it, row); });
-    });
-    shownCount.textContent = n + " of " + TL.total + " lines" +
+    lines = TL.items.filter(function (it) { return !actor || it.actors.indexOf(actor) >= 0; });
+    drawn = 0;
+    month = null;
+    drawPage();
+    shownCount.textContent = lines.length + " of " + TL.total + " lines" +
       (TL.total > TL.items.length ? " (the newest " + TL.items.length + " on this page)" : "");
-    body.setAttribute("data-kg-timeline-lines", String(n));
+    body.setAttribute("data-kg-timeline-lines", String(lines.length));
   }
+  more.addEventListener("click", drawPage);
   select.addEventListener("change", draw);
   draw();
 })();
