@@ -66,7 +66,7 @@ def choose_model(name: str | None = None) -> str:
 def load_model(name: str | None = None) -> Language:
     """Load (once per process) the pipeline, with its attribute ruler and lemmatizer
     computed over arrays (:mod:`kg.nlp_tables`) when they are the kind that module
-    reproduces."""
+    reproduces, and its matrix products through numpy's BLAS (:mod:`kg.nlp_blas`)."""
     import spacy
 
     model = choose_model(name)
@@ -81,6 +81,10 @@ def load_model(name: str | None = None) -> Language:
         from kg.nlp_tables import use_array_tables
 
         use_array_tables(nlp)
+    from kg.nlp_blas import use_numpy_blas, wanted
+
+    if wanted():
+        use_numpy_blas(nlp)
     log.info("loaded spaCy pipeline %s (%s)", model, ", ".join(nlp.pipe_names))
     return nlp
 
