@@ -13,9 +13,10 @@ thread per process, so ``--jobs`` stays the only parallelism and ``--jobs 1`` us
 core, like bare spaCy. Only CPU layers of the ``NumpyOps`` kind are changed (a GPU or
 PyTorch pipeline is left as it is). The transition parser's own inner products (about 5%
 of parse time) still go through BLIS: thinc gives no Python-level switch for them.
-Results: the same tags, parses and entities on every one of the 546,113 Reuters and BBC
-tokens compared (``benchmarks/nlp_tables_cost.py``-style check in
-``benchmarks/blas_cost.py``); ``KG_BLAS=blis`` keeps BLIS.
+The results are the same: ``benchmarks/blas_cost.py`` found 0 differing tokens (tag, POS,
+morphology, lemma, dependency, head, entity) among the 997,407 of the BBC corpus and the
+483,149 of the first 3,000 Reuters stories, with parsing 0.66x and 0.58x the time.
+``KG_BLAS=blis`` keeps BLIS.
 """
 
 from __future__ import annotations
