@@ -284,6 +284,14 @@ def _add_serve_parser(sub: _Subcommands, common: argparse.ArgumentParser) -> Non
         help="bytes one answer may take (default: 256M)",
     )
     serve.add_argument(
+        "--hold",
+        type=_seconds,
+        default=0.05,
+        metavar="SECONDS",
+        help="hold an answer under 1 MiB whole for up to SECONDS, so that a failure still gets "
+        "its own status; one still coming after that is streamed (default: 0.05)",
+    )
+    serve.add_argument(
         "--cors",
         action="append",
         default=[],
@@ -365,7 +373,10 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         )
 
     limits = Limits(
-        args.timeout or 86_400.0, args.max_memory or None, args.max_result or DEFAULT_MAX_RESULT
+        args.timeout or 86_400.0,
+        args.max_memory or None,
+        args.max_result or DEFAULT_MAX_RESULT,
+        args.hold,
     )
     policy = Policy(_serve_hosts(args), tuple(args.cors))
     serve(args.store, args.host, args.port, args.workers, limits, policy, ready=started)

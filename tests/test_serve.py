@@ -316,9 +316,35 @@ def test_serve_streams_a_large_answer_in_chunks(endpoint):
     assert len(lines) == 20_001
 
 
+def test_serve_streams_an_answer_still_coming_after_the_hold(seed_build):
+    """An answer under 1 MiB is streamed, not held whole, once --hold has passed (0 here:
+    at once), so a long listing's first rows reach the client before its end."""
+    out, _ = seed_build
+    small = "SELECT ?a ?b WHERE { ?a ?p ?x . ?b ?q ?y } LIMIT 2000"  # ~300 KB of CSV
+    held = {}
+    for hold in ("0", "60"):
+        process, url = start(out / "store", "--hold", hold)
+        parts = urllib.parse.urlsplit(url)
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+        try:
+            query = urllib.parse.urlencode({"query": small})
+            connection.request("GET", f"{parts.path}?{query}", headers={"Accept": "text/csv"})
+            response = connection.getresponse()
+            held[hold] = (
+                response.status,
+                response.getheader("Transfer-Encoding"),
+                len(response.read().splitlines()),
+            )
+        finally:
+            connection.close()
+            stop(process)
+    assert held == {"0": (200, "chunked", 2001), "60": (200, None, 2001)}
+
+
 def test_serve_refuses_an_answer_over_the_result_limit(seed_build):
     out, _ = seed_build
-    process, url = start(out / "store", "--max-result", "100K")
+    # held whole however slow the machine, so the refusal keeps its own status
+    process, url = start(out / "store", "--max-result", "100K", "--hold", "60")
     try:
         status, _, body = get(url, ALL_PAIRS)
         assert status == 503 and b"result larger than 102,400 bytes" in body

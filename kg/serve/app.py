@@ -35,7 +35,12 @@ from kg.serve.protocol import Problem, SparqlRequest, from_params, from_post, ne
 log = logging.getLogger(__name__)
 
 MAX_BODY = 1 << 20  # bytes of request body a client may send
-COMMIT = 1 << 20  # answers up to this size are sent whole, with their status
+# Answers up to this size are sent whole, with their status, if they are complete within
+# Limits.hold seconds (kg serve --hold) of the job being handed out; an answer still coming
+# after that is streamed from what has arrived (status 200 sent), so a long listing's first
+# rows reach the client at once. A failure after that point cuts the stream, as for an
+# answer over COMMIT bytes.
+COMMIT = 1 << 20
 ENDPOINTS = ("/query", "/sparql", "/")
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 
@@ -135,7 +140,9 @@ async def _run(pool: QueryPool, job: Job) -> Response:
     worker = await pool.acquire()
     if worker is None:
         return plain(HTTPStatus.SERVICE_UNAVAILABLE, "all query workers are busy; retry later")
-    deadline = asyncio.get_running_loop().time() + pool.limits.timeout
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + pool.limits.timeout
+    commit_at = loop.time() + pool.limits.hold
     try:
         worker.conn.send(job)
         message = await pool.receive(worker, deadline)
@@ -145,7 +152,7 @@ async def _run(pool: QueryPool, job: Job) -> Response:
                 content_type = message[1]
             else:
                 body += message[1]
-                if len(body) >= COMMIT:
+                if len(body) >= COMMIT or loop.time() >= commit_at:
                     stream = _stream(pool, worker, bytes(body), deadline)
                     return StreamingResponse(stream, media_type=content_type)
             message = await pool.receive(worker, deadline)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing as mp
+import time
 from dataclasses import dataclass
 from http import HTTPStatus
 from multiprocessing.connection import Connection
@@ -28,6 +29,9 @@ from kg.rdf.graphstore import GraphStore
 log = logging.getLogger(__name__)
 
 CHUNK = 1 << 16  # bytes per message
+# Seconds a worker holds serialised bytes before sending them even short of a CHUNK: the first
+# rows of a long listing that Oxigraph streams (one without ORDER BY) leave at once.
+SEND_AFTER = 0.02
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,7 @@ class Limits:
     timeout: float  # seconds from dispatch to the last byte
     max_memory: int | None  # bytes of address space per worker
     max_result: int  # bytes of one answer
+    hold: float = 0.05  # seconds an answer under 1 MiB is held whole (kg.serve.app.COMMIT)
 
 
 class _Answer:
@@ -58,6 +63,7 @@ class _Answer:
         self.size = 0
         self.started = False
         self.too_large = False
+        self.sent = time.monotonic()
 
     def write(self, data: Any) -> int:
         self.size += len(data)
@@ -65,7 +71,7 @@ class _Answer:
             self.too_large = True
             raise OSError("result too large")
         self.buffer += data
-        if len(self.buffer) >= CHUNK:
+        if len(self.buffer) >= CHUNK or time.monotonic() - self.sent >= SEND_AFTER:
             self.flush()
         return len(data)
 
@@ -76,6 +82,7 @@ class _Answer:
         if self.buffer:
             self.conn.send(("data", bytes(self.buffer)))
             self.buffer.clear()
+        self.sent = time.monotonic()
 
     def fail(self, status: int, text: str) -> None:
         self.conn.send(("fail", status, text))
