@@ -15,7 +15,7 @@ import pytest
 from kg import api
 from kg.errors import InputError, KGError, QueryError
 from kg.rdf.store import DEFAULT, open_store
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, MISSING
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, MISSING, route_offline
 from tests.paths import ROOT, SEEDS
 
 
@@ -119,15 +119,7 @@ def test_the_inline_page_draws_the_graph_in_a_notebook_frame(talks, tmp_path):
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             context = browser.new_context()
-
-            def route(r) -> None:
-                if r.request.url.startswith(("file:", "about:")):
-                    r.continue_()
-                else:
-                    blocked.append(r.request.url)
-                    r.abort()
-
-            context.route("**/*", route)
+            context.route("**/*", route_offline(blocked, allow=("file:", "about:")))
             page = context.new_page()
             page.goto(host.as_uri())
             frame = page.frame_locator("iframe")

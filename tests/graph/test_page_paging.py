@@ -12,7 +12,7 @@ import pytest
 from kg.graph.viz import write_store_page
 from kg.resolve import resolve_store
 from kg.resolve.timeline import timeline
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, MISSING
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, MISSING, offline_page
 from tests.resolve.stories import add, meeting, person
 
 MEETINGS = 250  # over the timeline's page of 200 and a node's page of 60 relations
@@ -49,18 +49,7 @@ def test_long_listings_come_a_page_at_a_time(tmp_path):
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
-            context = browser.new_context()
-
-            def route(r) -> None:
-                if r.request.url.startswith("file:"):
-                    r.continue_()
-                else:
-                    blocked.append(r.request.url)
-                    r.abort()
-
-            context.route("**/*", route)
-            page = context.new_page()
-            page.on("pageerror", lambda e: errors.append(str(e)))
+            page = offline_page(browser, blocked, errors)
             page.goto(page_file.as_uri())
             page.wait_for_selector("body[data-kg-stabilized]", timeout=60000)
 

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, MISSING
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, MISSING, offline_page
 
 
 @pytest.mark.browser
@@ -27,20 +27,9 @@ def test_seed_page_loads_offline_and_draws_the_graph(seed_build, tmp_path):
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
-            context = browser.new_context()
-
-            def route(r) -> None:
-                if r.request.url.startswith("file:"):
-                    r.continue_()
-                else:
-                    blocked.append(r.request.url)
-                    r.abort()
-
-            context.route("**/*", route)
-            page = context.new_page()
+            page = offline_page(browser, blocked, errors)
             page.set_viewport_size({"width": 1400, "height": 900})
             page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            page.on("pageerror", lambda e: errors.append(str(e)))
             page.goto(page_file.as_uri())
             page.wait_for_selector("body[data-kg-stabilized]", timeout=30000)
             nodes = page.evaluate("network.body.data.nodes.length")

@@ -7,7 +7,7 @@ import pytest
 
 from kg.graph.viz import write_store_page
 from kg.resolve import resolve_store
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, MISSING
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, MISSING, offline_page
 from tests.resolve.stories import JAPAN, US, add, meeting, mention, person, role, tariff
 
 
@@ -51,18 +51,7 @@ def test_timeline_page_filters_by_actor_and_shows_the_evidence(tmp_path):
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
-            context = browser.new_context()
-
-            def route(r) -> None:
-                if r.request.url.startswith("file:"):
-                    r.continue_()
-                else:
-                    blocked.append(r.request.url)
-                    r.abort()
-
-            context.route("**/*", route)
-            page = context.new_page()
-            page.on("pageerror", lambda e: errors.append(str(e)))
+            page = offline_page(browser, blocked, errors)
             page.goto(page_file.as_uri())
             page.wait_for_selector("body[data-kg-stabilized]", timeout=30000)
             assert page.is_hidden("#kg-timeline-view")

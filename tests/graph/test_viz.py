@@ -17,7 +17,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SDO
 
 from kg.graph.viz import render_html, write_html
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, MISSING
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, MISSING, route_offline
 from tests.paths import DATA, ROOT
 
 log = logging.getLogger(__name__)  # timings: pytest --log-cli-level=INFO shows them
@@ -319,17 +319,6 @@ id:event-london a schema:Event ; rdfs:label "Trump-Starmer meeting" ; kg:status 
 SECOND_ARTICLE_NODES = 4
 
 
-def _route_offline(blocked: list[str]):
-    def route(r) -> None:  # r: a playwright Route
-        if r.request.url.startswith("file:"):
-            r.continue_()
-        else:
-            blocked.append(r.request.url)
-            r.abort()
-
-    return route
-
-
 def _visible(page) -> int:  # page: a playwright Page
     return int(page.get_attribute("body", "data-kg-visible"))
 
@@ -358,7 +347,7 @@ def test_page_in_headless_chromium(tmp_path: Path, sample: Graph) -> None:
         timings["launch"] = time.perf_counter() - t
         try:
             context = browser.new_context(viewport={"width": 1400, "height": 900})
-            context.route("**/*", _route_offline(blocked))
+            context.route("**/*", route_offline(blocked))
             page = context.new_page()
             page.on(
                 "console", lambda m: console_errors.append(m.text) if m.type == "error" else None
@@ -517,7 +506,7 @@ def test_two_thousand_node_page_is_usable(tmp_path: Path) -> None:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             context = browser.new_context(viewport={"width": 1400, "height": 900})
-            context.route("**/*", _route_offline(blocked))
+            context.route("**/*", route_offline(blocked))
             page = context.new_page()
             page.on("pageerror", lambda e: errors.append(str(e)))
             page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
