@@ -14,32 +14,15 @@ import argparse
 import os
 import platform
 import re
-import socket
-import subprocess
-import sys
 import time
 import urllib.parse
 import urllib.request
 
+from serve_load import start_server  # benchmarks/ is on the path when run as a script
+
 from kg.query import resolve_query
 
 LISTINGS = ["officials", "meetings", "policies", "statements", "evidence", "who_met_whom"]
-
-
-def _start(store: str, hold: str) -> tuple[subprocess.Popen[bytes], str]:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    command = [sys.executable, "-m", "kg", "serve", "--store", store, "--port", str(port)]
-    server = subprocess.Popen([*command, "--hold", hold], stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/query"
-    for _ in range(300):
-        try:
-            urllib.request.urlopen(url, timeout=1).read()
-            break
-        except OSError:
-            time.sleep(0.2)
-    return server, url
 
 
 def _timed(url: str, query: str) -> tuple[float, float, int]:
@@ -65,7 +48,7 @@ def main() -> None:
         f"machine: {platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}; store {args.store}; --hold {args.hold}"
     )
-    server, url = _start(args.store, args.hold)
+    server, url = start_server(args.store, "--hold", args.hold)
     try:
         for name in LISTINGS:
             sorted_query = resolve_query(name)

@@ -45,15 +45,13 @@ def _sparql(case: str) -> str:
     return bind_values(resolve_query(name), bindings)
 
 
-def _start(args: argparse.Namespace) -> tuple[subprocess.Popen[bytes], str]:
+def start_server(store: str, *options: str) -> tuple[subprocess.Popen[bytes], str]:
+    """``kg serve --store STORE OPTIONS`` on a free port; (process, query URL) once it answers."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    command = [sys.executable, "-m", "kg", "serve", "--store", str(args.store)]
-    server = subprocess.Popen(
-        [*command, "--port", str(port), "--workers", str(args.workers)],
-        stderr=subprocess.DEVNULL,
-    )
+    command = [sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", str(port)]
+    server = subprocess.Popen([*command, *options], stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/query"
     for _ in range(300):
         try:
@@ -99,7 +97,7 @@ def main() -> None:
     args = parser.parse_args()
 
     cases = args.case or (COMPETENCY if args.competency else args.queries.split(","))
-    server, url = _start(args)
+    server, url = start_server(args.store, "--workers", str(args.workers))
     urls = [url + "?" + urllib.parse.urlencode({"query": _sparql(c)}) for c in cases]
     try:
         started = time.monotonic()
