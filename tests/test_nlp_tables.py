@@ -13,32 +13,10 @@ import sys
 
 import pytest
 import spacy
-from rdflib.compare import isomorphic
 
-from kg.extractors import extract_facts
 from kg.nlp import choose_model
 from kg.nlp_tables import COMPONENT, FAST, array_tables, use_array_tables
-from kg.rdf.mapping import article_graph
-
-# Written for this test: contractions, possessives, a space token, numbers and symbols,
-# quotes, abbreviations, a hyphenated compound and a newline, where the ruler's word
-# exceptions and the lemmatizer's rules show.
-TEXTS = [
-    "The U.S. trade representative didn't say whether the 25% tariffs on Canada's steel "
-    'would be paused; "We\'re not there yet," she said.\n\nTalks resume on Monday.',
-    "Ministers  met in Geneva (again)   on 12 May 2025 -- and agreed to cut duties to "
-    "10 per cent, officials said. It's the EU's third round of talks this year.",
-    "Mr. Ishiba's envoy, Ryosei Akazawa, flew to Washington on Wednesday for his fifth round "
-    "of talks; he'd already met Treasury Secretary Scott Bessent twice.",
-    "'Gonna', 'wanna' & 'gotta': U.K. ministers' words; e-mails, 3.5bn yen, $1,200 -- "
-    "you'll see. Don't! Won't? Can't... ain't.",
-]
-
-ATTRIBUTES = ("text", "tag_", "pos_", "morph", "lemma_", "dep_", "ent_iob_", "ent_type_")
-
-
-def _rows(doc):
-    return [(*(str(getattr(token, a)) for a in ATTRIBUTES), token.head.i) for token in doc]
+from tests.same_reading import TEXTS, assert_same_seed_reading, token_rows
 
 
 @pytest.fixture(scope="module")
@@ -60,26 +38,18 @@ def test_the_component_replaces_the_two(pipelines):
 @pytest.mark.parametrize("text", TEXTS)
 def test_every_token_attribute_is_the_pipelines(pipelines, text):
     full, fast = pipelines
-    assert _rows(fast(text)) == _rows(full(text))
+    assert token_rows(fast(text)) == token_rows(full(text))
 
 
 def test_the_seed_gives_the_same_tokens_facts_and_graph(pipelines, seed_article):
     full, fast = pipelines
-    full_doc, fast_doc = full(seed_article.text), fast(seed_article.text)
-    assert len(full_doc) > 500
-    assert _rows(fast_doc) == _rows(full_doc)
-    full_facts = extract_facts(full_doc, seed_article)
-    fast_facts = extract_facts(fast_doc, seed_article)
-    assert fast_facts == full_facts
-    assert isomorphic(
-        article_graph(seed_article, fast_facts), article_graph(seed_article, full_facts)
-    )
+    assert_same_seed_reading(full, fast, seed_article)
 
 
 def test_batches_through_pipe_match_one_at_a_time(pipelines):
     full, fast = pipelines
     piped = list(fast.pipe(TEXTS * 3, batch_size=5))
-    assert [_rows(d) for d in piped] == [_rows(full(t)) for t in TEXTS * 3]
+    assert [token_rows(d) for d in piped] == [token_rows(full(t)) for t in TEXTS * 3]
 
 
 def test_a_pipeline_of_another_shape_is_left_as_it_is():
@@ -94,7 +64,7 @@ def test_a_pipeline_of_another_shape_is_left_as_it_is():
 def test_an_empty_text_and_only_white_space(pipelines):
     full, fast = pipelines
     for text in ("", "   ", "\n\n"):
-        assert _rows(fast(text)) == _rows(full(text))
+        assert token_rows(fast(text)) == token_rows(full(text))
 
 
 def test_the_loaded_model_uses_it(nlp):
